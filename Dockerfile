@@ -1,0 +1,34 @@
+# Alignment Graph API image. Runs the same command as `make run`: `aligngraph serve --demo`.
+# Neo4j is NOT inside this image: docker-compose.yml runs it as its own service and sets NEO4J_URI.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+
+# Dependencies first, in their own layer, read straight from pyproject.toml so that nothing is listed
+# twice: editing the code then rebuilds only the last layers.
+COPY pyproject.toml ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
+        > /tmp/requirements.txt \
+    && pip install -r /tmp/requirements.txt \
+    && rm /tmp/requirements.txt
+
+# Editable install ON PURPOSE: graph/cypher.py finds the queries at Path(__file__).parent.parent / "cypher".
+# A plain `pip install .` would put the packages in site-packages, where that path points at a
+# site-packages/cypher folder that does not exist. With `-e` the code runs from /app, next to /app/cypher,
+# exactly as it does in a developer's checkout, and pip still creates the `aligngraph` command.
+COPY . .
+RUN pip install --no-deps -e . \
+    && useradd --create-home --uid 10001 --shell /usr/sbin/nologin aligngraph
+
+# The code stays owned by root (read-only for the service); the service runs unprivileged.
+USER aligngraph
+
+EXPOSE 8000
+
+# Same command as `make run`; --host 0.0.0.0 so that the published port reaches it.
+CMD ["aligngraph", "serve", "--demo", "--host", "0.0.0.0"]

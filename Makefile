@@ -1,0 +1,32 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Start local Neo4j, apply the schema, load the demo organisation, serve GraphiQL on :8000.
+run: $(STAMP)
+	$(BIN)/aligngraph serve --demo
+
+## Lint, type-check and run the whole test suite against a real Neo4j.
+test: $(STAMP) check
+	$(BIN)/pytest
+
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+clean:
+	-$(BIN)/aligngraph neo4j stop
+	rm -rf $(VENV) .neo4j

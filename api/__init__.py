@@ -1,0 +1,1 @@
+"""FastAPI app factory, settings, the GraphQL router and the CLI."""

@@ -1,0 +1,26 @@
+"""The GraphQL router: schema, per-request context and GraphiQL."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from strawberry.fastapi import GraphQLRouter
+
+from api.settings import Settings
+from graph.db import Database
+from resolvers.context import Context
+from resolvers.context import Settings as ResolverSettings
+from resolvers.schema import build_schema
+
+
+def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
+    """Build the /graphql router; each request gets a fresh Context with new DataLoaders."""
+    resolver_settings = ResolverSettings(max_page_size=settings.max_page_size)
+
+    async def context_getter(request: Request) -> Context:
+        db: Database = request.app.state.db
+        return Context(db=db, settings=resolver_settings)
+
+    schema = build_schema(
+        max_depth=settings.max_query_depth, max_aliases=settings.max_aliases, max_tokens=settings.max_tokens
+    )
+    return GraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql" if settings.graphiql else None)

@@ -1,0 +1,66 @@
+"""The FastAPI app factory: one Neo4j driver per process, opened and checked in the lifespan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+
+from api.graphql import graphql_router
+from api.settings import Settings, get_settings
+from graph.db import Database
+from graph.demo import seed_demo
+from graph.errors import UnavailableError
+from graph.schema import apply_schema
+
+log = logging.getLogger("aligngraph")
+
+
+def create_app(settings: Settings | None = None, *, db: Database | None = None, demo: bool = False) -> FastAPI:
+    """Build the app. Pass `db` to share an open driver (tests); otherwise one is opened at start-up."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = db is None
+        database = db or _connect(settings)
+        await database.verify()
+        await apply_schema(database)
+        if demo:
+            counts = await seed_demo(database)
+            log.info("demo organisation loaded: %s", counts)
+        app.state.db = database
+        try:
+            yield
+        finally:
+            if own:
+                await database.close()
+
+    app = FastAPI(title="Alignment Graph", version="0.1.0", lifespan=lifespan)
+    if db is not None:
+        app.state.db = db
+    app.include_router(graphql_router(settings), prefix="/graphql")
+
+    @app.get("/health")
+    async def health() -> JSONResponse:
+        try:
+            await app.state.db.verify()
+        except UnavailableError as exc:
+            return JSONResponse({"status": "unavailable", "detail": str(exc)}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    return app
+
+
+def _connect(settings: Settings) -> Database:
+    if settings.neo4j_uri is None:
+        raise UnavailableError("NEO4J_URI is not set; start the local Neo4j with `aligngraph serve` or set it")
+    return Database.connect(
+        settings.neo4j_uri,
+        user=settings.neo4j_user,
+        password=settings.neo4j_password,
+        database=settings.neo4j_database,
+    )

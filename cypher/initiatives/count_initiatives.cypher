@@ -1,0 +1,4 @@
+// How many initiatives there are.
+// Returns: total
+MATCH (i:Initiative)
+RETURN count(i) AS total

@@ -1,0 +1,9 @@
+// Create a key result under an objective (the caller has validated the numbers).
+// :param objectiveId => "obj-discover-q1"
+// :param props => {id: "kr-example", title: "Example KR", kind: "METRIC", direction: "INCREASE", unit: "%", baseline: 10.0, target: 20.0, current: null, done: false, weight: 1.0}
+// Returns: keyResult (map), or no row when the objective does not exist.
+MATCH (o:Objective {id: $objectiveId})
+CREATE (k:KeyResult)
+SET k = $props
+CREATE (o)-[:HAS_KEY_RESULT]->(k)
+RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .done, .weight, objectiveId: o.id} AS keyResult

@@ -1,0 +1,7 @@
+// Change a key result's fields (the caller has validated the merged result).
+// :param id => "kr-discover-completion"
+// :param changes => {current: 75.0}
+// Returns: keyResult (map), or no row when it does not exist.
+MATCH (o:Objective)-[:HAS_KEY_RESULT]->(k:KeyResult {id: $id})
+SET k += $changes
+RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .done, .weight, objectiveId: o.id} AS keyResult

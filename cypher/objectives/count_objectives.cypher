@@ -1,0 +1,13 @@
+// How many objectives match the filters of list_objectives (any filter left null matches everything).
+// :param cycleId => "cycle-2026-q1"
+// :param teamId => "bu-digital"
+// :param tier => null
+// :param status => null
+// Returns: total
+MATCH (o:Objective)-[:OWNED_BY]->(t:Team)
+MATCH (o)-[:IN_CYCLE]->(c:Cycle)
+WHERE ($cycleId IS NULL OR c.id = $cycleId)
+  AND ($tier IS NULL OR o.tier = $tier)
+  AND ($status IS NULL OR o.status = $status)
+  AND ($teamId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $teamId}) })
+RETURN count(o) AS total

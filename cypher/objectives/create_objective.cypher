@@ -1,0 +1,15 @@
+// Create an objective owned by one team in one cycle (the caller has checked both exist).
+// :param id => "obj-example"
+// :param title => "Example objective"
+// :param description => null
+// :param tier => "TEAM"
+// :param status => "DRAFT"
+// :param ownerId => "team-discover"
+// :param cycleId => "cycle-2026-q1"
+// Returns: objective (map)
+MATCH (t:Team {id: $ownerId})
+MATCH (c:Cycle {id: $cycleId})
+CREATE (o:Objective {id: $id, title: $title, description: $description, tier: $tier, status: $status})
+CREATE (o)-[:OWNED_BY]->(t)
+CREATE (o)-[:IN_CYCLE]->(c)
+RETURN o {.id, .title, .description, .tier, .status, ownerId: t.id, cycleId: c.id} AS objective

@@ -1,0 +1,9 @@
+// Delete an objective with its key results, and every edge that touches them.
+// :param id => "obj-payments-q1"
+// Returns: id, keyResults (how many KRs went with it); no row when it does not exist.
+MATCH (o:Objective {id: $id})
+OPTIONAL MATCH (o)-[:HAS_KEY_RESULT]->(k:KeyResult)
+WITH o, collect(k) AS krs
+FOREACH (k IN krs | DETACH DELETE k)
+DETACH DELETE o
+RETURN $id AS id, size(krs) AS keyResults

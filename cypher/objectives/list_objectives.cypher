@@ -1,0 +1,19 @@
+// One page of objectives ordered by id, filtered by cycle, owner team (with its sub-teams), tier and status.
+// Any filter left null matches everything.
+// :param cycleId => "cycle-2026-q1"
+// :param teamId => "bu-digital"
+// :param tier => "TEAM"
+// :param status => null
+// :param after => null
+// :param first => 50
+// Returns: objective (map: id, title, description, tier, status, ownerId, cycleId); first+1 rows tell hasNextPage.
+MATCH (o:Objective)-[:OWNED_BY]->(t:Team)
+MATCH (o)-[:IN_CYCLE]->(c:Cycle)
+WHERE ($cycleId IS NULL OR c.id = $cycleId)
+  AND ($tier IS NULL OR o.tier = $tier)
+  AND ($status IS NULL OR o.status = $status)
+  AND ($after IS NULL OR o.id > $after)
+  AND ($teamId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $teamId}) })
+RETURN o {.id, .title, .description, .tier, .status, ownerId: t.id, cycleId: c.id} AS objective
+ORDER BY o.id
+LIMIT $first + 1

@@ -1,0 +1,7 @@
+// Change a priority's title and/or description (a null description removes it).
+// :param id => "prio-onboarding"
+// :param changes => {title: "Make onboarding effortless"}
+// Returns: priority (map: id, title, description, cycleId), or no row when the priority does not exist.
+MATCH (p:Priority {id: $id})-[:IN_CYCLE]->(c:Cycle)
+SET p += $changes
+RETURN p {.id, .title, .description, cycleId: c.id} AS priority

@@ -1,0 +1,13 @@
+// Create a team in an organisation, under an optional parent unit.
+// :param id => "team-example"
+// :param name => "Example team"
+// :param kind => "TEAM"
+// :param organisationId => "org-bank"
+// :param parentId => "bu-digital"
+// Returns: team (map), or no row when the organisation does not exist.
+MATCH (org:Organisation {id: $organisationId})
+OPTIONAL MATCH (parent:Team {id: $parentId})
+CREATE (t:Team {id: $id, name: $name, kind: $kind})
+CREATE (t)-[:BELONGS_TO]->(org)
+FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (t)-[:PART_OF]->(p))
+RETURN t {.id, .name, .kind, parentId: parent.id, organisationId: org.id} AS team

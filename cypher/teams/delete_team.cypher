@@ -1,0 +1,10 @@
+// Delete a team that has no sub-units and owns no objectives.
+// :param id => "team-example"
+// Returns: id, children, objectives (counts); deleted only when both counts are 0.
+MATCH (t:Team {id: $id})
+WITH t, COUNT { (:Team)-[:PART_OF]->(t) } AS children, COUNT { (:Objective)-[:OWNED_BY]->(t) } AS objectives
+CALL (t, children, objectives) {
+  WITH t WHERE children = 0 AND objectives = 0
+  DETACH DELETE t
+}
+RETURN $id AS id, children, objectives

@@ -1,0 +1,7 @@
+// Teams by id, each with its parent unit and organisation. Ids that match nothing are left out.
+// :param ids => ["team-discover", "bu-digital"]
+// Returns: team (map: id, name, kind, parentId, organisationId)
+UNWIND $ids AS id
+MATCH (t:Team {id: id})-[:BELONGS_TO]->(org:Organisation)
+OPTIONAL MATCH (t)-[:PART_OF]->(parent:Team)
+RETURN t {.id, .name, .kind, parentId: parent.id, organisationId: org.id} AS team

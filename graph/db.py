@@ -1,0 +1,76 @@
+"""One async Neo4j driver per process, and helpers that run named queries."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
+from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
+
+from graph.cypher import query
+from graph.errors import ConflictError, UnavailableError
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+
+class Database:
+    """Runs named Cypher queries: reads through execute_query, writes in one transaction each."""
+
+    def __init__(self, driver: AsyncDriver, *, database: str | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        # Counts every query sent, so tests can prove a request has no N+1.
+        self.query_count = 0
+
+    @classmethod
+    def connect(cls, uri: str, *, user: str, password: str, database: str | None = None) -> Database:
+        """Open the process-wide driver (no I/O until first use)."""
+        return cls(AsyncGraphDatabase.driver(uri, auth=(user, password)), database=database)
+
+    async def verify(self) -> None:
+        """Raise UnavailableError unless the server answers."""
+        try:
+            await self.driver.verify_connectivity()
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise UnavailableError(f"Neo4j is not reachable: {exc}") from exc
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def read(self, name: str, /, **params: Any) -> list[Row]:
+        """Run a named read query and return its rows as dicts."""
+        self.query_count += 1
+        result = await self.driver.execute_query(
+            query(name), parameters_=params, routing_=RoutingControl.READ, database_=self.database
+        )
+        return [record.data() for record in result.records]
+
+    async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        """Run `work` in one write transaction; it may be retried, so it must be idempotent."""
+        try:
+            async with self.driver.session(database=self.database) as session:
+                return await session.execute_write(lambda tx: work(Tx(tx, self)))
+        except ConstraintError as exc:
+            # A unique id taken by a concurrent or earlier write: report it, never duplicate.
+            raise ConflictError(f"id already exists: {exc.message}", field="id") from exc
+
+
+class Tx:
+    """A write transaction that runs named queries."""
+
+    def __init__(self, tx: AsyncManagedTransaction, db: Database) -> None:
+        self._tx = tx
+        self._db = db
+
+    async def run(self, name: str, /, **params: Any) -> list[Row]:
+        """Run a named query inside the transaction and return its rows."""
+        self._db.query_count += 1
+        result = await self._tx.run(query(name), params)
+        return [record.data() async for record in result]
+
+    async def one(self, name: str, /, **params: Any) -> Row | None:
+        """Run a named query and return its first row, or None."""
+        rows = await self.run(name, **params)
+        return rows[0] if rows else None

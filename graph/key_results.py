@@ -1,0 +1,116 @@
+"""Key results: measurable movements (METRIC, KBI) or milestones of one objective."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from graph import rules
+from graph.db import Database, Tx
+from graph.errors import not_found
+from graph.models import Direction, KeyResult, KeyResultKind
+from graph.paging import Page, by_id, group, to_page
+
+
+@dataclass(frozen=True)
+class KeyResultFields:
+    """The writable fields of a key result, as stored."""
+
+    title: str
+    kind: KeyResultKind
+    direction: Direction | None = None
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+    done: bool = False
+    weight: float = 1.0
+
+    def checked(self) -> dict[str, Any]:
+        """Validate the fields together and return them as Neo4j properties."""
+        props = asdict(self)
+        props["title"] = rules.name("title", self.title)
+        props["unit"] = rules.text("unit", self.unit, limit=40)
+        props["weight"] = rules.positive("weight", self.weight)
+        rules.key_result_numbers(
+            kind=self.kind, direction=self.direction, baseline=self.baseline, target=self.target, current=self.current
+        )
+        props["kind"] = self.kind.value
+        props["direction"] = self.direction.value if self.direction else None
+        return props
+
+
+async def get_key_results(db: Database, ids: list[str]) -> list[KeyResult | None]:
+    """Return the key results with these ids, None where missing, in order."""
+    rows = await db.read("keyresults/get_key_results", ids=ids)
+    return by_id(rows, ids, column="keyResult", build=KeyResult.from_row)
+
+
+async def key_results_of_objectives(db: Database, ids: list[str]) -> list[list[KeyResult]]:
+    """Return each objective's key results, in order of `ids`."""
+    rows = await db.read("keyresults/key_results_of_objectives", ids=ids)
+    return group(rows, ids, column="keyResult", build=KeyResult.from_row)
+
+
+async def list_key_results(
+    db: Database, *, objective_id: str | None, after: str | None, first: int
+) -> Page[KeyResult]:
+    """Return one page of key results ordered by id."""
+    rows = await db.read("keyresults/list_key_results", objectiveId=objective_id, after=after, first=first)
+    return to_page(rows, column="keyResult", first=first, build=KeyResult.from_row)
+
+
+async def count_key_results(db: Database, *, objective_id: str | None) -> int:
+    rows = await db.read("keyresults/count_key_results", objectiveId=objective_id)
+    return int(rows[0]["total"])
+
+
+async def create_key_result(db: Database, *, id: str | None, objective_id: str, fields: KeyResultFields) -> KeyResult:
+    """Create a key result under an objective in one transaction."""
+    props = {"id": rules.new_id("id", id), **fields.checked()}
+
+    async def work(tx: Tx) -> KeyResult:
+        row = await tx.one("keyresults/create_key_result", objectiveId=objective_id, props=props)
+        if row is None:
+            raise not_found("objective", "objectiveId", objective_id)
+        return KeyResult.from_row(row["keyResult"])
+
+    return await db.write(work)
+
+
+async def update_key_result(db: Database, *, id: str, changes: dict[str, Any]) -> KeyResult:
+    """Change a key result's fields; the merged result must still pass every rule."""
+
+    async def work(tx: Tx) -> KeyResult:
+        row = await tx.one("keyresults/get_key_results", ids=[id])
+        if row is None:
+            raise not_found("key result", "id", id)
+        old = KeyResult.from_row(row["keyResult"])
+        merged = KeyResultFields(
+            title=old.title,
+            kind=old.kind,
+            direction=old.direction,
+            unit=old.unit,
+            baseline=old.baseline,
+            target=old.target,
+            current=old.current,
+            done=old.done,
+            weight=old.weight,
+        )
+        props = KeyResultFields(**{**asdict(merged), **changes}).checked()
+        updated = await tx.one("keyresults/update_key_result", id=id, changes=props)
+        assert updated is not None
+        return KeyResult.from_row(updated["keyResult"])
+
+    return await db.write(work)
+
+
+async def delete_key_result(db: Database, *, id: str) -> str:
+    """Delete a key result and its edges."""
+
+    async def work(tx: Tx) -> str:
+        if await tx.one("keyresults/delete_key_result", id=id) is None:
+            raise not_found("key result", "id", id)
+        return id
+
+    return await db.write(work)

@@ -1,0 +1,126 @@
+"""Objectives: qualitative goals owned by one team in one cycle, STRATEGIC or TEAM tier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from graph import rules
+from graph.db import Database, Tx
+from graph.errors import ValidationError, not_found
+from graph.models import Objective, ObjectiveStatus, TeamKind, Tier
+from graph.paging import Page, by_id, group, to_page
+
+STRATEGIC_OWNERS = {TeamKind.COMPANY, TeamKind.BUSINESS_UNIT}
+
+
+@dataclass(frozen=True)
+class ObjectiveFilter:
+    """Filters for listing objectives; None matches everything."""
+
+    cycle_id: str | None = None
+    team_id: str | None = None
+    tier: Tier | None = None
+    status: ObjectiveStatus | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "cycleId": self.cycle_id,
+            "teamId": self.team_id,
+            "tier": self.tier.value if self.tier else None,
+            "status": self.status.value if self.status else None,
+        }
+
+
+async def get_objectives(db: Database, ids: list[str]) -> list[Objective | None]:
+    """Return the objectives with these ids, None where missing, in order."""
+    rows = await db.read("objectives/get_objectives", ids=ids)
+    return by_id(rows, ids, column="objective", build=Objective.from_row)
+
+
+async def objectives_of_teams(db: Database, ids: list[str]) -> list[list[Objective]]:
+    """Return the objectives each team owns, in order of `ids`."""
+    rows = await db.read("objectives/objectives_of_teams", ids=ids)
+    return group(rows, ids, column="objective", build=Objective.from_row)
+
+
+async def list_objectives(db: Database, *, where: ObjectiveFilter, after: str | None, first: int) -> Page[Objective]:
+    """Return one page of objectives ordered by id."""
+    rows = await db.read("objectives/list_objectives", **where.params(), after=after, first=first)
+    return to_page(rows, column="objective", first=first, build=Objective.from_row)
+
+
+async def count_objectives(db: Database, *, where: ObjectiveFilter) -> int:
+    rows = await db.read("objectives/count_objectives", **where.params())
+    return int(rows[0]["total"])
+
+
+async def create_objective(
+    db: Database,
+    *,
+    id: str | None,
+    title: str,
+    description: str | None,
+    tier: Tier,
+    status: ObjectiveStatus,
+    owner_id: str,
+    cycle_id: str,
+) -> Objective:
+    """Create an objective in one transaction; strategic objectives belong to the company or a BU."""
+    params: dict[str, Any] = {
+        "id": rules.new_id("id", id),
+        "title": rules.name("title", title),
+        "description": rules.text("description", description),
+        "tier": tier.value,
+        "status": status.value,
+        "ownerId": owner_id,
+        "cycleId": cycle_id,
+    }
+
+    async def work(tx: Tx) -> Objective:
+        owner = await tx.one("teams/get_teams", ids=[owner_id])
+        if owner is None:
+            raise not_found("team", "ownerId", owner_id)
+        kind = TeamKind(owner["team"]["kind"])
+        if tier is Tier.STRATEGIC and kind not in STRATEGIC_OWNERS:
+            raise ValidationError(
+                f"a STRATEGIC objective belongs to the company or a business unit, not {kind.value} {owner_id!r}",
+                field="ownerId",
+                value=owner_id,
+            )
+        row = await tx.one("objectives/create_objective", **params)
+        if row is None:
+            raise not_found("cycle", "cycleId", cycle_id)
+        return Objective.from_row(row["objective"])
+
+    return await db.write(work)
+
+
+async def update_objective(db: Database, *, id: str, changes: dict[str, Any]) -> Objective:
+    """Change title, description or status (ARCHIVED archives it) in one transaction."""
+    checked: dict[str, Any] = {}
+    if "title" in changes:
+        checked["title"] = rules.name("title", changes["title"])
+    if "description" in changes:
+        checked["description"] = rules.text("description", changes["description"])
+    if "status" in changes:
+        checked["status"] = ObjectiveStatus(changes["status"]).value
+
+    async def work(tx: Tx) -> Objective:
+        row = await tx.one("objectives/update_objective", id=id, changes=checked)
+        if row is None:
+            raise not_found("objective", "id", id)
+        return Objective.from_row(row["objective"])
+
+    return await db.write(work)
+
+
+async def delete_objective(db: Database, *, id: str) -> str:
+    """Delete an objective, its key results and their edges."""
+
+    async def work(tx: Tx) -> str:
+        if await tx.one("objectives/delete_objective", id=id) is None:
+            raise not_found("objective", "id", id)
+        return id
+
+    return await db.write(work)

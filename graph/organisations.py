@@ -1,0 +1,86 @@
+"""Organisations: the top of the graph, each with a name, a vision and the teams that belong to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph import rules
+from graph.db import Database, Tx
+from graph.errors import ConflictError, ValidationError, not_found
+from graph.models import Organisation
+from graph.paging import Page, by_id, to_page
+
+
+async def get_organisations(db: Database, ids: list[str]) -> list[Organisation | None]:
+    """Return the organisations with these ids, None where missing, in order."""
+    rows = await db.read("organisations/get_organisations", ids=ids)
+    return by_id(rows, ids, column="organisation", build=Organisation.from_row)
+
+
+async def list_organisations(db: Database, *, after: str | None, first: int) -> Page[Organisation]:
+    """Return one page of organisations ordered by id."""
+    rows = await db.read("organisations/list_organisations", after=after, first=first)
+    return to_page(rows, column="organisation", first=first, build=Organisation.from_row)
+
+
+async def count_organisations(db: Database) -> int:
+    """Return how many organisations there are."""
+    rows = await db.read("organisations/count_organisations")
+    return int(rows[0]["total"])
+
+
+def _changes(changes: dict[str, Any]) -> dict[str, Any]:
+    checked: dict[str, Any] = {}
+    for field, value in changes.items():
+        if field == "name":
+            if value is None:
+                raise ValidationError("name must not be null", field="name")
+            checked["name"] = rules.name("name", value)
+        elif field == "vision":
+            checked["vision"] = rules.text("vision", value)
+        else:
+            raise ValidationError(f"an organisation has no changeable field {field!r}", field=field)
+    return checked
+
+
+async def create_organisation(db: Database, *, id: str | None, name: str, vision: str | None) -> Organisation:
+    """Create an organisation in one transaction."""
+    params: dict[str, Any] = {
+        "id": rules.new_id("id", id),
+        "name": rules.name("name", name),
+        "vision": rules.text("vision", vision),
+    }
+
+    async def work(tx: Tx) -> Organisation:
+        row = await tx.one("organisations/create_organisation", **params)
+        assert row is not None
+        return Organisation.from_row(row["organisation"])
+
+    return await db.write(work)
+
+
+async def update_organisation(db: Database, *, id: str, changes: dict[str, Any]) -> Organisation:
+    """Change an organisation's name and/or vision."""
+    checked = _changes(changes)
+
+    async def work(tx: Tx) -> Organisation:
+        row = await tx.one("organisations/update_organisation", id=id, changes=checked)
+        if row is None:
+            raise not_found("organisation", "id", id)
+        return Organisation.from_row(row["organisation"])
+
+    return await db.write(work)
+
+
+async def delete_organisation(db: Database, *, id: str) -> str:
+    """Delete an organisation that no team belongs to."""
+
+    async def work(tx: Tx) -> str:
+        row = await tx.one("organisations/delete_organisation", id=id)
+        if row is None:
+            raise not_found("organisation", "id", id)
+        if row["teams"]:
+            raise ConflictError(f"organisation {id!r} still has {row['teams']} teams", field="id", value=id)
+        return id
+
+    return await db.write(work)

@@ -1,0 +1,99 @@
+"""Priorities: what the organisation most wants from one year, served by strategic objectives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph import rules
+from graph.db import Database, Tx
+from graph.errors import ValidationError, not_found
+from graph.models import Cycle, CycleKind, Priority
+from graph.paging import Page, by_id, to_page
+
+
+async def get_priorities(db: Database, ids: list[str]) -> list[Priority | None]:
+    """Return the priorities with these ids, None where missing, in order."""
+    rows = await db.read("priorities/get_priorities", ids=ids)
+    return by_id(rows, ids, column="priority", build=Priority.from_row)
+
+
+async def list_priorities(
+    db: Database, *, cycle_id: str | None, after: str | None, first: int
+) -> Page[Priority]:
+    """Return one page of priorities ordered by id, optionally of one cycle."""
+    rows = await db.read("priorities/list_priorities", cycleId=cycle_id, after=after, first=first)
+    return to_page(rows, column="priority", first=first, build=Priority.from_row)
+
+
+async def count_priorities(db: Database, *, cycle_id: str | None) -> int:
+    """Return how many priorities there are, optionally in one cycle."""
+    rows = await db.read("priorities/count_priorities", cycleId=cycle_id)
+    return int(rows[0]["total"])
+
+
+def _changes(changes: dict[str, Any]) -> dict[str, Any]:
+    checked: dict[str, Any] = {}
+    for field, value in changes.items():
+        if field == "title":
+            if value is None:
+                raise ValidationError("title must not be null", field="title")
+            checked["title"] = rules.name("title", value)
+        elif field == "description":
+            checked["description"] = rules.text("description", value)
+        else:
+            raise ValidationError(f"a priority has no changeable field {field!r}", field=field)
+    return checked
+
+
+async def create_priority(
+    db: Database, *, id: str | None, title: str, description: str | None, cycle_id: str
+) -> Priority:
+    """Create a priority in a yearly cycle, in one transaction."""
+    params: dict[str, Any] = {
+        "id": rules.new_id("id", id),
+        "title": rules.name("title", title),
+        "description": rules.text("description", description),
+        "cycleId": cycle_id,
+    }
+
+    async def work(tx: Tx) -> Priority:
+        found = await tx.one("cycles/get_cycles", ids=[cycle_id])
+        if found is None:
+            raise not_found("cycle", "cycleId", cycle_id)
+        cycle = Cycle.from_row(found["cycle"])
+        if cycle.kind is not CycleKind.YEAR:
+            raise ValidationError(
+                f"a priority belongs to a YEAR cycle, but {cycle_id!r} is a {cycle.kind.value}",
+                field="cycleId",
+                value=cycle_id,
+            )
+        row = await tx.one("priorities/create_priority", **params)
+        assert row is not None
+        return Priority.from_row(row["priority"])
+
+    return await db.write(work)
+
+
+async def update_priority(db: Database, *, id: str, changes: dict[str, Any]) -> Priority:
+    """Change a priority's title and/or description."""
+    checked = _changes(changes)
+
+    async def work(tx: Tx) -> Priority:
+        row = await tx.one("priorities/update_priority", id=id, changes=checked)
+        if row is None:
+            raise not_found("priority", "id", id)
+        return Priority.from_row(row["priority"])
+
+    return await db.write(work)
+
+
+async def delete_priority(db: Database, *, id: str) -> str:
+    """Delete a priority and the SUPPORTS edges that point at it."""
+
+    async def work(tx: Tx) -> str:
+        row = await tx.one("priorities/delete_priority", id=id)
+        if row is None:
+            raise not_found("priority", "id", id)
+        return id
+
+    return await db.write(work)

@@ -1,0 +1,38 @@
+"""Progress of key results and objectives, from 0 to 1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.models import Direction, KeyResult, KeyResultKind
+
+
+def key_result_progress(kr: KeyResult) -> float | None:
+    """Return how far a KR has moved from baseline towards target, clamped to 0..1."""
+    if kr.kind is KeyResultKind.MILESTONE:
+        return 1.0 if kr.done else 0.0
+    if kr.target is None:
+        return None
+    if kr.direction is Direction.STAY_AT_OR_ABOVE:
+        return None if kr.current is None else float(kr.current >= kr.target)
+    if kr.direction is Direction.STAY_AT_OR_BELOW:
+        return None if kr.current is None else float(kr.current <= kr.target)
+    if kr.baseline is None or kr.target == kr.baseline:
+        return None
+    current = kr.baseline if kr.current is None else kr.current
+    # The signed ratio works for INCREASE and DECREASE alike.
+    ratio = (current - kr.baseline) / (kr.target - kr.baseline)
+    return min(1.0, max(0.0, ratio))
+
+
+def objective_progress(key_results: Iterable[KeyResult]) -> float | None:
+    """Return the weighted mean progress of the KRs that have a progress."""
+    total = 0.0
+    weights = 0.0
+    for kr in key_results:
+        progress = key_result_progress(kr)
+        if progress is None:
+            continue
+        total += progress * kr.weight
+        weights += kr.weight
+    return None if weights == 0 else total / weights

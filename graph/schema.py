@@ -1,0 +1,16 @@
+"""Apply the database schema (constraints and indexes) from cypher/schema/, idempotently."""
+
+from __future__ import annotations
+
+from graph.cypher import all_queries
+from graph.db import Database
+
+
+async def apply_schema(db: Database) -> list[str]:
+    """Run every cypher/schema/ file (each uses IF NOT EXISTS) and return their names."""
+    names = [name for name in all_queries() if name.startswith("schema/")]
+    for name in names:
+        # Schema commands cannot share a transaction with each other or with data writes.
+        await db.write(lambda tx, name=name: tx.run(name))
+    await db.driver.execute_query("CALL db.awaitIndexes(300)", database_=db.database)
+    return names

@@ -1,0 +1,132 @@
+"""Teams: a tree of units (company > business units > teams) in one organisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph import rules
+from graph.db import Database, Tx
+from graph.errors import ConflictError, ValidationError, not_found
+from graph.models import Team, TeamKind
+from graph.paging import Page, by_id, group, to_page
+
+# Which kinds of unit each kind may sit in.
+ALLOWED_PARENTS = {
+    TeamKind.COMPANY: set(),
+    TeamKind.BUSINESS_UNIT: {TeamKind.COMPANY, TeamKind.BUSINESS_UNIT},
+    TeamKind.TEAM: {TeamKind.COMPANY, TeamKind.BUSINESS_UNIT, TeamKind.TEAM},
+}
+
+
+async def get_teams(db: Database, ids: list[str]) -> list[Team | None]:
+    """Return the teams with these ids, None where missing, in order."""
+    rows = await db.read("teams/get_teams", ids=ids)
+    return by_id(rows, ids, column="team", build=Team.from_row)
+
+
+async def children_of_teams(db: Database, ids: list[str]) -> list[list[Team]]:
+    """Return each team's direct sub-units, in order of `ids`."""
+    rows = await db.read("teams/children_of_teams", ids=ids)
+    return group(rows, ids, column="team", build=Team.from_row)
+
+
+async def list_teams(db: Database, *, parent_id: str | None, after: str | None, first: int) -> Page[Team]:
+    """Return one page of teams ordered by id."""
+    rows = await db.read("teams/list_teams", parentId=parent_id, after=after, first=first)
+    return to_page(rows, column="team", first=first, build=Team.from_row)
+
+
+async def count_teams(db: Database, *, parent_id: str | None) -> int:
+    rows = await db.read("teams/count_teams", parentId=parent_id)
+    return int(rows[0]["total"])
+
+
+async def _load(tx: Tx, field: str, team_id: str) -> Team:
+    row = await tx.one("teams/get_teams", ids=[team_id])
+    if row is None:
+        raise not_found("team", field, team_id)
+    return Team.from_row(row["team"])
+
+
+def _check_parent(kind: TeamKind, parent: Team | None, organisation_id: str) -> None:
+    if parent is None:
+        return
+    if parent.kind not in ALLOWED_PARENTS[kind]:
+        raise ValidationError(
+            f"a {kind.value} cannot sit in {parent.kind.value} {parent.id!r}", field="parentId", value=parent.id
+        )
+    if parent.organisation_id != organisation_id:
+        raise ValidationError(
+            f"parent {parent.id!r} belongs to organisation {parent.organisation_id!r}, not {organisation_id!r}",
+            field="parentId",
+            value=parent.id,
+        )
+
+
+async def create_team(
+    db: Database, *, id: str | None, name: str, kind: TeamKind, organisation_id: str, parent_id: str | None
+) -> Team:
+    """Create a team in one transaction."""
+    params: dict[str, Any] = {
+        "id": rules.new_id("id", id),
+        "name": rules.name("name", name),
+        "kind": kind.value,
+        "organisationId": organisation_id,
+        "parentId": parent_id,
+    }
+    if kind is TeamKind.COMPANY and parent_id is not None:
+        raise ValidationError("a COMPANY has no parent unit", field="parentId", value=parent_id)
+
+    async def work(tx: Tx) -> Team:
+        parent = await _load(tx, "parentId", parent_id) if parent_id else None
+        _check_parent(kind, parent, organisation_id)
+        row = await tx.one("teams/create_team", **params)
+        if row is None:
+            raise not_found("organisation", "organisationId", organisation_id)
+        return Team.from_row(row["team"])
+
+    return await db.write(work)
+
+
+async def update_team(db: Database, *, id: str, name: str | None, parent_id: str | None) -> Team:
+    """Rename a team and/or move it under another unit, refusing loops."""
+    changes: dict[str, Any] = {}
+    if name is not None:
+        changes["name"] = rules.name("name", name)
+
+    async def work(tx: Tx) -> Team:
+        team = await _load(tx, "id", id)
+        if parent_id is not None and parent_id != team.parent_id:
+            parent = await _load(tx, "parentId", parent_id)
+            _check_parent(team.kind, parent, team.organisation_id)
+            ancestry = [row["id"] for row in await tx.run("teams/team_ancestry", id=parent_id)]
+            if id in ancestry:
+                raise ValidationError(
+                    f"moving {id!r} under {parent_id!r} would put the team inside itself",
+                    field="parentId",
+                    value=parent_id,
+                )
+            await tx.run("teams/move_team", id=id, parentId=parent_id)
+        row = await tx.one("teams/update_team", id=id, changes=changes)
+        assert row is not None
+        return Team.from_row(row["team"])
+
+    return await db.write(work)
+
+
+async def delete_team(db: Database, *, id: str) -> str:
+    """Delete a team that has no sub-units and no objectives."""
+
+    async def work(tx: Tx) -> str:
+        row = await tx.one("teams/delete_team", id=id)
+        if row is None:
+            raise not_found("team", "id", id)
+        if row["children"] or row["objectives"]:
+            raise ConflictError(
+                f"team {id!r} still has {row['children']} sub-units and {row['objectives']} objectives",
+                field="id",
+                value=id,
+            )
+        return id
+
+    return await db.write(work)

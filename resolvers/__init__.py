@@ -1,0 +1,1 @@
+"""Strawberry types, queries and mutations. Thin: they validate shapes and call graph/."""

@@ -1,0 +1,42 @@
+"""Turn domain errors into GraphQL errors with a stable `code`; mask everything unexpected."""
+
+from __future__ import annotations
+
+import logging
+
+from graphql.error import GraphQLError
+from strawberry.extensions import MaskErrors
+
+from graph.errors import DomainError
+
+log = logging.getLogger("aligngraph.errors")
+
+
+def _unexpected(error: GraphQLError) -> bool:
+    # Errors without an original error come from parsing or validation: they are the client's, keep them.
+    original = error.original_error
+    return original is not None and not isinstance(original, DomainError | GraphQLError)
+
+
+class DomainErrors(MaskErrors):
+    """Keep domain errors (with code, field and value), mask unexpected ones as INTERNAL."""
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=_unexpected, error_message="Unexpected error.")
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        log.error("unexpected error at %s", error.path, exc_info=error.original_error)
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": "INTERNAL"}
+        return masked
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        processed = []
+        for error in super()._process_errors(errors):
+            original = error.original_error
+            if isinstance(original, DomainError):
+                error.extensions = {"code": original.code, "field": original.field, "value": original.value}
+            elif not (error.extensions or {}).get("code"):
+                error.extensions = {**(error.extensions or {}), "code": "BAD_REQUEST"}
+            processed.append(error)
+        return processed

@@ -1,0 +1,1 @@
+"""Mutations, one module per domain. Each mutation is one transaction in graph/."""

@@ -1,0 +1,125 @@
+"""Read fields: every node type by id, and every list as a cursor connection."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import strawberry
+
+from graph import cycles, initiatives, key_results, objectives, organisations, priorities, teams
+from graph.errors import not_found
+from resolvers.enums import ObjectiveStatus, Tier
+from resolvers.pagination import Connection, check_first, connection, decode_cursor
+from resolvers.types import Cycle, Info, Initiative, KeyResult, Objective, Organisation, Priority, Team
+
+M = TypeVar("M")
+
+
+async def _one(load: Callable[[str], Awaitable[M | None]], kind: str, id: str) -> M:
+    found = await load(id)
+    if found is None:
+        raise not_found(kind, "id", id)
+    return found
+
+
+def _paging(info: Info, first: int, after: str | None) -> tuple[int, str | None]:
+    return check_first(first, info.context.settings.max_page_size), decode_cursor(after)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    async def organisation(self, info: Info, id: strawberry.ID) -> Organisation | None:
+        return Organisation.of(await _one(info.context.loaders.organisation_by_id.load, "organisation", id))
+
+    @strawberry.field
+    async def team(self, info: Info, id: strawberry.ID) -> Team | None:
+        return Team.of(await _one(info.context.loaders.team_by_id.load, "team", id))
+
+    @strawberry.field
+    async def cycle(self, info: Info, id: strawberry.ID) -> Cycle | None:
+        return Cycle.of(await _one(info.context.loaders.cycle_by_id.load, "cycle", id))
+
+    @strawberry.field
+    async def priority(self, info: Info, id: strawberry.ID) -> Priority | None:
+        return Priority.of(await _one(info.context.loaders.priority_by_id.load, "priority", id))
+
+    @strawberry.field
+    async def objective(self, info: Info, id: strawberry.ID) -> Objective | None:
+        return Objective.of(await _one(info.context.loaders.objective_by_id.load, "objective", id))
+
+    @strawberry.field
+    async def key_result(self, info: Info, id: strawberry.ID) -> KeyResult | None:
+        return KeyResult.of(await _one(info.context.loaders.key_result_by_id.load, "key result", id))
+
+    @strawberry.field
+    async def initiative(self, info: Info, id: strawberry.ID) -> Initiative | None:
+        return Initiative.of(await _one(info.context.loaders.initiative_by_id.load, "initiative", id))
+
+    @strawberry.field
+    async def organisations(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Organisation]:
+        size, cursor = _paging(info, first, after)
+        db = info.context.db
+        page = await organisations.list_organisations(db, after=cursor, first=size)
+        return connection(page, Organisation.of, lambda: organisations.count_organisations(db))
+
+    @strawberry.field(description="Teams in id order; with parentId, only the units directly inside it.")
+    async def teams(
+        self, info: Info, first: int = 50, after: str | None = None, parent_id: strawberry.ID | None = None
+    ) -> Connection[Team]:
+        size, cursor = _paging(info, first, after)
+        db = info.context.db
+        page = await teams.list_teams(db, parent_id=parent_id, after=cursor, first=size)
+        return connection(page, Team.of, lambda: teams.count_teams(db, parent_id=parent_id))
+
+    @strawberry.field(description="Cycles in id order; with parentId, only the quarters of that year.")
+    async def cycles(
+        self, info: Info, first: int = 50, after: str | None = None, parent_id: strawberry.ID | None = None
+    ) -> Connection[Cycle]:
+        size, cursor = _paging(info, first, after)
+        db = info.context.db
+        page = await cycles.list_cycles(db, parent_id=parent_id, after=cursor, first=size)
+        return connection(page, Cycle.of, lambda: cycles.count_cycles(db, parent_id=parent_id))
+
+    @strawberry.field
+    async def priorities(
+        self, info: Info, first: int = 50, after: str | None = None, cycle_id: strawberry.ID | None = None
+    ) -> Connection[Priority]:
+        size, cursor = _paging(info, first, after)
+        db = info.context.db
+        page = await priorities.list_priorities(db, cycle_id=cycle_id, after=cursor, first=size)
+        return connection(page, Priority.of, lambda: priorities.count_priorities(db, cycle_id=cycle_id))
+
+    @strawberry.field(description="Objectives in id order, filtered by cycle, team (with sub-teams), tier, status.")
+    async def objectives(
+        self,
+        info: Info,
+        first: int = 50,
+        after: str | None = None,
+        cycle_id: strawberry.ID | None = None,
+        team_id: strawberry.ID | None = None,
+        tier: Tier | None = None,
+        status: ObjectiveStatus | None = None,
+    ) -> Connection[Objective]:
+        size, cursor = _paging(info, first, after)
+        db = info.context.db
+        where = objectives.ObjectiveFilter(cycle_id=cycle_id, team_id=team_id, tier=tier, status=status)
+        page = await objectives.list_objectives(db, where=where, after=cursor, first=size)
+        return connection(page, Objective.of, lambda: objectives.count_objectives(db, where=where))
+
+    @strawberry.field
+    async def key_results(
+        self, info: Info, first: int = 50, after: str | None = None, objective_id: strawberry.ID | None = None
+    ) -> Connection[KeyResult]:
+        size, cursor = _paging(info, first, after)
+        db = info.context.db
+        page = await key_results.list_key_results(db, objective_id=objective_id, after=cursor, first=size)
+        return connection(page, KeyResult.of, lambda: key_results.count_key_results(db, objective_id=objective_id))
+
+    @strawberry.field
+    async def initiatives(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Initiative]:
+        size, cursor = _paging(info, first, after)
+        db = info.context.db
+        page = await initiatives.list_initiatives(db, after=cursor, first=size)
+        return connection(page, Initiative.of, lambda: initiatives.count_initiatives(db))

@@ -1,0 +1,34 @@
+"""The GraphQL schema: queries, mutations and the protective extensions."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.tools import merge_types
+
+from resolvers.errors import DomainErrors
+from resolvers.mutations.links import LinkMutations
+from resolvers.mutations.okrs import OkrMutations
+from resolvers.mutations.organisation import OrganisationMutations
+from resolvers.mutations.planning import PlanningMutations
+from resolvers.queries import Query
+
+Mutation = merge_types("Mutation", (OrganisationMutations, PlanningMutations, OkrMutations, LinkMutations))
+
+
+def build_schema(*, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000) -> strawberry.Schema:
+    """Build the schema with depth, alias and token limits and error masking."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[
+            QueryDepthLimiter(max_depth=max_depth),
+            MaxAliasesLimiter(max_alias_count=max_aliases),
+            MaxTokensLimiter(max_token_count=max_tokens),
+            DomainErrors(),
+        ],
+    )
+
+
+# The schema with default limits, for `strawberry export-schema resolvers.schema:schema`.
+schema = build_schema()

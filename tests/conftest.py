@@ -1,0 +1,115 @@
+"""Fixtures: one real Neo4j 5.26 for the session (started by the project), wiped before every test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from api.main import create_app
+from api.settings import Settings
+from graph.db import Database
+from graph.demo import seed_demo
+from graph.schema import apply_schema
+from runtime import local_neo4j
+
+TEST_SERVER = "test"
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> Iterator[str]:
+    """Start a fresh local Neo4j for the suite, or use AG_TEST_NEO4J_URI (it will be wiped!)."""
+    given = os.environ.get("AG_TEST_NEO4J_URI")
+    if given:
+        yield given
+        return
+    server = local_neo4j.start(TEST_SERVER, fresh=True, heap_mb=1024, pagecache_mb=256)
+    try:
+        yield server.uri
+    finally:
+        local_neo4j.stop(TEST_SERVER)
+
+
+@pytest.fixture(scope="session")
+async def db(neo4j_uri: str) -> AsyncIterator[Database]:
+    database = Database.connect(
+        neo4j_uri, user="neo4j", password=os.environ.get("AG_TEST_NEO4J_PASSWORD", "unused")
+    )
+    await database.verify()
+    await apply_schema(database)
+    yield database
+    await database.close()
+
+
+@pytest.fixture(autouse=True)
+async def _clean(request: pytest.FixtureRequest) -> None:
+    """Wipe all data before each test that touches the database, so tests never see each other's data."""
+    if "db" not in request.fixturenames:
+        return
+    database: Database = request.getfixturevalue("db")
+    await database.driver.execute_query("MATCH (n) DETACH DELETE n")
+
+
+@pytest.fixture
+async def demo(db: Database) -> dict[str, int]:
+    """Load the demo organisation."""
+    return await seed_demo(db)
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(max_page_size=100)
+
+
+@pytest.fixture(scope="session")
+async def client(db: Database, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for the real ASGI app, sharing the session's driver."""
+    app = create_app(settings, db=db)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        yield http
+
+
+class GraphQL:
+    """Post GraphQL over HTTP and return the decoded response."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def ok(self, query: str, **variables: Any) -> dict[str, Any]:
+        """Run a query that must succeed, and return its data."""
+        body = await self(query, **variables)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+    async def error(self, query: str, **variables: Any) -> dict[str, Any]:
+        """Run a query that must fail, and return its first error."""
+        body = await self(query, **variables)
+        assert body.get("errors"), body
+        error: dict[str, Any] = body["errors"][0]
+        return error
+
+
+@pytest.fixture
+def gql(client: httpx.AsyncClient, db: Database) -> GraphQL:
+    return GraphQL(client)
+
+
+async def count_nodes(db: Database) -> int:
+    result = await db.driver.execute_query("MATCH (n) RETURN count(n) AS n")
+    return int(result.records[0]["n"])
+
+
+async def count_edges(db: Database) -> int:
+    result = await db.driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n")
+    return int(result.records[0]["n"])
