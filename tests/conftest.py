@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -16,7 +17,8 @@ from graph.demo import seed_demo
 from graph.schema import apply_schema
 from runtime import local_neo4j
 
-TEST_SERVER = "test"
+# One server per test run, so parallel runs (or a crashed earlier run) never collide.
+TEST_SERVER = f"test-{os.getpid()}"
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +33,7 @@ def neo4j_uri() -> Iterator[str]:
         yield server.uri
     finally:
         local_neo4j.stop(TEST_SERVER)
+        shutil.rmtree(server.home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,132 @@
+"""Every Cypher file in cypher/ is documented, and runs against the real Neo4j with its documented parameters."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from graph.cypher import CYPHER_DIR, MissingQueryError, NamedQuery, all_queries, query
+from graph.db import Database
+from graph.schema import apply_schema
+
+QUERIES = all_queries()
+ALL_NAMES = sorted(QUERIES)
+RUNNABLE = [name for name in ALL_NAMES if not name.startswith("schema/")]
+READS_WITH_ROWS = [name for name in RUNNABLE if name.split("/")[-1].startswith(("get_", "list_", "count_"))]
+UNIQUE_LABELS = {"Organisation", "Team", "Cycle", "Priority", "Objective", "KeyResult", "Initiative"}
+_PARAM_USE = re.compile(r"\$(\w+)")
+
+
+def _body(text: str) -> str:
+    """The Cypher without its comment lines."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+
+
+def _header_lines(text: str) -> list[str]:
+    """The leading `//` lines, without the slashes."""
+    lines = []
+    for line in text.splitlines():
+        if not line.lstrip().startswith("//"):
+            break
+        lines.append(line.lstrip()[2:].strip())
+    return lines
+
+
+async def _params(db: Database, named: NamedQuery) -> dict[str, Any]:
+    """Evaluate each documented literal in Neo4j itself, proving it pastes into Browser as written."""
+    params: dict[str, Any] = {}
+    for name, literal in named.example_params.items():
+        result = await db.driver.execute_query(f"RETURN {literal} AS v", database_=db.database)
+        params[name] = result.records[0]["v"]
+    return params
+
+
+async def _run_rolled_back(db: Database, named: NamedQuery) -> list[dict[str, Any]]:
+    """Run the query with its example parameters in a transaction that is always rolled back."""
+    params = await _params(db, named)
+    async with db.driver.session(database=db.database) as session:
+        tx = await session.begin_transaction()
+        try:
+            result = await tx.run(named.text, params)
+            return [record.data() async for record in result]
+        finally:
+            await tx.rollback()
+
+
+async def _size(db: Database) -> tuple[int, int]:
+    nodes = await db.driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=db.database)
+    edges = await db.driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n", database_=db.database)
+    return nodes.records[0]["n"], edges.records[0]["n"]
+
+
+def test_there_are_queries_to_check() -> None:
+    assert len(ALL_NAMES) == len(list(CYPHER_DIR.rglob("*.cypher")))
+    assert RUNNABLE and READS_WITH_ROWS
+
+
+@pytest.mark.parametrize("name", ALL_NAMES)
+def test_file_has_a_header_that_matches_its_parameters(name: str) -> None:
+    named = QUERIES[name]
+    lines = named.text.splitlines()
+    assert lines and lines[0].startswith("//"), f"cypher/{name}.cypher must open with // comment lines"
+    header = _header_lines(named.text)
+    returns = [line for line in header if re.search(r"\bReturns:", line)]
+    assert returns, f"cypher/{name}.cypher has no 'Returns:' line in its header"
+    if not name.startswith("schema/"):
+        assert not any(re.search(r"Returns:\s*nothing", line) for line in returns), (
+            f"cypher/{name}.cypher is not a schema command, so it must say what it returns"
+        )
+
+    param_lines = [line for line in header if line.startswith(":param")]
+    assert len(param_lines) == len(named.example_params), (
+        f"cypher/{name}.cypher has malformed or repeated :param lines (want ':param name => literal'): "
+        f"{param_lines}"
+    )
+    used = set(_PARAM_USE.findall(_body(named.text)))
+    declared = set(named.example_params)
+    assert used - declared == set(), f"cypher/{name}.cypher uses undocumented parameters {sorted(used - declared)}"
+    assert declared - used == set(), f"cypher/{name}.cypher documents unused parameters {sorted(declared - used)}"
+    # A :param after the first Cypher line would be invisible to the loader.
+    stray = [line for line in _body(named.text).splitlines() if ":param" in line]
+    assert not stray, f"cypher/{name}.cypher has :param text outside its header: {stray}"
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("name", RUNNABLE)
+async def test_file_runs_with_its_documented_params(db: Database, name: str) -> None:
+    named = QUERIES[name]
+    before = await _size(db)
+    rows = await _run_rolled_back(db, named)
+    assert await _size(db) == before, "the rollback must leave the demo untouched"
+    if name in READS_WITH_ROWS:
+        # Reads documented with demo ids must show analysts something when pasted into Browser.
+        assert not named.writes, f"cypher/{name}.cypher is named like a read but writes"
+        assert rows, f"cypher/{name}.cypher returns no rows for its example params {named.example_params}"
+
+
+async def test_rollback_really_discards_writes(db: Database) -> None:
+    rows = await _run_rolled_back(db, QUERIES["organisations/create_organisation"])
+    assert len(rows) == 1
+    assert await _size(db) == (0, 0)
+
+
+async def test_schema_applies_twice_with_one_unique_constraint_per_label(db: Database) -> None:
+    first = await apply_schema(db)
+    second = await apply_schema(db)
+    assert first == second == [name for name in ALL_NAMES if name.startswith("schema/")]
+    result = await db.driver.execute_query("SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes, properties")
+    unique: dict[str, list[list[str]]] = {}
+    for record in result.records:
+        if record["type"] == "UNIQUENESS" and record["entityType"] == "NODE":
+            for label in record["labelsOrTypes"]:
+                unique.setdefault(label, []).append(record["properties"])
+    assert set(unique) >= UNIQUE_LABELS
+    for label in UNIQUE_LABELS:
+        assert unique[label] == [["id"]], f"{label}: {unique[label]}"
+
+
+def test_missing_query_fails_loudly() -> None:
+    with pytest.raises(MissingQueryError, match="nope/missing"):
+        query("nope/missing")
