@@ -71,7 +71,9 @@ def serve(
 
     settings, started = _settings_with_neo4j()
     bind_host, bind_port = host or settings.host, port or settings.port
-    console.print(f"GraphiQL at [bold]http://{bind_host}:{bind_port}/graphql[/bold] (Neo4j: {settings.neo4j_uri})")
+    console.print(
+        f"GraphiQL at [bold]http://{bind_host}:{bind_port}/graphql[/bold] (Neo4j: {settings.neo4j_uri})"
+    )
     try:
         uvicorn.run(create_app(settings, demo=demo), host=bind_host, port=bind_port)
     finally:
@@ -87,7 +89,10 @@ def neo4j_start(
     """Start the local Neo4j in the background (data in .neo4j/dev)."""
     settings = get_settings()
     server = local_neo4j.start(
-        LOCAL, fresh=fresh, heap_mb=settings.local_neo4j_heap_mb, pagecache_mb=settings.local_neo4j_pagecache_mb
+        LOCAL,
+        fresh=fresh,
+        heap_mb=settings.local_neo4j_heap_mb,
+        pagecache_mb=settings.local_neo4j_pagecache_mb,
     )
     console.print(f"Neo4j running: {server.uri} (pid {server.pid}). Use NEO4J_URI={server.uri} to share it.")
 

@@ -23,4 +23,6 @@ def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
     schema = build_schema(
         max_depth=settings.max_query_depth, max_aliases=settings.max_aliases, max_tokens=settings.max_tokens
     )
-    return GraphQLRouter(schema, context_getter=context_getter, graphql_ide="graphiql" if settings.graphiql else None)
+    return GraphQLRouter(
+        schema, context_getter=context_getter, graphql_ide="graphiql" if settings.graphiql else None
+    )

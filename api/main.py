@@ -19,7 +19,9 @@ from graph.schema import apply_schema
 log = logging.getLogger("aligngraph")
 
 
-def create_app(settings: Settings | None = None, *, db: Database | None = None, demo: bool = False) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, db: Database | None = None, demo: bool = False
+) -> FastAPI:
     """Build the app. Pass `db` to share an open driver (tests); otherwise one is opened at start-up."""
     settings = settings or get_settings()
 
@@ -57,7 +59,9 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None, 
 
 def _connect(settings: Settings) -> Database:
     if settings.neo4j_uri is None:
-        raise UnavailableError("NEO4J_URI is not set; start the local Neo4j with `aligngraph serve` or set it")
+        raise UnavailableError(
+            "NEO4J_URI is not set; start the local Neo4j with `aligngraph serve` or set it"
+        )
     return Database.connect(
         settings.neo4j_uri,
         user=settings.neo4j_user,

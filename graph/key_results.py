@@ -33,7 +33,11 @@ class KeyResultFields:
         props["unit"] = rules.text("unit", self.unit, limit=40)
         props["weight"] = rules.positive("weight", self.weight)
         rules.key_result_numbers(
-            kind=self.kind, direction=self.direction, baseline=self.baseline, target=self.target, current=self.current
+            kind=self.kind,
+            direction=self.direction,
+            baseline=self.baseline,
+            target=self.target,
+            current=self.current,
         )
         props["kind"] = self.kind.value
         props["direction"] = self.direction.value if self.direction else None
@@ -65,7 +69,9 @@ async def count_key_results(db: Database, *, objective_id: str | None) -> int:
     return int(rows[0]["total"])
 
 
-async def create_key_result(db: Database, *, id: str | None, objective_id: str, fields: KeyResultFields) -> KeyResult:
+async def create_key_result(
+    db: Database, *, id: str | None, objective_id: str, fields: KeyResultFields
+) -> KeyResult:
     """Create a key result under an objective in one transaction."""
     props = {"id": rules.new_id("id", id), **fields.checked()}
 

@@ -65,13 +65,17 @@ async def link_contribution(
     """Link an objective as contributing to a higher (or peer team) objective or key result."""
     rules.positive("weight", weight)
     if child_id == parent_id:
-        raise ValidationError(f"an objective cannot contribute to itself ({child_id!r})", field="parentId", value=parent_id)
+        raise ValidationError(
+            f"an objective cannot contribute to itself ({child_id!r})", field="parentId", value=parent_id
+        )
 
     async def work(tx: Tx) -> Contribution:
         child = await _find(tx, "childId", child_id, "objective")
         if child.kind != "Objective":
             raise ValidationError(
-                f"childId {child_id!r} is a key result; only objectives contribute", field="childId", value=child_id
+                f"childId {child_id!r} is a key result; only objectives contribute",
+                field="childId",
+                value=child_id,
             )
         parent = await _find(tx, "parentId", parent_id)
         if parent.objective_id == child.id:

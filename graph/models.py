@@ -4,47 +4,47 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class TeamKind(str, Enum):
+class TeamKind(StrEnum):
     COMPANY = "COMPANY"
     BUSINESS_UNIT = "BUSINESS_UNIT"
     TEAM = "TEAM"
 
 
-class CycleKind(str, Enum):
+class CycleKind(StrEnum):
     YEAR = "YEAR"
     QUARTER = "QUARTER"
 
 
-class Tier(str, Enum):
+class Tier(StrEnum):
     STRATEGIC = "STRATEGIC"
     TEAM = "TEAM"
 
 
-class ObjectiveStatus(str, Enum):
+class ObjectiveStatus(StrEnum):
     DRAFT = "DRAFT"
     ACTIVE = "ACTIVE"
     COMPLETED = "COMPLETED"
     ARCHIVED = "ARCHIVED"
 
 
-class KeyResultKind(str, Enum):
+class KeyResultKind(StrEnum):
     METRIC = "METRIC"
     MILESTONE = "MILESTONE"
     KBI = "KBI"
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     INCREASE = "INCREASE"
     DECREASE = "DECREASE"
     STAY_AT_OR_ABOVE = "STAY_AT_OR_ABOVE"
     STAY_AT_OR_BELOW = "STAY_AT_OR_BELOW"
 
 
-class InitiativeStatus(str, Enum):
+class InitiativeStatus(StrEnum):
     PLANNED = "PLANNED"
     IN_PROGRESS = "IN_PROGRESS"
     DONE = "DONE"

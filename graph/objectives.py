@@ -44,7 +44,9 @@ async def objectives_of_teams(db: Database, ids: list[str]) -> list[list[Objecti
     return group(rows, ids, column="objective", build=Objective.from_row)
 
 
-async def list_objectives(db: Database, *, where: ObjectiveFilter, after: str | None, first: int) -> Page[Objective]:
+async def list_objectives(
+    db: Database, *, where: ObjectiveFilter, after: str | None, first: int
+) -> Page[Objective]:
     """Return one page of objectives ordered by id."""
     rows = await db.read("objectives/list_objectives", **where.params(), after=after, first=first)
     return to_page(rows, column="objective", first=first, build=Objective.from_row)

@@ -15,13 +15,17 @@ class Page(Generic[T]):
     has_next_page: bool
 
 
-def to_page(rows: list[dict[str, Any]], *, column: str, first: int, build: Callable[[dict[str, Any]], T]) -> Page[T]:
+def to_page(
+    rows: list[dict[str, Any]], *, column: str, first: int, build: Callable[[dict[str, Any]], T]
+) -> Page[T]:
     """Build a page from first+1 rows of a list query."""
     items = [build(row[column]) for row in rows[:first]]
     return Page(items=items, has_next_page=len(rows) > first)
 
 
-def group(rows: list[dict[str, Any]], keys: list[str], *, column: str, build: Callable[[dict[str, Any]], T]) -> list[list[T]]:
+def group(
+    rows: list[dict[str, Any]], keys: list[str], *, column: str, build: Callable[[dict[str, Any]], T]
+) -> list[list[T]]:
     """Group `key`/`column` rows into one list per key, in the order of `keys` (for DataLoaders)."""
     grouped: dict[str, list[T]] = {key: [] for key in keys}
     for row in rows:
@@ -29,7 +33,9 @@ def group(rows: list[dict[str, Any]], keys: list[str], *, column: str, build: Ca
     return [grouped[key] for key in keys]
 
 
-def by_id(rows: list[dict[str, Any]], keys: list[str], *, column: str, build: Callable[[dict[str, Any]], T]) -> list[T | None]:
+def by_id(
+    rows: list[dict[str, Any]], keys: list[str], *, column: str, build: Callable[[dict[str, Any]], T]
+) -> list[T | None]:
     """Return one item or None per key, in the order of `keys` (for DataLoaders)."""
     found = {row[column]["id"]: build(row[column]) for row in rows}
     return [found.get(key) for key in keys]

@@ -59,7 +59,9 @@ def text(field: str, value: str | None, limit: int = TEXT_MAX) -> str | None:
 def finite(field: str, value: float | None) -> float | None:
     """Reject NaN and infinities."""
     if value is not None and not math.isfinite(value):
-        raise ValidationError(f"{field} must be a finite number, got {value!r}", field=field, value=str(value))
+        raise ValidationError(
+            f"{field} must be a finite number, got {value!r}", field=field, value=str(value)
+        )
     return value
 
 
@@ -108,9 +110,13 @@ def key_result_numbers(
         )
     if direction is Direction.INCREASE and target < baseline:
         raise ValidationError(
-            f"target {target} is below baseline {baseline} but direction is INCREASE", field="target", value=target
+            f"target {target} is below baseline {baseline} but direction is INCREASE",
+            field="target",
+            value=target,
         )
     if direction is Direction.DECREASE and target > baseline:
         raise ValidationError(
-            f"target {target} is above baseline {baseline} but direction is DECREASE", field="target", value=target
+            f"target {target} is above baseline {baseline} but direction is DECREASE",
+            field="target",
+            value=target,
         )

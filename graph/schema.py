@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.cypher import all_queries
+from graph.cypher import all_queries, query
 from graph.db import Database
 
 
@@ -11,6 +11,6 @@ async def apply_schema(db: Database) -> list[str]:
     names = [name for name in all_queries() if name.startswith("schema/")]
     for name in names:
         # Schema commands cannot share a transaction with each other or with data writes.
-        await db.write(lambda tx, name=name: tx.run(name))
+        await db.driver.execute_query(query(name), database_=db.database)
     await db.driver.execute_query("CALL db.awaitIndexes(300)", database_=db.database)
     return names

@@ -53,7 +53,9 @@ def _check_parent(kind: TeamKind, parent: Team | None, organisation_id: str) -> 
         return
     if parent.kind not in ALLOWED_PARENTS[kind]:
         raise ValidationError(
-            f"a {kind.value} cannot sit in {parent.kind.value} {parent.id!r}", field="parentId", value=parent.id
+            f"a {kind.value} cannot sit in {parent.kind.value} {parent.id!r}",
+            field="parentId",
+            value=parent.id,
         )
     if parent.organisation_id != organisation_id:
         raise ValidationError(

@@ -1,17 +1,35 @@
-"""GraphQL enums, taken as they are from the domain models."""
+"""GraphQL enums: the domain's own enums, registered with Strawberry (the same classes, so types line up)."""
 
 from __future__ import annotations
 
 import strawberry
 
-from graph import models
-
-TeamKind = strawberry.enum(models.TeamKind, description="Where a unit sits in the organisation tree.")
-CycleKind = strawberry.enum(models.CycleKind, description="A year, or a quarter within a year.")
-Tier = strawberry.enum(models.Tier, description="STRATEGIC (company or business unit) or TEAM (tactical) OKRs.")
-ObjectiveStatus = strawberry.enum(models.ObjectiveStatus, description="An objective's life cycle; ARCHIVED hides it.")
-KeyResultKind = strawberry.enum(models.KeyResultKind, description="A metric movement, a milestone, or a KBI.")
-Direction = strawberry.enum(
-    models.Direction, description="Which way a metric should move; STAY_* are guard-rails around a threshold."
+from graph.models import (
+    CycleKind,
+    Direction,
+    InitiativeStatus,
+    KeyResultKind,
+    ObjectiveStatus,
+    TeamKind,
+    Tier,
 )
-InitiativeStatus = strawberry.enum(models.InitiativeStatus, description="Where backlog work stands.")
+
+strawberry.enum(TeamKind, description="Where a unit sits in the organisation tree.")
+strawberry.enum(CycleKind, description="A year, or a quarter within a year.")
+strawberry.enum(Tier, description="STRATEGIC (company or business unit) or TEAM (tactical) OKRs.")
+strawberry.enum(ObjectiveStatus, description="An objective's life cycle; ARCHIVED keeps it out of the way.")
+strawberry.enum(KeyResultKind, description="A metric movement, a milestone, or a KBI.")
+strawberry.enum(
+    Direction, description="Which way a metric should move; STAY_* are guard-rails around a threshold."
+)
+strawberry.enum(InitiativeStatus, description="Where backlog work stands.")
+
+__all__ = [
+    "CycleKind",
+    "Direction",
+    "InitiativeStatus",
+    "KeyResultKind",
+    "ObjectiveStatus",
+    "TeamKind",
+    "Tier",
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Awaitable, Callable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import strawberry
 
@@ -13,7 +13,14 @@ from graph.errors import ValidationError
 from graph.paging import Page
 
 N = TypeVar("N")
-M = TypeVar("M")
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+M = TypeVar("M", bound=HasId)
 _PREFIX = "id:"
 
 
@@ -36,7 +43,9 @@ def decode_cursor(cursor: str | None) -> str | None:
 
 def check_first(first: int, max_page_size: int) -> int:
     if not 1 <= first <= max_page_size:
-        raise ValidationError(f"first must be between 1 and {max_page_size}, got {first}", field="first", value=first)
+        raise ValidationError(
+            f"first must be between 1 and {max_page_size}, got {first}", field="first", value=first
+        )
     return first
 
 
@@ -69,6 +78,8 @@ class Connection(Generic[N]):
 
 def connection(page: Page[M], build: Callable[[M], N], count: Callable[[], Awaitable[int]]) -> Connection[N]:
     """Build a connection from a page of models."""
-    edges = [Edge(cursor=encode_cursor(getattr(item, "id")), node=build(item)) for item in page.items]
+    edges = [Edge(cursor=encode_cursor(item.id), node=build(item)) for item in page.items]
     end = edges[-1].cursor if edges else None
-    return Connection(edges=edges, page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end), count=count)
+    return Connection(
+        edges=edges, page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end), count=count
+    )

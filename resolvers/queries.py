@@ -58,7 +58,9 @@ class Query:
         return Initiative.of(await _one(info.context.loaders.initiative_by_id.load, "initiative", id))
 
     @strawberry.field
-    async def organisations(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Organisation]:
+    async def organisations(
+        self, info: Info, first: int = 50, after: str | None = None
+    ) -> Connection[Organisation]:
         size, cursor = _paging(info, first, after)
         db = info.context.db
         page = await organisations.list_organisations(db, after=cursor, first=size)
@@ -91,7 +93,9 @@ class Query:
         page = await priorities.list_priorities(db, cycle_id=cycle_id, after=cursor, first=size)
         return connection(page, Priority.of, lambda: priorities.count_priorities(db, cycle_id=cycle_id))
 
-    @strawberry.field(description="Objectives in id order, filtered by cycle, team (with sub-teams), tier, status.")
+    @strawberry.field(
+        description="Objectives in id order, filtered by cycle, team (with sub-teams), tier, status."
+    )
     async def objectives(
         self,
         info: Info,
@@ -115,10 +119,14 @@ class Query:
         size, cursor = _paging(info, first, after)
         db = info.context.db
         page = await key_results.list_key_results(db, objective_id=objective_id, after=cursor, first=size)
-        return connection(page, KeyResult.of, lambda: key_results.count_key_results(db, objective_id=objective_id))
+        return connection(
+            page, KeyResult.of, lambda: key_results.count_key_results(db, objective_id=objective_id)
+        )
 
     @strawberry.field
-    async def initiatives(self, info: Info, first: int = 50, after: str | None = None) -> Connection[Initiative]:
+    async def initiatives(
+        self, info: Info, first: int = 50, after: str | None = None
+    ) -> Connection[Initiative]:
         size, cursor = _paging(info, first, after)
         db = info.context.db
         page = await initiatives.list_initiatives(db, after=cursor, first=size)

@@ -10,7 +10,15 @@ import strawberry
 from graph import models
 from graph.progress import key_result_progress, objective_progress
 from resolvers.context import Context
-from resolvers.enums import CycleKind, Direction, InitiativeStatus, KeyResultKind, ObjectiveStatus, TeamKind, Tier
+from resolvers.enums import (
+    CycleKind,
+    Direction,
+    InitiativeStatus,
+    KeyResultKind,
+    ObjectiveStatus,
+    TeamKind,
+    Tier,
+)
 
 Info = strawberry.Info[Context, None]
 N = TypeVar("N")
@@ -38,12 +46,18 @@ class Team:
     @classmethod
     def of(cls, m: models.Team) -> Team:
         return cls(
-            id=strawberry.ID(m.id), name=m.name, kind=m.kind, organisation_id=m.organisation_id, parent_id=m.parent_id
+            id=strawberry.ID(m.id),
+            name=m.name,
+            kind=m.kind,
+            organisation_id=m.organisation_id,
+            parent_id=m.parent_id,
         )
 
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation:
-        return Organisation.of(_present(await info.context.loaders.organisation_by_id.load(self.organisation_id)))
+        return Organisation.of(
+            _present(await info.context.loaders.organisation_by_id.load(self.organisation_id))
+        )
 
     @strawberry.field(description="The unit this one sits in; null for the company.")
     async def parent(self, info: Info) -> Team | None:
@@ -145,7 +159,9 @@ class Objective:
     async def key_results(self, info: Info) -> list[KeyResult]:
         return [KeyResult.of(k) for k in await info.context.loaders.key_results_by_objective.load(self.id)]
 
-    @strawberry.field(description="Weighted mean progress (0..1) of the key results that have one; null if none.")
+    @strawberry.field(
+        description="Weighted mean progress (0..1) of the key results that have one; null if none."
+    )
     async def progress(self, info: Info) -> float | None:
         return objective_progress(await info.context.loaders.key_results_by_objective.load(self.id))
 
@@ -251,7 +267,9 @@ async def _target(info: Info, kind: str, id: str) -> Objective | KeyResult:
     return KeyResult.of(_present(await info.context.loaders.key_result_by_id.load(id)))
 
 
-@strawberry.type(description="A CONTRIBUTES_TO edge: a child objective moves a parent objective or key result.")
+@strawberry.type(
+    description="A CONTRIBUTES_TO edge: a child objective moves a parent objective or key result."
+)
 class Contribution:
     weight: float
     counts_toward_progress: bool = strawberry.field(

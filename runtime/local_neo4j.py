@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -61,8 +62,13 @@ def prepare(*, quiet: bool = False) -> tuple[str, Path]:
             print("Fetching Neo4j 5.26 community from Maven Central (first run only)...", flush=True)
         _run(
             [
-                "mvn", "-q", "-B", "-f", str(pom),
-                "dependency:build-classpath", f"-Dmdep.outputFile={cp_file}",
+                "mvn",
+                "-q",
+                "-B",
+                "-f",
+                str(pom),
+                "dependency:build-classpath",
+                f"-Dmdep.outputFile={cp_file}",
                 "-Dmdep.includeScope=runtime",
             ],
             "mvn dependency:build-classpath",
@@ -141,11 +147,17 @@ def start(
     port = free_port()
     log_path = home / "neo4j.log"
     with log_path.open("w") as log:
-        proc = subprocess.Popen(  # noqa: S603 - fixed command, no shell
+        proc = subprocess.Popen(
             [
-                "java", f"-Xmx{heap_mb}m", f"-Xms{min(heap_mb, 256)}m",
-                "-cp", f"{classpath}{os.pathsep}{classes}",
-                "Launcher", str(home / "dbms"), str(port), str(pagecache_mb),
+                "java",
+                f"-Xmx{heap_mb}m",
+                f"-Xms{min(heap_mb, 256)}m",
+                "-cp",
+                f"{classpath}{os.pathsep}{classes}",
+                "Launcher",
+                str(home / "dbms"),
+                str(port),
+                str(pagecache_mb),
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -155,10 +167,14 @@ def start(
     deadline = time.monotonic() + timeout_s
     while not _reachable(server.uri):
         if proc.poll() is not None:
-            raise LocalNeo4jError(f"Neo4j exited with {proc.returncode}; log:\n{log_path.read_text()[-3000:]}")
+            raise LocalNeo4jError(
+                f"Neo4j exited with {proc.returncode}; log:\n{log_path.read_text()[-3000:]}"
+            )
         if time.monotonic() > deadline:
             proc.terminate()
-            raise LocalNeo4jError(f"Neo4j did not answer on {server.uri} within {timeout_s:.0f}s; see {log_path}")
+            raise LocalNeo4jError(
+                f"Neo4j did not answer on {server.uri} within {timeout_s:.0f}s; see {log_path}"
+            )
         time.sleep(0.25)
     _state_file(name).write_text(json.dumps({"pid": proc.pid, "port": port, "home": str(home)}))
     if not quiet:
@@ -178,10 +194,8 @@ def stop(name: str = "dev", *, timeout_s: float = 60.0) -> bool:
     os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout_s
     while _alive(pid) and time.monotonic() < deadline:
-        try:
-            os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reap our own child so it stops counting as alive
         time.sleep(0.1)
     if _alive(pid):
         os.kill(pid, signal.SIGKILL)

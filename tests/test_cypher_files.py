@@ -86,8 +86,12 @@ def test_file_has_a_header_that_matches_its_parameters(name: str) -> None:
     )
     used = set(_PARAM_USE.findall(_body(named.text)))
     declared = set(named.example_params)
-    assert used - declared == set(), f"cypher/{name}.cypher uses undocumented parameters {sorted(used - declared)}"
-    assert declared - used == set(), f"cypher/{name}.cypher documents unused parameters {sorted(declared - used)}"
+    assert used - declared == set(), (
+        f"cypher/{name}.cypher uses undocumented parameters {sorted(used - declared)}"
+    )
+    assert declared - used == set(), (
+        f"cypher/{name}.cypher documents unused parameters {sorted(declared - used)}"
+    )
     # A :param after the first Cypher line would be invisible to the loader.
     stray = [line for line in _body(named.text).splitlines() if ":param" in line]
     assert not stray, f"cypher/{name}.cypher has :param text outside its header: {stray}"
@@ -116,7 +120,9 @@ async def test_schema_applies_twice_with_one_unique_constraint_per_label(db: Dat
     first = await apply_schema(db)
     second = await apply_schema(db)
     assert first == second == [name for name in ALL_NAMES if name.startswith("schema/")]
-    result = await db.driver.execute_query("SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes, properties")
+    result = await db.driver.execute_query(
+        "SHOW CONSTRAINTS YIELD type, entityType, labelsOrTypes, properties"
+    )
     unique: dict[str, list[list[str]]] = {}
     for record in result.records:
         if record["type"] == "UNIQUENESS" and record["entityType"] == "NODE":

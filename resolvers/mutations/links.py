@@ -22,7 +22,9 @@ async def _initiative(info: Info, id: str) -> Initiative:
 
 @strawberry.type
 class LinkMutations:
-    @strawberry.mutation(description="Link an objective as contributing to an objective or key result (re-linking updates weight).")
+    @strawberry.mutation(
+        description="Link an objective as contributing to an objective or key result (re-linking updates weight)."
+    )
     async def link_contribution(
         self,
         info: Info,
@@ -40,35 +42,57 @@ class LinkMutations:
         )
         return Contribution.of(edge)
 
-    @strawberry.mutation(description="Remove a contribution; returns the child objective. Removing a missing edge is a no-op.")
-    async def unlink_contribution(self, info: Info, child_id: strawberry.ID, parent_id: strawberry.ID) -> Objective:
-        return await _objective(info, await links.unlink_contribution(info.context.db, child_id=child_id, parent_id=parent_id))
+    @strawberry.mutation(
+        description="Remove a contribution; returns the child objective. Removing a missing edge is a no-op."
+    )
+    async def unlink_contribution(
+        self, info: Info, child_id: strawberry.ID, parent_id: strawberry.ID
+    ) -> Objective:
+        return await _objective(
+            info, await links.unlink_contribution(info.context.db, child_id=child_id, parent_id=parent_id)
+        )
 
-    @strawberry.mutation(description="Record that a strategic objective supports a priority; returns the objective.")
-    async def link_support(self, info: Info, objective_id: strawberry.ID, priority_id: strawberry.ID) -> Objective:
+    @strawberry.mutation(
+        description="Record that a strategic objective supports a priority; returns the objective."
+    )
+    async def link_support(
+        self, info: Info, objective_id: strawberry.ID, priority_id: strawberry.ID
+    ) -> Objective:
         done = await links.link_support(info.context.db, objective_id=objective_id, priority_id=priority_id)
         return await _objective(info, done)
 
     @strawberry.mutation
-    async def unlink_support(self, info: Info, objective_id: strawberry.ID, priority_id: strawberry.ID) -> Objective:
+    async def unlink_support(
+        self, info: Info, objective_id: strawberry.ID, priority_id: strawberry.ID
+    ) -> Objective:
         done = await links.unlink_support(info.context.db, objective_id=objective_id, priority_id=priority_id)
         return await _objective(info, done)
 
-    @strawberry.mutation(description="Record that an objective or KR depends on another team's objective or KR.")
+    @strawberry.mutation(
+        description="Record that an objective or KR depends on another team's objective or KR."
+    )
     async def link_dependency(
         self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID, note: str | None = None
     ) -> Dependency:
-        return Dependency.of(await links.link_dependency(info.context.db, from_id=from_id, to_id=to_id, note=note))
+        return Dependency.of(
+            await links.link_dependency(info.context.db, from_id=from_id, to_id=to_id, note=note)
+        )
 
     @strawberry.mutation(description="Remove a dependency; returns the id of the dependent side.")
-    async def unlink_dependency(self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID) -> strawberry.ID:
+    async def unlink_dependency(
+        self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID
+    ) -> strawberry.ID:
         return strawberry.ID(await links.unlink_dependency(info.context.db, from_id=from_id, to_id=to_id))
 
-    @strawberry.mutation(description="Record that an initiative advances a key result; returns the initiative.")
+    @strawberry.mutation(
+        description="Record that an initiative advances a key result; returns the initiative."
+    )
     async def link_initiative(
         self, info: Info, initiative_id: strawberry.ID, key_result_id: strawberry.ID
     ) -> Initiative:
-        done = await links.link_advance(info.context.db, initiative_id=initiative_id, key_result_id=key_result_id)
+        done = await links.link_advance(
+            info.context.db, initiative_id=initiative_id, key_result_id=key_result_id
+        )
         return await _initiative(info, done)
 
     @strawberry.mutation

@@ -21,7 +21,7 @@ class CreateObjectiveInput:
     owner_id: strawberry.ID
     cycle_id: strawberry.ID
     description: str | None = None
-    status: ObjectiveStatus = ObjectiveStatus.DRAFT  # type: ignore[attr-defined]
+    status: ObjectiveStatus = ObjectiveStatus.DRAFT
     id: strawberry.ID | None = None
 
 
@@ -85,13 +85,14 @@ class OkrMutations:
     @strawberry.mutation(description="Change an objective; set status ARCHIVED to archive it.")
     async def update_objective(self, info: Info, id: strawberry.ID, input: UpdateObjectiveInput) -> Objective:
         changes = _not_null(
-            provided({"title": input.title, "description": input.description, "status": input.status}), "status"
+            provided({"title": input.title, "description": input.description, "status": input.status}),
+            "status",
         )
         return Objective.of(await objectives.update_objective(info.context.db, id=id, changes=changes))
 
     @strawberry.mutation(description="Archive an objective: it stays in the graph with status ARCHIVED.")
     async def archive_objective(self, info: Info, id: strawberry.ID) -> Objective:
-        changes = {"status": ObjectiveStatus.ARCHIVED}  # type: ignore[attr-defined]
+        changes = {"status": ObjectiveStatus.ARCHIVED}
         return Objective.of(await objectives.update_objective(info.context.db, id=id, changes=changes))
 
     @strawberry.mutation(description="Delete an objective with its key results and all their edges.")
@@ -117,7 +118,9 @@ class OkrMutations:
         return KeyResult.of(created)
 
     @strawberry.mutation
-    async def update_key_result(self, info: Info, id: strawberry.ID, input: UpdateKeyResultInput) -> KeyResult:
+    async def update_key_result(
+        self, info: Info, id: strawberry.ID, input: UpdateKeyResultInput
+    ) -> KeyResult:
         changes = provided(
             {
                 "title": input.title,

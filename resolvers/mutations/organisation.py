@@ -14,7 +14,9 @@ from resolvers.types import Info, Organisation, Team
 class CreateOrganisationInput:
     name: str
     vision: str | None = None
-    id: strawberry.ID | None = strawberry.field(default=None, description="Optional; a UUID is made when omitted.")
+    id: strawberry.ID | None = strawberry.field(
+        default=None, description="Optional; a UUID is made when omitted."
+    )
 
 
 @strawberry.input
@@ -35,7 +37,9 @@ class CreateTeamInput:
 @strawberry.input
 class UpdateTeamInput:
     name: str | None = strawberry.UNSET
-    parent_id: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="Move under this unit.")
+    parent_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="Move under this unit."
+    )
 
 
 @strawberry.type
@@ -48,9 +52,13 @@ class OrganisationMutations:
         return Organisation.of(created)
 
     @strawberry.mutation
-    async def update_organisation(self, info: Info, id: strawberry.ID, input: UpdateOrganisationInput) -> Organisation:
+    async def update_organisation(
+        self, info: Info, id: strawberry.ID, input: UpdateOrganisationInput
+    ) -> Organisation:
         changes = provided({"name": input.name, "vision": input.vision})
-        return Organisation.of(await organisations.update_organisation(info.context.db, id=id, changes=changes))
+        return Organisation.of(
+            await organisations.update_organisation(info.context.db, id=id, changes=changes)
+        )
 
     @strawberry.mutation(description="Delete an organisation that has no teams left.")
     async def delete_organisation(self, info: Info, id: strawberry.ID) -> Deleted:

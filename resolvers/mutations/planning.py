@@ -47,7 +47,7 @@ class UpdatePriorityInput:
 class CreateInitiativeInput:
     title: str
     url: str | None = None
-    status: InitiativeStatus = InitiativeStatus.PLANNED  # type: ignore[attr-defined]
+    status: InitiativeStatus = InitiativeStatus.PLANNED
     id: strawberry.ID | None = None
 
 
@@ -85,7 +85,11 @@ class PlanningMutations:
     @strawberry.mutation
     async def create_priority(self, info: Info, input: CreatePriorityInput) -> Priority:
         created = await priorities.create_priority(
-            info.context.db, id=input.id, title=input.title, description=input.description, cycle_id=input.cycle_id
+            info.context.db,
+            id=input.id,
+            title=input.title,
+            description=input.description,
+            cycle_id=input.cycle_id,
         )
         return Priority.of(created)
 
@@ -106,7 +110,9 @@ class PlanningMutations:
         return Initiative.of(created)
 
     @strawberry.mutation
-    async def update_initiative(self, info: Info, id: strawberry.ID, input: UpdateInitiativeInput) -> Initiative:
+    async def update_initiative(
+        self, info: Info, id: strawberry.ID, input: UpdateInitiativeInput
+    ) -> Initiative:
         changes = provided({"title": input.title, "url": input.url, "status": input.status})
         return Initiative.of(await initiatives.update_initiative(info.context.db, id=id, changes=changes))
 

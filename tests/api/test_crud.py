@@ -74,7 +74,12 @@ async def test_create_link_read_unlink_delete_everything(gql: GraphQL) -> None:
         }
         """
     )
-    assert links["c"] == {"weight": 2.0, "countsTowardProgress": True, "child": {"id": "oa"}, "parent": {"id": "s"}}
+    assert links["c"] == {
+        "weight": 2.0,
+        "countsTowardProgress": True,
+        "child": {"id": "oa"},
+        "parent": {"id": "s"},
+    }
     assert links["k"]["parent"] == {"id": "sk"}
     assert links["s"]["supports"] == [{"id": "p"}]
     assert links["d"] == {"note": "needs B", "from": {"id": "ak"}, "to": {"id": "ob"}}
@@ -143,8 +148,12 @@ async def test_create_link_read_unlink_delete_everything(gql: GraphQL) -> None:
         """
     )
     assert deleted["o1"] == {"id": "oa"}
-    gone = await gql.ok('{ keyResults { totalCount } objectives { totalCount } initiatives { totalCount } }')
-    assert gone == {"keyResults": {"totalCount": 0}, "objectives": {"totalCount": 0}, "initiatives": {"totalCount": 0}}
+    gone = await gql.ok("{ keyResults { totalCount } objectives { totalCount } initiatives { totalCount } }")
+    assert gone == {
+        "keyResults": {"totalCount": 0},
+        "objectives": {"totalCount": 0},
+        "initiatives": {"totalCount": 0},
+    }
     await gql.ok(
         'mutation { a: deleteTeam(id: "ta") { id } b: deleteTeam(id: "tb") { id } q: deleteCycle(id: "q1") { id } }'
     )
@@ -165,7 +174,8 @@ async def test_relinking_is_idempotent(gql: GraphQL) -> None:
     await build_small_org(gql)
     for weight in (1.0, 3.0):
         await gql.ok(
-            "mutation($w: Float!) { linkContribution(childId: \"oa\", parentId: \"s\", weight: $w) { weight } }", w=weight
+            'mutation($w: Float!) { linkContribution(childId: "oa", parentId: "s", weight: $w) { weight } }',
+            w=weight,
         )
         await gql.ok('mutation { linkDependency(fromId: "oa", toId: "ob", note: "n") { note } }')
     data = await gql.ok('{ objective(id: "oa") { parents { weight } dependsOn { note } } }')

@@ -32,7 +32,9 @@ async def test_objective_walks_the_graph_both_ways(gql: GraphQL) -> None:
     assert objective["dependsOn"][0]["to"]["id"] == "kr-identity-instant-verification"
     assert objective["dependsOn"][0]["to"]["objective"]["owner"]["id"] == "team-identity"
     completion = next(kr for kr in objective["keyResults"] if kr["id"] == "kr-discover-completion")
-    expected = (completion["current"] - completion["baseline"]) / (completion["target"] - completion["baseline"])
+    expected = (completion["current"] - completion["baseline"]) / (
+        completion["target"] - completion["baseline"]
+    )
     assert completion["progress"] == pytest.approx(expected)
 
 

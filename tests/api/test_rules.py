@@ -14,7 +14,9 @@ DEPEND = "mutation($f: ID!, $t: ID!) { linkDependency(fromId: $f, toId: $t) { no
 KR = """mutation($input: CreateKeyResultInput!) { createKeyResult(input: $input) { id } }"""
 
 
-async def expect_rejected(gql: GraphQL, db: Database, code: str, field: str, query: str, **variables: object) -> str:
+async def expect_rejected(
+    gql: GraphQL, db: Database, code: str, field: str, query: str, **variables: object
+) -> str:
     """Run a mutation that must be refused, and prove it changed nothing."""
     nodes, edges = await count_nodes(db), await count_edges(db)
     error = await gql.error(query, **variables)
@@ -26,15 +28,21 @@ async def expect_rejected(gql: GraphQL, db: Database, code: str, field: str, que
 
 
 async def test_no_self_links(gql: GraphQL, db: Database) -> None:
-    message = await expect_rejected(gql, db, "VALIDATION", "parentId", LINK, c="obj-discover-q1", p="obj-discover-q1")
+    message = await expect_rejected(
+        gql, db, "VALIDATION", "parentId", LINK, c="obj-discover-q1", p="obj-discover-q1"
+    )
     assert "obj-discover-q1" in message
-    await expect_rejected(gql, db, "VALIDATION", "parentId", LINK, c="obj-discover-q1", p="kr-discover-completion")
+    await expect_rejected(
+        gql, db, "VALIDATION", "parentId", LINK, c="obj-discover-q1", p="kr-discover-completion"
+    )
     await expect_rejected(gql, db, "VALIDATION", "toId", DEPEND, f="obj-discover-q1", t="obj-discover-q1")
 
 
 async def test_no_contribution_loops(gql: GraphQL, db: Database) -> None:
     # obj-sre-q1 -> obj-platform-resilience -> obj-bank-resilience already; closing the loop must fail.
-    message = await expect_rejected(gql, db, "VALIDATION", "parentId", LINK, c="obj-bank-resilience", p="obj-sre-q1")
+    message = await expect_rejected(
+        gql, db, "VALIDATION", "parentId", LINK, c="obj-bank-resilience", p="obj-sre-q1"
+    )
     assert "tier" in message  # strategic -> team is refused first, as pointing down a tier
     await gql.ok(
         'mutation { createObjective(input: {id: "t2", title: "Peer", tier: TEAM, ownerId: "team-devex", '
@@ -54,7 +62,9 @@ async def test_contributions_never_point_down_a_tier(gql: GraphQL, db: Database)
 
 async def test_strategic_contributes_only_to_a_higher_unit(gql: GraphQL, db: Database) -> None:
     # Two BUs are peers: neither is above the other.
-    await expect_rejected(gql, db, "VALIDATION", "parentId", LINK, c="obj-digital-first-week", p="obj-platform-resilience")
+    await expect_rejected(
+        gql, db, "VALIDATION", "parentId", LINK, c="obj-digital-first-week", p="obj-platform-resilience"
+    )
 
 
 async def test_child_cycle_lies_within_parent_cycle(gql: GraphQL, db: Database) -> None:
@@ -62,13 +72,17 @@ async def test_child_cycle_lies_within_parent_cycle(gql: GraphQL, db: Database) 
         'mutation { createObjective(input: {id: "q2", title: "Q2 goal", tier: TEAM, ownerId: "team-devex", '
         'cycleId: "cycle-2026-q2"}) { id } }'
     )
-    message = await expect_rejected(gql, db, "VALIDATION", "parentId", LINK, c="obj-digital-first-week", p="q2")
+    message = await expect_rejected(
+        gql, db, "VALIDATION", "parentId", LINK, c="obj-digital-first-week", p="q2"
+    )
     assert "tier" in message
     await expect_rejected(gql, db, "VALIDATION", "parentId", LINK, c="q2", p="obj-discover-q1")
 
 
 async def test_dependencies_join_different_teams(gql: GraphQL, db: Database) -> None:
-    message = await expect_rejected(gql, db, "VALIDATION", "toId", DEPEND, f="obj-discover-q1", t="kr-discover-tickets")
+    message = await expect_rejected(
+        gql, db, "VALIDATION", "toId", DEPEND, f="obj-discover-q1", t="kr-discover-tickets"
+    )
     assert "different teams" in message
 
 
@@ -82,11 +96,16 @@ async def test_dependencies_join_different_teams(gql: GraphQL, db: Database) -> 
         ({"kind": "KBI", "baseline": 5, "target": 6}, "direction"),
         ({"kind": "METRIC", "direction": "INCREASE", "baseline": 5, "target": 6, "weight": 0}, "weight"),
         ({"kind": "METRIC", "direction": "INCREASE", "baseline": 5, "target": 6, "title": "   "}, "title"),
-        ({"kind": "METRIC", "direction": "INCREASE", "baseline": 5, "target": 6, "title": "x" * 201}, "title"),
+        (
+            {"kind": "METRIC", "direction": "INCREASE", "baseline": 5, "target": 6, "title": "x" * 201},
+            "title",
+        ),
         ({"kind": "METRIC", "direction": "INCREASE", "baseline": 5, "target": 6, "id": "bad id!"}, "id"),
     ],
 )
-async def test_key_result_numbers_and_text(gql: GraphQL, db: Database, fields: dict[str, object], field: str) -> None:
+async def test_key_result_numbers_and_text(
+    gql: GraphQL, db: Database, fields: dict[str, object], field: str
+) -> None:
     payload = {"objectiveId": "obj-discover-q1", "title": "A KR", **fields}
     await expect_rejected(gql, db, "VALIDATION", field, KR, input=payload)
 
@@ -116,7 +135,14 @@ async def test_missing_ids_are_not_found(gql: GraphQL, db: Database) -> None:
         "ownerId",
         'mutation { createObjective(input: {title: "x", tier: TEAM, ownerId: "ghost", cycleId: "cycle-2026"}) { id } }',
     )
-    await expect_rejected(gql, db, "NOT_FOUND", "objectiveId", KR, input={"objectiveId": "ghost", "title": "t", "kind": "MILESTONE"})
+    await expect_rejected(
+        gql,
+        db,
+        "NOT_FOUND",
+        "objectiveId",
+        KR,
+        input={"objectiveId": "ghost", "title": "t", "kind": "MILESTONE"},
+    )
     await expect_rejected(gql, db, "NOT_FOUND", "id", 'mutation { deleteObjective(id: "ghost") { id } }')
 
 
@@ -131,7 +157,9 @@ async def test_deleting_a_team_that_owns_objectives_is_a_conflict(gql: GraphQL, 
     await expect_rejected(gql, db, "CONFLICT", "id", 'mutation { deleteTeam(id: "team-discover") { id } }')
 
 
-async def test_strategic_objectives_belong_to_units_and_support_priorities(gql: GraphQL, db: Database) -> None:
+async def test_strategic_objectives_belong_to_units_and_support_priorities(
+    gql: GraphQL, db: Database
+) -> None:
     await expect_rejected(
         gql,
         db,
@@ -140,11 +168,17 @@ async def test_strategic_objectives_belong_to_units_and_support_priorities(gql: 
         'mutation { createObjective(input: {title: "x", tier: STRATEGIC, ownerId: "team-discover", cycleId: "cycle-2026"}) { id } }',
     )
     await expect_rejected(
-        gql, db, "VALIDATION", "objectiveId", 'mutation { linkSupport(objectiveId: "obj-discover-q1", priorityId: "prio-onboarding") { id } }'
+        gql,
+        db,
+        "VALIDATION",
+        "objectiveId",
+        'mutation { linkSupport(objectiveId: "obj-discover-q1", priorityId: "prio-onboarding") { id } }',
     )
 
 
-async def test_unexpected_errors_are_masked(gql: GraphQL, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_unexpected_errors_are_masked(
+    gql: GraphQL, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
