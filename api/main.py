@@ -29,7 +29,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = db is None
         database = db or _connect(settings)
-        await database.verify()
+        await database.wait_until_ready()
         await apply_schema(database)
         if demo:
             counts = await seed_demo(database)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -35,6 +36,18 @@ class Database:
             await self.driver.verify_connectivity()
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
             raise UnavailableError(f"Neo4j is not reachable: {exc}") from exc
+
+    async def wait_until_ready(self, *, timeout_s: float = 60.0) -> None:
+        """Poll verify() until the server answers (a container may still be starting)."""
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while True:
+            try:
+                await self.verify()
+                return
+            except UnavailableError:
+                if asyncio.get_running_loop().time() > deadline:
+                    raise
+                await asyncio.sleep(1.0)
 
     async def close(self) -> None:
         await self.driver.close()
