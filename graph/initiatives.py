@@ -6,9 +6,10 @@ from typing import Any
 
 from graph import rules
 from graph.db import Database, Tx
-from graph.errors import ValidationError, not_found
+from graph.errors import ValidationError
 from graph.models import Initiative, InitiativeStatus
 from graph.paging import Page, by_id, to_page
+from graph.writes import delete_by_id, update_by_id
 
 
 async def get_initiatives(db: Database, ids: list[str]) -> list[Initiative | None]:
@@ -86,22 +87,17 @@ async def update_initiative(db: Database, *, id: str, changes: dict[str, Any]) -
     """Change an initiative's title, url and/or status."""
     checked = _changes(changes)
 
-    async def work(tx: Tx) -> Initiative:
-        row = await tx.one("initiatives/update_initiative", id=id, changes=checked)
-        if row is None:
-            raise not_found("initiative", "id", id)
-        return Initiative.from_row(row["initiative"])
-
-    return await db.write(work)
+    return await update_by_id(
+        db,
+        "initiatives/update_initiative",
+        id=id,
+        changes=checked,
+        kind="initiative",
+        column="initiative",
+        build=Initiative.from_row,
+    )
 
 
 async def delete_initiative(db: Database, *, id: str) -> str:
     """Delete an initiative and its ADVANCES edges."""
-
-    async def work(tx: Tx) -> str:
-        row = await tx.one("initiatives/delete_initiative", id=id)
-        if row is None:
-            raise not_found("initiative", "id", id)
-        return id
-
-    return await db.write(work)
+    return await delete_by_id(db, "initiatives/delete_initiative", id=id, kind="initiative")

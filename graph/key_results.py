@@ -10,6 +10,7 @@ from graph.db import Database, Tx
 from graph.errors import not_found
 from graph.models import Direction, KeyResult, KeyResultKind
 from graph.paging import Page, by_id, group, to_page
+from graph.writes import delete_by_id
 
 
 @dataclass(frozen=True)
@@ -113,10 +114,4 @@ async def update_key_result(db: Database, *, id: str, changes: dict[str, Any]) -
 
 async def delete_key_result(db: Database, *, id: str) -> str:
     """Delete a key result and its edges."""
-
-    async def work(tx: Tx) -> str:
-        if await tx.one("keyresults/delete_key_result", id=id) is None:
-            raise not_found("key result", "id", id)
-        return id
-
-    return await db.write(work)
+    return await delete_by_id(db, "keyresults/delete_key_result", id=id, kind="key result")

@@ -10,6 +10,7 @@ from graph.db import Database, Tx
 from graph.errors import ValidationError, not_found
 from graph.models import Objective, ObjectiveStatus, TeamKind, Tier
 from graph.paging import Page, by_id, group, to_page
+from graph.writes import delete_by_id, update_by_id
 
 STRATEGIC_OWNERS = {TeamKind.COMPANY, TeamKind.BUSINESS_UNIT}
 
@@ -108,21 +109,17 @@ async def update_objective(db: Database, *, id: str, changes: dict[str, Any]) ->
     if "status" in changes:
         checked["status"] = ObjectiveStatus(changes["status"]).value
 
-    async def work(tx: Tx) -> Objective:
-        row = await tx.one("objectives/update_objective", id=id, changes=checked)
-        if row is None:
-            raise not_found("objective", "id", id)
-        return Objective.from_row(row["objective"])
-
-    return await db.write(work)
+    return await update_by_id(
+        db,
+        "objectives/update_objective",
+        id=id,
+        changes=checked,
+        kind="objective",
+        column="objective",
+        build=Objective.from_row,
+    )
 
 
 async def delete_objective(db: Database, *, id: str) -> str:
     """Delete an objective, its key results and their edges."""
-
-    async def work(tx: Tx) -> str:
-        if await tx.one("objectives/delete_objective", id=id) is None:
-            raise not_found("objective", "id", id)
-        return id
-
-    return await db.write(work)
+    return await delete_by_id(db, "objectives/delete_objective", id=id, kind="objective")

@@ -9,6 +9,7 @@ from graph.db import Database, Tx
 from graph.errors import ValidationError, not_found
 from graph.models import Cycle, CycleKind, Priority
 from graph.paging import Page, by_id, to_page
+from graph.writes import delete_by_id, update_by_id
 
 
 async def get_priorities(db: Database, ids: list[str]) -> list[Priority | None]:
@@ -78,22 +79,17 @@ async def update_priority(db: Database, *, id: str, changes: dict[str, Any]) -> 
     """Change a priority's title and/or description."""
     checked = _changes(changes)
 
-    async def work(tx: Tx) -> Priority:
-        row = await tx.one("priorities/update_priority", id=id, changes=checked)
-        if row is None:
-            raise not_found("priority", "id", id)
-        return Priority.from_row(row["priority"])
-
-    return await db.write(work)
+    return await update_by_id(
+        db,
+        "priorities/update_priority",
+        id=id,
+        changes=checked,
+        kind="priority",
+        column="priority",
+        build=Priority.from_row,
+    )
 
 
 async def delete_priority(db: Database, *, id: str) -> str:
     """Delete a priority and the SUPPORTS edges that point at it."""
-
-    async def work(tx: Tx) -> str:
-        row = await tx.one("priorities/delete_priority", id=id)
-        if row is None:
-            raise not_found("priority", "id", id)
-        return id
-
-    return await db.write(work)
+    return await delete_by_id(db, "priorities/delete_priority", id=id, kind="priority")
