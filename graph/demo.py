@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from graph.db import Database, Tx
+from graph.key_results import KeyResultFields
+from graph.models import Direction, KeyResultKind
+from graph.progress import key_result_progress
 
 Row = dict[str, Any]
 
@@ -91,7 +94,17 @@ PRIORITIES: list[Row] = [
 ]
 
 
-def _objective(id: str, title: str, tier: str, owner_id: str, cycle_id: str, description: str) -> Row:
+def _objective(
+    id: str,
+    title: str,
+    tier: str,
+    owner_id: str,
+    cycle_id: str,
+    description: str,
+    *,
+    confidence: int,
+    rollup: str = "MEAN",
+) -> Row:
     return {
         "id": id,
         "title": title,
@@ -100,6 +113,8 @@ def _objective(id: str, title: str, tier: str, owner_id: str, cycle_id: str, des
         "status": "ACTIVE",
         "ownerId": owner_id,
         "cycleId": cycle_id,
+        "confidence": confidence,
+        "rollup": rollup,
     }
 
 
@@ -112,6 +127,7 @@ OBJECTIVES: list[Row] = [
         "team-bank",
         "cycle-2026",
         "Company-level resilience goal; the Platform BU objective rolls up into it.",
+        confidence=7,
     ),
     _objective(
         "obj-digital-first-week",
@@ -120,6 +136,7 @@ OBJECTIVES: list[Row] = [
         "bu-digital",
         "cycle-2026",
         "The first week decides whether a new customer stays.",
+        confidence=6,
     ),
     _objective(
         "obj-platform-resilience",
@@ -128,6 +145,7 @@ OBJECTIVES: list[Row] = [
         "bu-platform",
         "cycle-2026",
         "Payments, log-in and balances survive the loss of a data centre.",
+        confidence=7,
     ),
     _objective(
         "obj-platform-engineering",
@@ -136,6 +154,7 @@ OBJECTIVES: list[Row] = [
         "bu-platform",
         "cycle-2026",
         "Behavioural goal: measured with key behavioural indicators, not delivery speed.",
+        confidence=6,
     ),
     _objective(
         "obj-business-first-choice",
@@ -144,6 +163,8 @@ OBJECTIVES: list[Row] = [
         "bu-business",
         "cycle-2026",
         "Supports the small-business priority, but no team objective contributes to it yet.",
+        confidence=4,
+        rollup="SUM",
     ),
     # Team objectives (quarterly), written by the teams themselves.
     _objective(
@@ -153,6 +174,7 @@ OBJECTIVES: list[Row] = [
         "team-discover",
         "cycle-2026-q1",
         "Mobile onboarding: from download to a funded, set-up account.",
+        confidence=7,
     ),
     _objective(
         "obj-identity-q1",
@@ -161,6 +183,7 @@ OBJECTIVES: list[Row] = [
         "team-identity",
         "cycle-2026-q1",
         "Most sign-ups should not wait for a manual identity check.",
+        confidence=3,
     ),
     _objective(
         "obj-care-q1",
@@ -169,6 +192,7 @@ OBJECTIVES: list[Row] = [
         "team-care",
         "cycle-2026-q1",
         "Better tools for agents who take calls from new users.",
+        confidence=6,
     ),
     _objective(
         "obj-sme-onboarding-q1",
@@ -177,6 +201,7 @@ OBJECTIVES: list[Row] = [
         "team-sme-onboarding",
         "cycle-2026-q1",
         "This quarter the team works on the bank-wide drop-off KR, not on its own BU's objective.",
+        confidence=5,
     ),
     _objective(
         "obj-sre-q1",
@@ -185,6 +210,7 @@ OBJECTIVES: list[Row] = [
         "team-sre",
         "cycle-2026-q1",
         "Failover, alerting and recovery for payments, log-in and balances.",
+        confidence=8,
     ),
     _objective(
         "obj-devex-q1",
@@ -193,6 +219,7 @@ OBJECTIVES: list[Row] = [
         "team-devex",
         "cycle-2026-q1",
         "Coaching and tooling that make good engineering habits easy.",
+        confidence=6,
     ),
     _objective(
         "obj-payments-q1",
@@ -201,6 +228,7 @@ OBJECTIVES: list[Row] = [
         "team-payments",
         "cycle-2026-q1",
         "Orphaned on purpose: it contributes to nothing, so it cannot say which strategy it serves.",
+        confidence=5,
     ),
 ]
 
@@ -248,7 +276,7 @@ def _milestone(id: str, objective_id: str, title: str, done: bool) -> Row:
     }
 
 
-KEY_RESULTS: list[Row] = [
+KEY_RESULTS_AS_WRITTEN: list[Row] = [
     # obj-bank-resilience
     _measured(
         "kr-bank-outage-minutes",
@@ -477,6 +505,23 @@ KEY_RESULTS: list[Row] = [
         2.1,
     ),
 ]
+
+
+def _with_progress(row: Row) -> Row:
+    """Add the stored progress, computed by the same rule the API uses."""
+    fields = KeyResultFields(
+        title=row["title"],
+        kind=KeyResultKind(row["kind"]),
+        direction=Direction(row["direction"]) if row["direction"] else None,
+        baseline=row["baseline"],
+        target=row["target"],
+        current=row["current"],
+        done=row["done"],
+    )
+    return {**row, "progress": key_result_progress(fields)}
+
+
+KEY_RESULTS: list[Row] = [_with_progress(row) for row in KEY_RESULTS_AS_WRITTEN]
 
 INITIATIVES: list[Row] = [
     {

@@ -10,6 +10,7 @@ from graph.db import Database, Tx
 from graph.errors import not_found
 from graph.models import Direction, KeyResult, KeyResultKind
 from graph.paging import Page, by_id, group, to_page
+from graph.progress import key_result_progress
 from graph.writes import delete_by_id
 
 
@@ -42,6 +43,8 @@ class KeyResultFields:
         )
         props["kind"] = self.kind.value
         props["direction"] = self.direction.value if self.direction else None
+        # Stored so that analysts' Cypher reads the same progress the API shows.
+        props["progress"] = key_result_progress(self)
         return props
 
 

@@ -31,6 +31,11 @@ class ObjectiveStatus(StrEnum):
     ARCHIVED = "ARCHIVED"
 
 
+class RollupMethod(StrEnum):
+    MEAN = "MEAN"
+    SUM = "SUM"
+
+
 class KeyResultKind(StrEnum):
     METRIC = "METRIC"
     MILESTONE = "MILESTONE"
@@ -129,6 +134,8 @@ class Objective:
     status: ObjectiveStatus
     owner_id: str
     cycle_id: str
+    confidence: int | None = None
+    rollup: RollupMethod = RollupMethod.MEAN
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Objective:
@@ -140,6 +147,8 @@ class Objective:
             status=ObjectiveStatus(m["status"]),
             owner_id=m["ownerId"],
             cycle_id=m["cycleId"],
+            confidence=m.get("confidence"),
+            rollup=RollupMethod(m.get("rollup") or RollupMethod.MEAN),
         )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from graph import rules
 from graph.db import Database, Tx
 from graph.errors import ValidationError, not_found
-from graph.models import Objective, ObjectiveStatus, TeamKind, Tier
+from graph.models import Objective, ObjectiveStatus, RollupMethod, TeamKind, Tier
 from graph.paging import Page, by_id, group, to_page
 from graph.writes import delete_by_id, update_by_id
 
@@ -68,6 +68,8 @@ async def create_objective(
     status: ObjectiveStatus,
     owner_id: str,
     cycle_id: str,
+    confidence: int | None = None,
+    rollup: RollupMethod = RollupMethod.MEAN,
 ) -> Objective:
     """Create an objective in one transaction; strategic objectives belong to the company or a BU."""
     params: dict[str, Any] = {
@@ -78,6 +80,8 @@ async def create_objective(
         "status": status.value,
         "ownerId": owner_id,
         "cycleId": cycle_id,
+        "confidence": rules.confidence("confidence", confidence),
+        "rollup": rollup.value,
     }
 
     async def work(tx: Tx) -> Objective:
@@ -100,7 +104,7 @@ async def create_objective(
 
 
 async def update_objective(db: Database, *, id: str, changes: dict[str, Any]) -> Objective:
-    """Change title, description or status (ARCHIVED archives it) in one transaction."""
+    """Change title, description, status (ARCHIVED archives it), confidence or rollup in one transaction."""
     checked: dict[str, Any] = {}
     if "title" in changes:
         checked["title"] = rules.name("title", changes["title"])
@@ -108,6 +112,10 @@ async def update_objective(db: Database, *, id: str, changes: dict[str, Any]) ->
         checked["description"] = rules.text("description", changes["description"])
     if "status" in changes:
         checked["status"] = ObjectiveStatus(changes["status"]).value
+    if "confidence" in changes:
+        checked["confidence"] = rules.confidence("confidence", changes["confidence"])
+    if "rollup" in changes:
+        checked["rollup"] = RollupMethod(changes["rollup"]).value
 
     return await update_by_id(
         db,

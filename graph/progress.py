@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from graph.models import Direction, KeyResult, KeyResultKind
 
 
-def key_result_progress(kr: KeyResult) -> float | None:
+class Measured(Protocol):
+    """What progress is computed from: a KR's kind, direction and numbers."""
+
+    @property
+    def kind(self) -> KeyResultKind: ...
+    @property
+    def direction(self) -> Direction | None: ...
+    @property
+    def baseline(self) -> float | None: ...
+    @property
+    def target(self) -> float | None: ...
+    @property
+    def current(self) -> float | None: ...
+    @property
+    def done(self) -> bool: ...
+
+
+def key_result_progress(kr: Measured) -> float | None:
     """Return how far a KR has moved from baseline towards target, clamped to 0..1."""
     if kr.kind is KeyResultKind.MILESTONE:
         return 1.0 if kr.done else 0.0

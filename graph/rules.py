@@ -65,6 +65,13 @@ def finite(field: str, value: float | None) -> float | None:
     return value
 
 
+def confidence(field: str, value: int | None) -> int | None:
+    """Accept a confidence from 0 (no chance) to 10 (certain), or null for none given."""
+    if value is not None and not 0 <= value <= 10:
+        raise ValidationError(f"{field} must be between 0 and 10, got {value}", field=field, value=value)
+    return value
+
+
 def positive(field: str, value: float) -> float:
     """Reject weights that are not finite and above zero."""
     finite(field, value)

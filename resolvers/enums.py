@@ -10,6 +10,7 @@ from graph.models import (
     InitiativeStatus,
     KeyResultKind,
     ObjectiveStatus,
+    RollupMethod,
     TeamKind,
     Tier,
 )
@@ -22,6 +23,11 @@ strawberry.enum(KeyResultKind, description="A metric movement, a milestone, or a
 strawberry.enum(
     Direction, description="Which way a metric should move; STAY_* are guard-rails around a threshold."
 )
+strawberry.enum(
+    RollupMethod,
+    description="How contributions roll up into a parent: MEAN, a weighted mean; SUM, weights are shares of the "
+    "parent's target and weighted progress adds up (sales-like targets).",
+)
 strawberry.enum(InitiativeStatus, description="Where backlog work stands.")
 
 __all__ = [
@@ -30,6 +36,7 @@ __all__ = [
     "InitiativeStatus",
     "KeyResultKind",
     "ObjectiveStatus",
+    "RollupMethod",
     "TeamKind",
     "Tier",
 ]

@@ -16,6 +16,7 @@ from resolvers.enums import (
     InitiativeStatus,
     KeyResultKind,
     ObjectiveStatus,
+    RollupMethod,
     TeamKind,
     Tier,
 )
@@ -132,6 +133,10 @@ class Objective:
     description: str | None
     tier: Tier
     status: ObjectiveStatus
+    confidence: int | None = strawberry.field(
+        description="The owners' latest confidence of reaching it, 0 (none) to 10 (certain)."
+    )
+    rollup: RollupMethod = strawberry.field(description="How contributions to it roll up.")
     owner_id: strawberry.Private[str]
     cycle_id: strawberry.Private[str]
 
@@ -143,6 +148,8 @@ class Objective:
             description=m.description,
             tier=m.tier,
             status=m.status,
+            confidence=m.confidence,
+            rollup=m.rollup,
             owner_id=m.owner_id,
             cycle_id=m.cycle_id,
         )

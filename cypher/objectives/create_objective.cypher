@@ -6,10 +6,13 @@
 // :param status => "DRAFT"
 // :param ownerId => "team-discover"
 // :param cycleId => "cycle-2026-q1"
+// :param confidence => 7
+// :param rollup => "MEAN"
 // Returns: objective (map)
 MATCH (t:Team {id: $ownerId})
 MATCH (c:Cycle {id: $cycleId})
-CREATE (o:Objective {id: $id, title: $title, description: $description, tier: $tier, status: $status})
+CREATE (o:Objective {id: $id, title: $title, description: $description, tier: $tier, status: $status,
+                    confidence: $confidence, rollup: $rollup})
 CREATE (o)-[:OWNED_BY]->(t)
 CREATE (o)-[:IN_CYCLE]->(c)
-RETURN o {.id, .title, .description, .tier, .status, ownerId: t.id, cycleId: c.id} AS objective
+RETURN o {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(o.rollup, "MEAN"), ownerId: t.id, cycleId: c.id} AS objective

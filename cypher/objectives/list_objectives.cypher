@@ -6,7 +6,7 @@
 // :param status => null
 // :param after => null
 // :param first => 50
-// Returns: objective (map: id, title, description, tier, status, ownerId, cycleId); first+1 rows tell hasNextPage.
+// Returns: objective (map: id, title, description, tier, status, confidence, rollup, ownerId, cycleId); first+1 rows tell hasNextPage.
 MATCH (o:Objective)-[:OWNED_BY]->(t:Team)
 MATCH (o)-[:IN_CYCLE]->(c:Cycle)
 WHERE ($cycleId IS NULL OR c.id = $cycleId)
@@ -14,6 +14,6 @@ WHERE ($cycleId IS NULL OR c.id = $cycleId)
   AND ($status IS NULL OR o.status = $status)
   AND ($after IS NULL OR o.id > $after)
   AND ($teamId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $teamId}) })
-RETURN o {.id, .title, .description, .tier, .status, ownerId: t.id, cycleId: c.id} AS objective
+RETURN o {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(o.rollup, "MEAN"), ownerId: t.id, cycleId: c.id} AS objective
 ORDER BY o.id
 LIMIT $first + 1

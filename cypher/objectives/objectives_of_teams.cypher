@@ -4,5 +4,5 @@
 UNWIND $ids AS id
 MATCH (o:Objective)-[:OWNED_BY]->(t:Team {id: id})
 MATCH (o)-[:IN_CYCLE]->(c:Cycle)
-RETURN id AS key, o {.id, .title, .description, .tier, .status, ownerId: t.id, cycleId: c.id} AS objective
+RETURN id AS key, o {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(o.rollup, "MEAN"), ownerId: t.id, cycleId: c.id} AS objective
 ORDER BY o.id

@@ -1,8 +1,8 @@
-// Change an objective's title, description or status.
+// Change an objective's title, description, status, confidence or rollup method.
 // :param id => "obj-discover-q1"
 // :param changes => {status: "ACTIVE"}
 // Returns: objective (map), or no row when it does not exist.
 MATCH (o:Objective {id: $id})-[:OWNED_BY]->(t:Team)
 MATCH (o)-[:IN_CYCLE]->(c:Cycle)
 SET o += $changes
-RETURN o {.id, .title, .description, .tier, .status, ownerId: t.id, cycleId: c.id} AS objective
+RETURN o {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(o.rollup, "MEAN"), ownerId: t.id, cycleId: c.id} AS objective

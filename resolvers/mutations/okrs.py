@@ -9,7 +9,7 @@ import strawberry
 from graph import key_results, objectives
 from graph.errors import ValidationError
 from graph.key_results import KeyResultFields
-from resolvers.enums import Direction, KeyResultKind, ObjectiveStatus, Tier
+from resolvers.enums import Direction, KeyResultKind, ObjectiveStatus, RollupMethod, Tier
 from resolvers.mutations.common import Deleted, provided
 from resolvers.types import Info, KeyResult, Objective
 
@@ -22,6 +22,8 @@ class CreateObjectiveInput:
     cycle_id: strawberry.ID
     description: str | None = None
     status: ObjectiveStatus = ObjectiveStatus.DRAFT
+    confidence: int | None = strawberry.field(default=None, description="0 (none) to 10 (certain).")
+    rollup: RollupMethod = RollupMethod.MEAN
     id: strawberry.ID | None = None
 
 
@@ -30,6 +32,8 @@ class UpdateObjectiveInput:
     title: str | None = strawberry.UNSET
     description: str | None = strawberry.UNSET
     status: ObjectiveStatus | None = strawberry.UNSET
+    confidence: int | None = strawberry.UNSET
+    rollup: RollupMethod | None = strawberry.UNSET
 
 
 @strawberry.input
@@ -79,14 +83,25 @@ class OkrMutations:
             status=input.status,
             owner_id=input.owner_id,
             cycle_id=input.cycle_id,
+            confidence=input.confidence,
+            rollup=input.rollup,
         )
         return Objective.of(created)
 
     @strawberry.mutation(description="Change an objective; set status ARCHIVED to archive it.")
     async def update_objective(self, info: Info, id: strawberry.ID, input: UpdateObjectiveInput) -> Objective:
         changes = _not_null(
-            provided({"title": input.title, "description": input.description, "status": input.status}),
+            provided(
+                {
+                    "title": input.title,
+                    "description": input.description,
+                    "status": input.status,
+                    "confidence": input.confidence,
+                    "rollup": input.rollup,
+                }
+            ),
             "status",
+            "rollup",
         )
         return Objective.of(await objectives.update_objective(info.context.db, id=id, changes=changes))
 
