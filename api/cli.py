@@ -11,6 +11,7 @@ import typer
 import uvicorn
 from rich.console import Console
 
+from api.cli_cypher import cypher_app
 from api.settings import Settings, get_settings
 from graph.db import Database
 from graph.demo import seed_demo
@@ -25,6 +26,7 @@ seed_app = typer.Typer(help="Load data.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 app.add_typer(seed_app, name="seed")
+app.add_typer(cypher_app, name="cypher")
 console = Console()
 LOCAL = "dev"
 
