@@ -13,6 +13,7 @@ from rich.console import Console
 
 from api.cli_cypher import cypher_app
 from api.settings import Settings, get_settings
+from graph import synthetic, synthetic_load
 from graph.db import Database
 from graph.demo import seed_demo
 from graph.schema import apply_schema
@@ -134,6 +135,25 @@ def seed_demo_command() -> None:
 
     counts = _with_db(settings, work)
     console.print("Demo organisation loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+@seed_app.command("large")
+def seed_large_command(
+    teams: Annotated[int, typer.Option(help="Teams in all: the company, business units and teams.")] = 5000,
+    units: Annotated[int | None, typer.Option(help="Business units (default 60 per 5,000 teams).")] = None,
+    objectives: Annotated[int | None, typer.Option(help="Objectives (default 4 per team).")] = None,
+    seed: Annotated[int, typer.Option(help="The same seed and sizes always give the same graph.")] = 7,
+    dependencies: Annotated[int | None, typer.Option(help="DEPENDS_ON edges (default 1.6 per team).")] = None,
+) -> None:
+    """Load a seeded synthetic organisation (idempotent; another seed or size replaces the earlier one)."""
+    try:
+        size = synthetic.Size.scaled(teams, units=units, objectives=objectives, dependencies=dependencies)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    org = synthetic.build(size, seed)
+    settings, _ = _settings_with_neo4j()
+    counts = _with_db(settings, lambda db: synthetic_load.load_synthetic(db, org, console=console))
+    console.print(f"{org.name} loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 @app.command("export-schema")
