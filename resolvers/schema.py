@@ -6,13 +6,22 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
 
+from resolvers.alignment.structure import StructureQueries
 from resolvers.errors import DomainErrors
 from resolvers.mutations.links import LinkMutations
 from resolvers.mutations.okrs import OkrMutations
 from resolvers.mutations.organisation import OrganisationMutations
 from resolvers.mutations.planning import PlanningMutations
-from resolvers.queries import Query
+from resolvers.queries import Query as RecordQuery
 
+# Each alignment module adds its own query class here.
+Query = merge_types(
+    "Query",
+    (
+        RecordQuery,
+        StructureQueries,
+    ),
+)
 Mutation = merge_types("Mutation", (OrganisationMutations, PlanningMutations, OkrMutations, LinkMutations))
 
 

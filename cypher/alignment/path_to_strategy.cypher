@@ -1,0 +1,19 @@
+// Path to strategy: every upward chain from an objective to a priority it serves. No row means the objective
+// is orphaned. Upward means: objective -CONTRIBUTES_TO-> objective or key result, key result <-HAS_KEY_RESULT-
+// its objective, strategic objective -SUPPORTS-> priority. Alignment-only contributions (countsTowardProgress
+// false) count here too: the goal is still aligned.
+// Read each row as one chain, from the objective itself (first step) to the priority (last step).
+// Shortest chains come first, then chains in order of their ids.
+// :param objectiveId => "obj-sre-q1"
+// Returns: steps (list of maps: id, kind (OBJECTIVE, KEY_RESULT, PRIORITY), title), priorityId
+MATCH path = (:Objective {id: $objectiveId})
+      ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT|SUPPORTS]-(b)
+       WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END){1,12}
+      (priority:Priority)
+WITH path, priority, [n IN nodes(path) | n.id] AS ids
+RETURN [n IN nodes(path) | {
+          id: n.id,
+          kind: CASE WHEN n:Priority THEN "PRIORITY" WHEN n:Objective THEN "OBJECTIVE" ELSE "KEY_RESULT" END,
+          title: n.title}] AS steps,
+       priority.id AS priorityId
+ORDER BY size(ids), ids

@@ -1,0 +1,1 @@
+"""Alignment analytics: each question is a named query in cypher/alignment/."""

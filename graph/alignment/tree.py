@@ -1,0 +1,127 @@
+"""The alignment tree below a priority or objective, and the chains from an objective up to strategy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from graph.db import Database
+from graph.errors import ValidationError, not_found
+from graph.models import Tier
+
+MAX_DEPTH = 8
+
+
+class NodeKind(StrEnum):
+    PRIORITY = "PRIORITY"
+    OBJECTIVE = "OBJECTIVE"
+    KEY_RESULT = "KEY_RESULT"
+    INITIATIVE = "INITIATIVE"
+
+
+class EdgeType(StrEnum):
+    SUPPORTS = "SUPPORTS"
+    CONTRIBUTES_TO = "CONTRIBUTES_TO"
+    HAS_KEY_RESULT = "HAS_KEY_RESULT"
+    ADVANCES = "ADVANCES"
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    """A priority, objective, key result or initiative in the tree, with what a map shows of it."""
+
+    id: str
+    kind: NodeKind
+    title: str
+    tier: Tier | None
+    status: str | None
+    owner_id: str | None
+    owner_name: str | None
+    progress: float | None
+    confidence: int | None
+
+    @classmethod
+    def from_row(cls, m: dict[str, Any]) -> TreeNode:
+        return cls(
+            id=m["childId"],
+            kind=NodeKind(m["childKind"]),
+            title=m["title"],
+            tier=Tier(m["tier"]) if m["tier"] else None,
+            status=m["status"],
+            owner_id=m["ownerId"],
+            owner_name=m["ownerName"],
+            progress=m["progress"],
+            confidence=m["confidence"],
+        )
+
+
+@dataclass(frozen=True)
+class TreeEdge:
+    """One edge from a parent down to a child, at the smallest depth it is reached."""
+
+    depth: int
+    parent_id: str
+    via: EdgeType
+    weight: float | None
+    counts_toward_progress: bool | None
+    child: TreeNode
+
+
+@dataclass(frozen=True)
+class AlignmentTree:
+    root: TreeNode
+    edges: list[TreeEdge]
+
+
+@dataclass(frozen=True)
+class PathStep:
+    id: str
+    kind: NodeKind
+    title: str
+
+
+@dataclass(frozen=True)
+class StrategyPath:
+    """One chain upward from an objective (first step) to a priority (last step)."""
+
+    steps: list[PathStep]
+    priority_id: str
+
+
+async def alignment_tree(db: Database, *, root_id: str, depth: int) -> AlignmentTree:
+    """Return the edges below a priority or objective, down to `depth` levels."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise ValidationError(
+            f"depth must be between 1 and {MAX_DEPTH}, got {depth}", field="depth", value=depth
+        )
+    rows = await db.read("alignment/alignment_tree", rootId=root_id, depth=depth)
+    if not rows:
+        raise not_found("priority or objective", "rootId", root_id)
+    root, *below = rows
+    edges = [
+        TreeEdge(
+            depth=row["depth"],
+            parent_id=row["parentId"],
+            via=EdgeType(row["via"]),
+            weight=row["weight"],
+            counts_toward_progress=row["countsTowardProgress"],
+            child=TreeNode.from_row(row),
+        )
+        for row in below
+    ]
+    return AlignmentTree(root=TreeNode.from_row(root), edges=edges)
+
+
+async def path_to_strategy(db: Database, *, objective_id: str) -> list[StrategyPath]:
+    """Return every chain from an objective up to a priority; none for an orphan."""
+    rows = await db.read("alignment/path_to_strategy", objectiveId=objective_id)
+    if not rows and not await db.read("objectives/get_objectives", ids=[objective_id]):
+        raise not_found("objective", "objectiveId", objective_id)
+    return [
+        StrategyPath(
+            steps=[PathStep(id=s["id"], kind=NodeKind(s["kind"]), title=s["title"]) for s in row["steps"]],
+            priority_id=row["priorityId"],
+        )
+        for row in rows
+    ]

@@ -1,0 +1,1 @@
+"""GraphQL fields for the alignment questions."""

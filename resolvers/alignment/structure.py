@@ -1,0 +1,112 @@
+"""GraphQL fields for the shape of the alignment: the tree below a goal and the chains up to strategy."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.alignment import tree
+from graph.alignment.tree import EdgeType, NodeKind
+from resolvers.enums import Tier
+from resolvers.types import Info, Priority, _present
+
+strawberry.enum(NodeKind, name="AlignmentNodeKind", description="What a node in the alignment is.")
+strawberry.enum(EdgeType, name="AlignmentEdgeType", description="The graph edge a tree edge follows.")
+
+
+@strawberry.type(description="A priority, objective, key result or initiative as the alignment map shows it.")
+class AlignmentNode:
+    id: strawberry.ID
+    kind: NodeKind
+    title: str
+    tier: Tier | None
+    status: str | None = strawberry.field(description="An objective's or initiative's status.")
+    owner_id: strawberry.ID | None = strawberry.field(description="The owner team of an objective.")
+    owner_name: str | None
+    progress: float | None = strawberry.field(
+        description="A key result's progress, or an objective's weighted mean of its key results' progress."
+    )
+    confidence: int | None
+
+    @classmethod
+    def of(cls, m: tree.TreeNode) -> AlignmentNode:
+        return cls(
+            id=strawberry.ID(m.id),
+            kind=m.kind,
+            title=m.title,
+            tier=m.tier,
+            status=m.status,
+            owner_id=strawberry.ID(m.owner_id) if m.owner_id else None,
+            owner_name=m.owner_name,
+            progress=m.progress,
+            confidence=m.confidence,
+        )
+
+
+@strawberry.type(description="One edge from a parent down to a child, at the smallest depth it is reached.")
+class AlignmentEdge:
+    depth: int = strawberry.field(description="1 for the root's children.")
+    parent_id: strawberry.ID
+    via: EdgeType
+    weight: float | None = strawberry.field(description="Set on CONTRIBUTES_TO edges only.")
+    counts_toward_progress: bool | None = strawberry.field(description="Set on CONTRIBUTES_TO edges only.")
+    child: AlignmentNode
+
+    @classmethod
+    def of(cls, m: tree.TreeEdge) -> AlignmentEdge:
+        return cls(
+            depth=m.depth,
+            parent_id=strawberry.ID(m.parent_id),
+            via=m.via,
+            weight=m.weight,
+            counts_toward_progress=m.counts_toward_progress,
+            child=AlignmentNode.of(m.child),
+        )
+
+
+@strawberry.type(
+    description="What sits below a priority or objective; a node under two parents is under both."
+)
+class AlignmentTree:
+    root: AlignmentNode
+    edges: list[AlignmentEdge] = strawberry.field(description="Ordered by depth, parent id, child id.")
+
+
+@strawberry.type
+class PathStep:
+    id: strawberry.ID
+    kind: NodeKind
+    title: str
+
+
+@strawberry.type(description="One chain from an objective (first step) up to a priority (last step).")
+class StrategyPath:
+    steps: list[PathStep]
+    priority_id: strawberry.Private[str]
+
+    @classmethod
+    def of(cls, m: tree.StrategyPath) -> StrategyPath:
+        steps = [PathStep(id=strawberry.ID(s.id), kind=s.kind, title=s.title) for s in m.steps]
+        return cls(steps=steps, priority_id=m.priority_id)
+
+    @strawberry.field
+    async def priority(self, info: Info) -> Priority:
+        return Priority.of(_present(await info.context.loaders.priority_by_id.load(self.priority_id)))
+
+
+@strawberry.type
+class StructureQueries:
+    @strawberry.field(
+        description="The priorities, objectives, key results and initiatives below a priority or objective."
+    )
+    async def alignment_tree(self, info: Info, root_id: strawberry.ID, depth: int = 4) -> AlignmentTree:
+        found = await tree.alignment_tree(info.context.db, root_id=root_id, depth=depth)
+        return AlignmentTree(
+            root=AlignmentNode.of(found.root), edges=[AlignmentEdge.of(e) for e in found.edges]
+        )
+
+    @strawberry.field(
+        description="Every chain from an objective up to a priority it serves; empty when orphaned."
+    )
+    async def path_to_strategy(self, info: Info, objective_id: strawberry.ID) -> list[StrategyPath]:
+        paths = await tree.path_to_strategy(info.context.db, objective_id=objective_id)
+        return [StrategyPath.of(p) for p in paths]
