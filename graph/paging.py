@@ -23,6 +23,13 @@ def to_page(
     return Page(items=items, has_next_page=len(rows) > first)
 
 
+def cut(items: list[T], first: int | None) -> Page[T]:
+    """Build a page from first+1 items (first=None: the query returned everything)."""
+    if first is None:
+        return Page(items=items, has_next_page=False)
+    return Page(items=items[:first], has_next_page=len(items) > first)
+
+
 def group(
     rows: list[dict[str, Any]], keys: list[str], *, column: str, build: Callable[[dict[str, Any]], T]
 ) -> list[list[T]]:

@@ -16,14 +16,15 @@ from resolvers.types import Cycle, Info, Initiative, KeyResult, Objective, Organ
 M = TypeVar("M")
 
 
-async def _one(load: Callable[[str], Awaitable[M | None]], kind: str, id: str) -> M:
+async def require(load: Callable[[str], Awaitable[M | None]], kind: str, id: str, field: str = "id") -> M:
+    """Load a node by id, or raise NOT_FOUND naming the argument `field`."""
     found = await load(id)
     if found is None:
-        raise not_found(kind, "id", id)
+        raise not_found(kind, field, id)
     return found
 
 
-def _paging(info: Info, first: int, after: str | None) -> tuple[int, str | None]:
+def paging(info: Info, first: int, after: str | None) -> tuple[int, str | None]:
     return check_first(first, info.context.settings.max_page_size), decode_cursor(after)
 
 
@@ -31,37 +32,39 @@ def _paging(info: Info, first: int, after: str | None) -> tuple[int, str | None]
 class Query:
     @strawberry.field
     async def organisation(self, info: Info, id: strawberry.ID) -> Organisation | None:
-        return Organisation.of(await _one(info.context.loaders.organisation_by_id.load, "organisation", id))
+        return Organisation.of(
+            await require(info.context.loaders.organisation_by_id.load, "organisation", id)
+        )
 
     @strawberry.field
     async def team(self, info: Info, id: strawberry.ID) -> Team | None:
-        return Team.of(await _one(info.context.loaders.team_by_id.load, "team", id))
+        return Team.of(await require(info.context.loaders.team_by_id.load, "team", id))
 
     @strawberry.field
     async def cycle(self, info: Info, id: strawberry.ID) -> Cycle | None:
-        return Cycle.of(await _one(info.context.loaders.cycle_by_id.load, "cycle", id))
+        return Cycle.of(await require(info.context.loaders.cycle_by_id.load, "cycle", id))
 
     @strawberry.field
     async def priority(self, info: Info, id: strawberry.ID) -> Priority | None:
-        return Priority.of(await _one(info.context.loaders.priority_by_id.load, "priority", id))
+        return Priority.of(await require(info.context.loaders.priority_by_id.load, "priority", id))
 
     @strawberry.field
     async def objective(self, info: Info, id: strawberry.ID) -> Objective | None:
-        return Objective.of(await _one(info.context.loaders.objective_by_id.load, "objective", id))
+        return Objective.of(await require(info.context.loaders.objective_by_id.load, "objective", id))
 
     @strawberry.field
     async def key_result(self, info: Info, id: strawberry.ID) -> KeyResult | None:
-        return KeyResult.of(await _one(info.context.loaders.key_result_by_id.load, "key result", id))
+        return KeyResult.of(await require(info.context.loaders.key_result_by_id.load, "key result", id))
 
     @strawberry.field
     async def initiative(self, info: Info, id: strawberry.ID) -> Initiative | None:
-        return Initiative.of(await _one(info.context.loaders.initiative_by_id.load, "initiative", id))
+        return Initiative.of(await require(info.context.loaders.initiative_by_id.load, "initiative", id))
 
     @strawberry.field
     async def organisations(
         self, info: Info, first: int = 50, after: str | None = None
     ) -> Connection[Organisation]:
-        size, cursor = _paging(info, first, after)
+        size, cursor = paging(info, first, after)
         db = info.context.db
         page = await organisations.list_organisations(db, after=cursor, first=size)
         return connection(page, Organisation.of, lambda: organisations.count_organisations(db))
@@ -70,7 +73,7 @@ class Query:
     async def teams(
         self, info: Info, first: int = 50, after: str | None = None, parent_id: strawberry.ID | None = None
     ) -> Connection[Team]:
-        size, cursor = _paging(info, first, after)
+        size, cursor = paging(info, first, after)
         db = info.context.db
         page = await teams.list_teams(db, parent_id=parent_id, after=cursor, first=size)
         return connection(page, Team.of, lambda: teams.count_teams(db, parent_id=parent_id))
@@ -79,7 +82,7 @@ class Query:
     async def cycles(
         self, info: Info, first: int = 50, after: str | None = None, parent_id: strawberry.ID | None = None
     ) -> Connection[Cycle]:
-        size, cursor = _paging(info, first, after)
+        size, cursor = paging(info, first, after)
         db = info.context.db
         page = await cycles.list_cycles(db, parent_id=parent_id, after=cursor, first=size)
         return connection(page, Cycle.of, lambda: cycles.count_cycles(db, parent_id=parent_id))
@@ -88,7 +91,7 @@ class Query:
     async def priorities(
         self, info: Info, first: int = 50, after: str | None = None, cycle_id: strawberry.ID | None = None
     ) -> Connection[Priority]:
-        size, cursor = _paging(info, first, after)
+        size, cursor = paging(info, first, after)
         db = info.context.db
         page = await priorities.list_priorities(db, cycle_id=cycle_id, after=cursor, first=size)
         return connection(page, Priority.of, lambda: priorities.count_priorities(db, cycle_id=cycle_id))
@@ -106,7 +109,7 @@ class Query:
         tier: Tier | None = None,
         status: ObjectiveStatus | None = None,
     ) -> Connection[Objective]:
-        size, cursor = _paging(info, first, after)
+        size, cursor = paging(info, first, after)
         db = info.context.db
         where = objectives.ObjectiveFilter(cycle_id=cycle_id, team_id=team_id, tier=tier, status=status)
         page = await objectives.list_objectives(db, where=where, after=cursor, first=size)
@@ -116,7 +119,7 @@ class Query:
     async def key_results(
         self, info: Info, first: int = 50, after: str | None = None, objective_id: strawberry.ID | None = None
     ) -> Connection[KeyResult]:
-        size, cursor = _paging(info, first, after)
+        size, cursor = paging(info, first, after)
         db = info.context.db
         page = await key_results.list_key_results(db, objective_id=objective_id, after=cursor, first=size)
         return connection(
@@ -127,7 +130,7 @@ class Query:
     async def initiatives(
         self, info: Info, first: int = 50, after: str | None = None
     ) -> Connection[Initiative]:
-        size, cursor = _paging(info, first, after)
+        size, cursor = paging(info, first, after)
         db = info.context.db
         page = await initiatives.list_initiatives(db, after=cursor, first=size)
         return connection(page, Initiative.of, lambda: initiatives.count_initiatives(db))

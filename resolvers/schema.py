@@ -6,6 +6,8 @@ import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.tools import merge_types
 
+from resolvers.alignment.dependencies import DependencyQueries
+from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
 from resolvers.errors import DomainErrors
 from resolvers.mutations.links import LinkMutations
@@ -19,6 +21,8 @@ Query = merge_types(
     "Query",
     (
         RecordQuery,
+        GapQueries,
+        DependencyQueries,
         StructureQueries,
     ),
 )

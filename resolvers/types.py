@@ -268,7 +268,7 @@ class Initiative:
 AlignmentTarget = Annotated[Objective | KeyResult, strawberry.union("AlignmentTarget")]
 
 
-async def _target(info: Info, kind: str, id: str) -> Objective | KeyResult:
+async def load_target(info: Info, kind: str, id: str) -> Objective | KeyResult:
     if kind == "Objective":
         return Objective.of(_present(await info.context.loaders.objective_by_id.load(id)))
     return KeyResult.of(_present(await info.context.loaders.key_result_by_id.load(id)))
@@ -302,7 +302,7 @@ class Contribution:
 
     @strawberry.field
     async def parent(self, info: Info) -> AlignmentTarget:
-        return await _target(info, self.parent_kind, self.parent_id)
+        return await load_target(info, self.parent_kind, self.parent_id)
 
 
 @strawberry.type(description="A DEPENDS_ON edge: `from` cannot finish without another team's `to`.")
@@ -319,11 +319,11 @@ class Dependency:
 
     @strawberry.field(name="from")
     async def source(self, info: Info) -> AlignmentTarget:
-        return await _target(info, self.from_kind, self.from_id)
+        return await load_target(info, self.from_kind, self.from_id)
 
     @strawberry.field(name="to")
     async def target(self, info: Info) -> AlignmentTarget:
-        return await _target(info, self.to_kind, self.to_id)
+        return await load_target(info, self.to_kind, self.to_id)
 
 
 def _present(value: N | None) -> N:

@@ -1,0 +1,24 @@
+// Coverage of the strategy by priority: how many teams and team objectives stand behind each priority.
+// For every priority whose cycle overlaps $cycleId (for a quarter: its year's priorities), counts the strategic
+// objectives that SUPPORT it, and the non-archived TEAM objectives in $cycleId (or a cycle within it) with a
+// CONTRIBUTES_TO path (through objectives or their key results, never through an ARCHIVED objective) to one of
+// those, and the distinct teams that own them. A priority with 0 teams is unsupported.
+// :param cycleId => "cycle-2026-q1"
+// Returns: priority (map: id, title, description, cycleId), strategicObjectives, teamObjectives, teams; by title
+MATCH (c:Cycle {id: $cycleId})
+MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
+WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }
+CALL (p, c) {
+  OPTIONAL MATCH (t:Objective {tier: "TEAM"})
+        ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
+         WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
+           AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+        (:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(p)
+  WHERE t.status <> "ARCHIVED" AND EXISTS { (t)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
+  OPTIONAL MATCH (t)-[:OWNED_BY]->(team:Team)
+  RETURN count(DISTINCT t) AS teamObjectives, count(DISTINCT team) AS teams
+}
+RETURN p {.id, .title, .description, cycleId: pc.id} AS priority,
+       COUNT { (p)<-[:SUPPORTS]-(s:Objective) WHERE s.status <> "ARCHIVED" } AS strategicObjectives,
+       teamObjectives, teams
+ORDER BY p.title, p.id

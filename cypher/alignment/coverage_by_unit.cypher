@@ -1,0 +1,40 @@
+// Coverage of the strategy by business unit: how much of each BU's team work is aligned.
+// For every BUSINESS_UNIT, counts the non-archived TEAM objectives in $cycleId (or a cycle within it) owned by
+// the unit or any unit inside it; how many are aligned (same rule as alignment/orphaned_objectives: a
+// CONTRIBUTES_TO path reaches a STRATEGIC objective of a containing cycle that SUPPORTS a priority) and how
+// many are orphaned; and the TEAM-kind units inside it that own no objective in the cycle at all.
+// Shares are 0..1 (null when the unit has no team objectives).
+// :param cycleId => "cycle-2026-q1"
+// Returns: unit (map: id, name, kind, parentId, organisationId), teamObjectives, aligned, orphaned, alignedShare, orphanedShare, teamsWithoutObjectives (list of team maps); by unit name
+MATCH (c:Cycle {id: $cycleId})
+MATCH (bu:Team {kind: "BUSINESS_UNIT"})-[:BELONGS_TO]->(org:Organisation)
+OPTIONAL MATCH (bu)-[:PART_OF]->(above:Team)
+CALL (bu, c) {
+  MATCH (o:Objective {tier: "TEAM"})-[:OWNED_BY]->(:Team)-[:PART_OF*0..]->(bu)
+  MATCH (o)-[:IN_CYCLE]->(oc:Cycle)-[:WITHIN*0..]->(c)
+  WHERE o.status <> "ARCHIVED"
+  RETURN count(o) AS teamObjectives,
+         count(CASE WHEN EXISTS {
+           MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
+                      WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
+                        AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+                 (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
+                 (s)-[:IN_CYCLE]->(sc:Cycle)
+           WHERE sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+         } THEN o END) AS aligned
+}
+CALL (bu, c, org) {
+  MATCH (team:Team {kind: "TEAM"})-[:PART_OF*1..]->(bu)
+  WHERE NOT EXISTS {
+    MATCH (team)<-[:OWNED_BY]-(o:Objective)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c)
+    WHERE o.status <> "ARCHIVED"
+  }
+  MATCH (team)-[:PART_OF]->(parent:Team)
+  WITH team, parent ORDER BY team.name, team.id
+  RETURN collect(team {.id, .name, .kind, parentId: parent.id, organisationId: org.id}) AS teamsWithoutObjectives
+}
+RETURN bu {.id, .name, .kind, parentId: above.id, organisationId: org.id} AS unit, teamObjectives, aligned, teamObjectives - aligned AS orphaned,
+       CASE WHEN teamObjectives > 0 THEN toFloat(aligned) / teamObjectives END AS alignedShare,
+       CASE WHEN teamObjectives > 0 THEN toFloat(teamObjectives - aligned) / teamObjectives END AS orphanedShare,
+       teamsWithoutObjectives
+ORDER BY bu.name, bu.id

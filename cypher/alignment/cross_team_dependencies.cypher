@@ -1,0 +1,65 @@
+// Cross-team dependencies: every DEPENDS_ON between two teams' objectives or key results, with both owners,
+// both ends' progress (0..1) and confidence (0..10), and whether it is at risk.
+// A dependency is at risk when the depended-on end ("to") is:
+//   BEHIND          its progress + $tolerance is below the progress expected on $asOf, which is the share of
+//                   its cycle elapsed (0 before the cycle starts, 1 after it ends)
+//   LOW_CONFIDENCE  its objective's confidence is $lowConfidence or less
+//   ARCHIVED        its objective was archived, so nobody is working on it any more
+// An end's progress is the KR's stored progress, or for an objective the weight-averaged progress of its KRs.
+// Lists dependencies where either end's objective is in $cycleId (or a cycle within it) and, when $teamId
+// is given, either end is owned by that unit or a unit inside it. $atRiskOnly true keeps only those at risk.
+// Ordered by from id, then to id; paging: up to $first rows (null: all) after ($afterFrom, $afterTo).
+// :param cycleId => "cycle-2026-q1"
+// :param teamId => null
+// :param atRiskOnly => false
+// :param asOf => date("2026-02-15")
+// :param tolerance => 0.1
+// :param lowConfidence => 4
+// :param afterFrom => null
+// :param afterTo => null
+// :param first => 100
+// Returns: fromId, fromKind, fromTitle, fromOwner {id, name}, fromProgress, fromConfidence, toId, toKind, toTitle, toOwner {id, name}, toProgress, toConfidence, expectedProgress, note, riskReasons (list), atRisk
+MATCH (c:Cycle {id: $cycleId})
+MATCH (src)-[d:DEPENDS_ON]->(dst)
+WHERE $afterFrom IS NULL OR src.id > $afterFrom OR (src.id = $afterFrom AND dst.id > $afterTo)
+MATCH (so:Objective)-[:HAS_KEY_RESULT*0..1]->(src), (so)-[:OWNED_BY]->(st:Team), (so)-[:IN_CYCLE]->(sc:Cycle)
+MATCH (do:Objective)-[:HAS_KEY_RESULT*0..1]->(dst), (do)-[:OWNED_BY]->(dt:Team), (do)-[:IN_CYCLE]->(dc:Cycle)
+WHERE (EXISTS { (sc)-[:WITHIN*0..]->(c) } OR EXISTS { (dc)-[:WITHIN*0..]->(c) })
+  AND ($teamId IS NULL
+       OR EXISTS { (st)-[:PART_OF*0..]->(:Team {id: $teamId}) }
+       OR EXISTS { (dt)-[:PART_OF*0..]->(:Team {id: $teamId}) })
+WITH src, d, dst, so, st, do, dt, dc
+ORDER BY src.id, dst.id
+CALL (src, so) {
+  OPTIONAL MATCH (so)-[:HAS_KEY_RESULT]->(k:KeyResult)
+  WHERE k.progress IS NOT NULL AND (k = src OR src:Objective)
+  RETURN CASE WHEN sum(coalesce(k.weight, 1.0)) > 0
+              THEN sum(k.progress * coalesce(k.weight, 1.0)) / sum(coalesce(k.weight, 1.0)) END AS fromProgress
+}
+CALL (dst, do) {
+  OPTIONAL MATCH (do)-[:HAS_KEY_RESULT]->(k:KeyResult)
+  WHERE k.progress IS NOT NULL AND (k = dst OR dst:Objective)
+  RETURN CASE WHEN sum(coalesce(k.weight, 1.0)) > 0
+              THEN sum(k.progress * coalesce(k.weight, 1.0)) / sum(coalesce(k.weight, 1.0)) END AS toProgress
+}
+WITH src, d, dst, so, st, do, dt, fromProgress, toProgress,
+     CASE
+       WHEN $asOf < dc.startDate THEN 0.0
+       WHEN $asOf > dc.endDate THEN 1.0
+       ELSE toFloat(duration.inDays(dc.startDate, $asOf).days)
+            / (duration.inDays(dc.startDate, dc.endDate).days + 1)
+     END AS expectedProgress
+WITH src, d, dst, so, st, do, dt, fromProgress, toProgress, expectedProgress,
+     [reason IN [
+        CASE WHEN toProgress + $tolerance < expectedProgress THEN "BEHIND" END,
+        CASE WHEN do.confidence <= $lowConfidence THEN "LOW_CONFIDENCE" END,
+        CASE WHEN do.status = "ARCHIVED" THEN "ARCHIVED" END
+      ] WHERE reason IS NOT NULL] AS riskReasons
+WHERE NOT $atRiskOnly OR size(riskReasons) > 0
+RETURN src.id AS fromId, CASE WHEN src:KeyResult THEN "KeyResult" ELSE "Objective" END AS fromKind,
+       src.title AS fromTitle, st {.id, .name} AS fromOwner, fromProgress, so.confidence AS fromConfidence,
+       dst.id AS toId, CASE WHEN dst:KeyResult THEN "KeyResult" ELSE "Objective" END AS toKind,
+       dst.title AS toTitle, dt {.id, .name} AS toOwner, toProgress, do.confidence AS toConfidence,
+       expectedProgress, d.note AS note, riskReasons, size(riskReasons) > 0 AS atRisk
+ORDER BY fromId, toId
+LIMIT coalesce($first, 1000000) + 1

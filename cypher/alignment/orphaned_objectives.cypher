@@ -1,0 +1,51 @@
+// Orphaned objectives: goals that cannot say which strategy they serve, each with the reason.
+// An objective is aligned when a CONTRIBUTES_TO path (through objectives, or the key results they contribute
+// to, any number of steps, never through an ARCHIVED objective) reaches a STRATEGIC objective that SUPPORTS a
+// priority and whose cycle contains the objective's cycle. A strategic objective that supports a priority is
+// aligned by itself. Every other objective is orphaned, with one reason:
+//   NO_PARENT             a team objective that contributes to nothing
+//   NO_PRIORITY           a strategic objective that supports no priority and contributes to nothing
+//   PARENT_OUTSIDE_CYCLE  its chain reaches strategy, but only strategy of another cycle (e.g. last year's)
+//   CHAIN_BROKEN          it has parents, but they are orphaned themselves (or archived)
+// Lists the non-archived objectives in $cycleId or in a cycle within it (a year includes its quarters),
+// owned by $unitId or any unit inside it ($unitId null: the whole organisation), in id order.
+// Paging: up to $first rows (null: all) after the objective id $after (null: from the start).
+// :param cycleId => "cycle-2026-q1"
+// :param unitId => null
+// :param after => null
+// :param first => 100
+// Returns: objective (map: id, title, description, tier, status, confidence, rollup, ownerId, cycleId), reason, parentIds (ids it contributes to)
+MATCH (c:Cycle {id: $cycleId})
+MATCH (o:Objective)-[:IN_CYCLE]->(oc:Cycle)-[:WITHIN*0..]->(c)
+WHERE o.status <> "ARCHIVED" AND ($after IS NULL OR o.id > $after)
+MATCH (o)-[:OWNED_BY]->(t:Team)
+WHERE $unitId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $unitId}) }
+WITH o, oc, t
+ORDER BY o.id
+WHERE NOT EXISTS {
+  MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
+             WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
+               AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){0,12}
+        (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
+        (s)-[:IN_CYCLE]->(sc:Cycle)
+  WHERE sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+}
+WITH o, oc, t
+LIMIT coalesce($first, 1000000) + 1
+WITH o, oc, t, [(o)-[:CONTRIBUTES_TO]->(parent) | parent.id] AS parentIds,
+     EXISTS {
+       MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
+                  WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
+                    AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+             (:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority)
+     } AS reachesOtherCycle
+RETURN o {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(o.rollup, "MEAN"),
+          ownerId: t.id, cycleId: oc.id} AS objective,
+       CASE
+         WHEN reachesOtherCycle THEN "PARENT_OUTSIDE_CYCLE"
+         WHEN size(parentIds) > 0 THEN "CHAIN_BROKEN"
+         WHEN o.tier = "TEAM" THEN "NO_PARENT"
+         ELSE "NO_PRIORITY"
+       END AS reason,
+       parentIds
+ORDER BY o.id

@@ -1,0 +1,39 @@
+// Unsupported strategy: priorities and strategic objectives that no team objective contributes to, so nobody
+// has picked them up. A team objective contributes when a CONTRIBUTES_TO path (through objectives or their key
+// results, any number of steps, never through an ARCHIVED objective) leads from it to the strategic objective,
+// or to one that SUPPORTS the priority.
+// Considers the non-archived priorities and strategic objectives whose cycle overlaps $cycleId (for a quarter:
+// its year's strategy), and the non-archived team objectives in $cycleId or a cycle within it.
+// Reasons: NO_SUPPORTING_OBJECTIVE (a priority no strategic objective supports),
+//          NO_TEAM_CONTRIBUTOR (strategy with no team objective behind it).
+// :param cycleId => "cycle-2026-q1"
+// Returns: kind (PRIORITY or OBJECTIVE), item (map: id, title, description, cycleId; objectives also tier, status, confidence, rollup, ownerId), reason; priorities first, then by id
+MATCH (c:Cycle {id: $cycleId})
+CALL (c) {
+  MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
+  WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }
+  RETURN "PRIORITY" AS kind, p AS node, p {.id, .title, .description, cycleId: pc.id} AS item,
+         EXISTS { (p)<-[:SUPPORTS]-(:Objective) } AS supported
+  UNION ALL
+  MATCH (s:Objective {tier: "STRATEGIC"})-[:IN_CYCLE]->(sc:Cycle), (s)-[:OWNED_BY]->(owner:Team)
+  WHERE s.status <> "ARCHIVED"
+    AND (EXISTS { (sc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(sc) })
+  RETURN "OBJECTIVE" AS kind, s AS node,
+         s {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(s.rollup, "MEAN"),
+            ownerId: owner.id, cycleId: sc.id} AS item,
+         true AS supported
+}
+WITH c, kind, node, item, supported
+WHERE NOT EXISTS {
+  MATCH (t:Objective {tier: "TEAM"})
+        ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
+         WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
+           AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+        (s:Objective {tier: "STRATEGIC"})
+  WHERE (s = node OR (s)-[:SUPPORTS]->(node))
+    AND t.status <> "ARCHIVED"
+    AND EXISTS { (t)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
+}
+RETURN kind, item,
+       CASE WHEN supported THEN "NO_TEAM_CONTRIBUTOR" ELSE "NO_SUPPORTING_OBJECTIVE" END AS reason
+ORDER BY kind DESC, item.id

@@ -1,0 +1,131 @@
+"""GraphQL fields for horizontal alignment: cross-team dependencies at risk, and loops between teams."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable
+
+import strawberry
+
+from graph.alignment import dependencies
+from graph.alignment.dependencies import RiskReason
+from graph.paging import Page
+from resolvers.pagination import Connection, connection
+from resolvers.queries import paging, require
+from resolvers.types import AlignmentTarget, Info, Team, load_target
+
+strawberry.enum(
+    RiskReason,
+    description="Why a dependency is at risk: the depended-on end is BEHIND the progress expected by now, its "
+    "owners have LOW_CONFIDENCE (4 of 10 or less), or its objective is ARCHIVED.",
+)
+
+
+@strawberry.type(description="One end of a dependency, with where it stands.")
+class DependencyEnd:
+    id: strawberry.ID
+    kind: str = strawberry.field(description='"Objective" or "KeyResult".')
+    title: str
+    progress: float | None = strawberry.field(description="0..1; an objective's is its KRs' weighted mean.")
+    confidence: int | None = strawberry.field(description="Its objective's confidence, 0..10.")
+    owner_id: strawberry.Private[str]
+
+    @classmethod
+    def of(cls, m: dependencies.DependencyEnd) -> DependencyEnd:
+        return cls(
+            id=strawberry.ID(m.id),
+            kind=m.kind,
+            title=m.title,
+            progress=m.progress,
+            confidence=m.confidence,
+            owner_id=m.owner_id,
+        )
+
+    @strawberry.field(description="The team that owns it.")
+    async def owner(self, info: Info) -> Team:
+        return Team.of(await require(info.context.loaders.team_by_id.load, "team", self.owner_id))
+
+    @strawberry.field(description="The objective or key result itself.")
+    async def node(self, info: Info) -> AlignmentTarget:
+        return await load_target(info, self.kind, self.id)
+
+
+@strawberry.type(description="A DEPENDS_ON between two teams, and whether it is at risk.")
+class DependencyRisk:
+    source: DependencyEnd = strawberry.field(name="from", description="The end that waits.")
+    target: DependencyEnd = strawberry.field(name="to", description="The end that is depended on.")
+    note: str | None
+    expected_progress: float = strawberry.field(
+        description="The share (0..1) of the depended-on end's cycle elapsed on asOf."
+    )
+    risk_reasons: list[RiskReason]
+
+    @strawberry.field
+    def at_risk(self) -> bool:
+        return bool(self.risk_reasons)
+
+    @classmethod
+    def of(cls, m: dependencies.DependencyRisk) -> DependencyRisk:
+        return cls(
+            source=DependencyEnd.of(m.source),
+            target=DependencyEnd.of(m.target),
+            note=m.note,
+            expected_progress=m.expected_progress,
+            risk_reasons=m.risk_reasons,
+        )
+
+
+@strawberry.type(description="Teams that wait on each other in a loop, so none can finish first.")
+class DependencyLoop:
+    teams: list[Team] = strawberry.field(
+        description="In loop order: each depends on the next, the last on the first."
+    )
+
+
+@strawberry.type
+class DependencyQueries:
+    @strawberry.field(
+        description="Dependencies between teams with either end in the cycle (or a cycle within it), ordered by "
+        "(from, to) id. teamId keeps those touching a unit or its sub-units; atRiskOnly those at risk on asOf "
+        "(default: today)."
+    )
+    async def cross_team_dependencies(
+        self,
+        info: Info,
+        cycle_id: strawberry.ID,
+        team_id: strawberry.ID | None = None,
+        at_risk_only: bool = False,
+        as_of: dt.date | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[DependencyRisk]:
+        size, cursor = paging(info, first, after)
+        await require(info.context.loaders.cycle_by_id.load, "cycle", cycle_id, "cycleId")
+        if team_id is not None:
+            await require(info.context.loaders.team_by_id.load, "team", team_id, "teamId")
+        db = info.context.db
+        day = as_of or dt.date.today()
+
+        def fetch(after: str | None, first: int | None) -> Awaitable[Page[dependencies.DependencyRisk]]:
+            return dependencies.cross_team_dependencies(
+                db,
+                cycle_id=cycle_id,
+                team_id=team_id,
+                at_risk_only=at_risk_only,
+                as_of=day,
+                after=after,
+                first=first,
+            )
+
+        page = await fetch(cursor, size)
+
+        async def count() -> int:
+            return len((await fetch(None, None)).items)
+
+        return connection(page, DependencyRisk.of, count)
+
+    @strawberry.field(description="Loops of two or three teams that depend on each other in the cycle.")
+    async def dependency_loops(self, info: Info, cycle_id: strawberry.ID) -> list[DependencyLoop]:
+        await require(info.context.loaders.cycle_by_id.load, "cycle", cycle_id, "cycleId")
+        loops = await dependencies.dependency_loops(info.context.db, cycle_id=cycle_id)
+        return [DependencyLoop(teams=[Team.of(team) for team in loop]) for loop in loops]

@@ -1,0 +1,159 @@
+"""GraphQL fields for the gaps between strategy and team work: orphans, unsupported strategy, coverage."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.alignment import coverage, orphans
+from graph.alignment.orphans import OrphanReason, UnsupportedReason
+from resolvers.pagination import Connection, connection
+from resolvers.queries import paging, require
+from resolvers.types import Info, Objective, Priority, Team
+
+strawberry.enum(
+    OrphanReason,
+    description="Why an objective is orphaned: NO_PARENT (a team objective contributing to nothing), "
+    "NO_PRIORITY (a strategic objective supporting no priority), PARENT_OUTSIDE_CYCLE (its chain only reaches "
+    "strategy of another cycle), CHAIN_BROKEN (its parents are orphaned or archived themselves).",
+)
+strawberry.enum(
+    UnsupportedReason,
+    description="NO_SUPPORTING_OBJECTIVE: no strategic objective supports the priority; NO_TEAM_CONTRIBUTOR: "
+    "strategy exists, but no team objective contributes to it.",
+)
+
+
+@strawberry.type(description="An objective with no contributes-to path to strategy, and why.")
+class OrphanedObjective:
+    objective: Objective
+    reason: OrphanReason
+    parent_ids: list[strawberry.ID] = strawberry.field(description="What it contributes to directly.")
+
+    @classmethod
+    def of(cls, m: orphans.OrphanedObjective) -> OrphanedObjective:
+        return cls(
+            objective=Objective.of(m.objective),
+            reason=m.reason,
+            parent_ids=[strawberry.ID(id) for id in m.parent_ids],
+        )
+
+
+@strawberry.type(description="A priority nobody has picked up.")
+class UnsupportedPriority:
+    priority: Priority
+    reason: UnsupportedReason
+
+
+@strawberry.type(description="Strategy that no team objective contributes to.")
+class UnsupportedStrategy:
+    priorities: list[UnsupportedPriority]
+    objectives: list[Objective] = strawberry.field(
+        description="Strategic objectives with no team objective behind them (directly or through a chain)."
+    )
+
+
+@strawberry.type(description="How much of a business unit's team work is aligned with strategy.")
+class UnitCoverage:
+    unit: Team
+    team_objectives: int = strawberry.field(description="Team objectives of the unit and its sub-units.")
+    aligned: int
+    orphaned: int
+    aligned_share: float | None = strawberry.field(description="0..1; null when it has no team objectives.")
+    orphaned_share: float | None
+    teams_without_objectives: list[Team] = strawberry.field(description="Teams with no objective at all.")
+
+    @classmethod
+    def of(cls, m: coverage.UnitCoverage) -> UnitCoverage:
+        return cls(
+            unit=Team.of(m.unit),
+            team_objectives=m.team_objectives,
+            aligned=m.aligned,
+            orphaned=m.orphaned,
+            aligned_share=m.aligned_share,
+            orphaned_share=m.orphaned_share,
+            teams_without_objectives=[Team.of(team) for team in m.teams_without_objectives],
+        )
+
+
+@strawberry.type(description="How many teams and objectives stand behind a priority.")
+class PriorityCoverage:
+    priority: Priority
+    strategic_objectives: int
+    team_objectives: int
+    teams: int
+
+    @classmethod
+    def of(cls, m: coverage.PriorityCoverage) -> PriorityCoverage:
+        return cls(
+            priority=Priority.of(m.priority),
+            strategic_objectives=m.strategic_objectives,
+            team_objectives=m.team_objectives,
+            teams=m.teams,
+        )
+
+
+@strawberry.type(description="Coverage of the strategy in one cycle; each list costs one query when asked.")
+class AlignmentCoverage:
+    cycle_id: strawberry.Private[str]
+
+    @strawberry.field(description="Per business unit, by name.")
+    async def units(self, info: Info) -> list[UnitCoverage]:
+        found = await coverage.coverage_by_unit(info.context.db, cycle_id=self.cycle_id)
+        return [UnitCoverage.of(unit) for unit in found]
+
+    @strawberry.field(description="Per priority of the cycle (or of its year), by title.")
+    async def priorities(self, info: Info) -> list[PriorityCoverage]:
+        found = await coverage.coverage_by_priority(info.context.db, cycle_id=self.cycle_id)
+        return [PriorityCoverage.of(priority) for priority in found]
+
+
+async def _check_cycle(info: Info, cycle_id: str) -> None:
+    await require(info.context.loaders.cycle_by_id.load, "cycle", cycle_id, "cycleId")
+
+
+@strawberry.type
+class GapQueries:
+    @strawberry.field(
+        description="Objectives in the cycle (or a cycle within it) with no contributes-to path to strategy, in "
+        "id order; unitId limits them to a unit and its sub-units."
+    )
+    async def orphaned_objectives(
+        self,
+        info: Info,
+        cycle_id: strawberry.ID,
+        unit_id: strawberry.ID | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[OrphanedObjective]:
+        size, cursor = paging(info, first, after)
+        await _check_cycle(info, cycle_id)
+        if unit_id is not None:
+            await require(info.context.loaders.team_by_id.load, "team", unit_id, "unitId")
+        db = info.context.db
+        page = await orphans.orphaned_objectives(
+            db, cycle_id=cycle_id, unit_id=unit_id, after=cursor, first=size
+        )
+        return connection(
+            page,
+            OrphanedObjective.of,
+            lambda: orphans.count_orphaned_objectives(db, cycle_id=cycle_id, unit_id=unit_id),
+        )
+
+    @strawberry.field(
+        description="Priorities and strategic objectives that no team objective contributes to."
+    )
+    async def unsupported_strategy(self, info: Info, cycle_id: strawberry.ID) -> UnsupportedStrategy:
+        await _check_cycle(info, cycle_id)
+        found = await orphans.unsupported_strategy(info.context.db, cycle_id=cycle_id)
+        return UnsupportedStrategy(
+            priorities=[
+                UnsupportedPriority(priority=Priority.of(p.priority), reason=p.reason)
+                for p in found.priorities
+            ],
+            objectives=[Objective.of(o) for o in found.objectives],
+        )
+
+    @strawberry.field(description="Coverage of the strategy per business unit and per priority.")
+    async def alignment_coverage(self, info: Info, cycle_id: strawberry.ID) -> AlignmentCoverage:
+        await _check_cycle(info, cycle_id)
+        return AlignmentCoverage(cycle_id=cycle_id)

@@ -1,0 +1,127 @@
+"""Cross-team dependencies at risk, and dependency loops between teams, over GraphQL on the demo."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import GraphQL
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+DEPENDENCIES = """
+query($cycleId: ID!, $teamId: ID, $atRiskOnly: Boolean = false, $asOf: Date, $first: Int = 50, $after: String) {
+  crossTeamDependencies(cycleId: $cycleId, teamId: $teamId, atRiskOnly: $atRiskOnly, asOf: $asOf,
+                        first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes {
+      note expectedProgress atRisk riskReasons
+      from { id kind progress confidence owner { id } }
+      to { id kind progress confidence owner { id name } node { ... on KeyResult { objective { id } } } }
+    }
+  }
+}
+"""
+MID_Q1 = "2026-02-15"  # 45 of Q1's 90 days: half of every Q1 goal should be done
+
+
+def _pairs(data: dict) -> list[tuple[str, str]]:
+    return [(n["from"]["id"], n["to"]["id"]) for n in data["crossTeamDependencies"]["nodes"]]
+
+
+async def test_dependencies_with_both_ends_and_their_risk(gql: GraphQL) -> None:
+    data = await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q1", asOf=MID_Q1)
+    nodes = data["crossTeamDependencies"]["nodes"]
+    assert _pairs(data) == [
+        ("kr-identity-instant-verification", "kr-sre-failover-drill"),
+        ("obj-discover-q1", "kr-identity-instant-verification"),
+        ("obj-sme-onboarding-q1", "kr-identity-instant-verification"),
+    ]
+    drill, discover, sme = nodes
+    # Instant verification: 10% -> 80%, now 30%: 20/70 done where half was expected; Identity's confidence is 3.
+    assert discover["to"]["progress"] == pytest.approx(20 / 70)
+    assert discover["to"]["confidence"] == 3
+    assert discover["to"]["owner"] == {"id": "team-identity", "name": "Identity"}
+    assert discover["to"]["node"] == {"objective": {"id": "obj-identity-q1"}}
+    assert discover["expectedProgress"] == pytest.approx(45 / 90)
+    assert discover["riskReasons"] == ["BEHIND", "LOW_CONFIDENCE"] and discover["atRisk"] is True
+    # Discover's own progress is the mean of its three KRs: 65->90 at 72, 15->50 at 22, 400->280 at 360.
+    assert discover["from"]["progress"] == pytest.approx((7 / 25 + 7 / 35 + 40 / 120) / 3)
+    assert (discover["from"]["kind"], discover["from"]["owner"]) == ("Objective", {"id": "team-discover"})
+    assert sme["riskReasons"] == ["BEHIND", "LOW_CONFIDENCE"]
+    # The failover drill is done, and SRE is confident.
+    assert drill["to"]["progress"] == 1.0 and drill["to"]["confidence"] == 8
+    assert drill["riskReasons"] == [] and drill["atRisk"] is False
+
+
+async def test_at_risk_only_and_the_team_filter(gql: GraphQL) -> None:
+    at_risk = await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q1", asOf=MID_Q1, atRiskOnly=True)
+    assert _pairs(at_risk) == [
+        ("obj-discover-q1", "kr-identity-instant-verification"),
+        ("obj-sme-onboarding-q1", "kr-identity-instant-verification"),
+    ]
+    assert at_risk["crossTeamDependencies"]["totalCount"] == 2
+    platform = await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q1", asOf=MID_Q1, teamId="bu-business")
+    assert _pairs(platform) == [("obj-sme-onboarding-q1", "kr-identity-instant-verification")]
+    # Nothing of Q2 depends on anything.
+    assert _pairs(await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q2", asOf=MID_Q1)) == []
+
+
+async def test_risk_follows_the_calendar_confidence_and_archiving(gql: GraphQL) -> None:
+    early = await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q1", asOf="2026-01-10", atRiskOnly=True)
+    # Nine days in, 10% is expected: 29% is ahead, so only Identity's low confidence is a risk.
+    assert {n["riskReasons"][0] for n in early["crossTeamDependencies"]["nodes"]} == {"LOW_CONFIDENCE"}
+    await gql.ok('mutation { updateObjective(id: "obj-identity-q1", input: {confidence: 8}) { id } }')
+    assert (
+        _pairs(await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q1", asOf="2026-01-10", atRiskOnly=True)) == []
+    )
+    await gql.ok('mutation { archiveObjective(id: "obj-sre-q1") { id } }')
+    data = await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q1", asOf="2026-01-10", atRiskOnly=True)
+    assert _pairs(data) == [("kr-identity-instant-verification", "kr-sre-failover-drill")]
+    assert data["crossTeamDependencies"]["nodes"][0]["riskReasons"] == ["ARCHIVED"]
+
+
+async def test_dependencies_page_by_from_and_to(gql: GraphQL) -> None:
+    first = (await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q1", asOf=MID_Q1, first=2))[
+        "crossTeamDependencies"
+    ]
+    assert first["pageInfo"]["hasNextPage"] is True and first["totalCount"] == 3
+    after = first["pageInfo"]["endCursor"]
+    rest = await gql.ok(DEPENDENCIES, cycleId="cycle-2026-q1", asOf=MID_Q1, first=2, after=after)
+    assert _pairs(rest) == [("obj-sme-onboarding-q1", "kr-identity-instant-verification")]
+    assert rest["crossTeamDependencies"]["pageInfo"]["hasNextPage"] is False
+
+
+async def test_bad_dependency_arguments(gql: GraphQL) -> None:
+    error = await gql.error(DEPENDENCIES, cycleId="cycle-2026-q1", teamId="nobody")
+    assert error["extensions"] == {"code": "NOT_FOUND", "field": "teamId", "value": "nobody"}
+    error = await gql.error(DEPENDENCIES, cycleId="nope")
+    assert error["extensions"] == {"code": "NOT_FOUND", "field": "cycleId", "value": "nope"}
+    # A cursor from another list (an objectives cursor) is not a dependency cursor.
+    page = await gql.ok("{ objectives(first: 1) { pageInfo { endCursor } } }")
+    cursor = page["objectives"]["pageInfo"]["endCursor"]
+    error = await gql.error(DEPENDENCIES, cycleId="cycle-2026-q1", after=cursor)
+    assert error["extensions"]["code"] == "VALIDATION" and error["extensions"]["field"] == "after"
+
+
+LOOPS = """
+query($cycleId: ID!) { dependencyLoops(cycleId: $cycleId) { teams { id name } } }
+"""
+
+
+async def test_dependency_loops_of_two_and_three_teams(gql: GraphQL) -> None:
+    assert (await gql.ok(LOOPS, cycleId="cycle-2026-q1"))["dependencyLoops"] == []
+    # SRE now waits on Identity (a loop of two) and on Discover (Discover -> Identity -> SRE -> Discover).
+    await gql.ok(
+        """
+        mutation {
+          a: linkDependency(fromId: "kr-sre-runbooks", toId: "obj-identity-q1") { note }
+          b: linkDependency(fromId: "kr-sre-runbooks", toId: "kr-discover-completion") { note }
+        }
+        """
+    )
+    loops = [
+        [t["id"] for t in loop["teams"]]
+        for loop in (await gql.ok(LOOPS, cycleId="cycle-2026"))["dependencyLoops"]
+    ]
+    assert loops == [["team-identity", "team-sre"], ["team-discover", "team-identity", "team-sre"]]
+    assert (await gql.ok(LOOPS, cycleId="cycle-2026-q2"))["dependencyLoops"] == []
