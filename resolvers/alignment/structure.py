@@ -1,13 +1,13 @@
-"""GraphQL fields for the shape of the alignment: the tree below a goal and the chains up to strategy."""
+"""GraphQL fields for the shape of the alignment: tree, path to strategy, impact and roll-up."""
 
 from __future__ import annotations
 
 import strawberry
 
-from graph.alignment import tree
+from graph.alignment import impact, rollup, tree
 from graph.alignment.tree import EdgeType, NodeKind
-from resolvers.enums import Tier
-from resolvers.types import Info, Priority, _present
+from resolvers.enums import RollupMethod, Tier
+from resolvers.types import Info, Objective, Priority, _present
 
 strawberry.enum(NodeKind, name="AlignmentNodeKind", description="What a node in the alignment is.")
 strawberry.enum(EdgeType, name="AlignmentEdgeType", description="The graph edge a tree edge follows.")
@@ -93,6 +93,90 @@ class StrategyPath:
         return Priority.of(_present(await info.context.loaders.priority_by_id.load(self.priority_id)))
 
 
+@strawberry.type(description="A priority or objective put at risk.")
+class ImpactedGoal:
+    id: strawberry.ID
+    title: str
+    owner_id: strawberry.ID | None = strawberry.field(description="The owner team of an objective.")
+    owner_name: str | None
+    distance: int = strawberry.field(description="The fewest hops from the goal that slips.")
+    through_dependency: bool = strawberry.field(
+        description="True when reached only because another team DEPENDS_ON something on the way."
+    )
+
+    @classmethod
+    def of(cls, m: impact.ImpactedGoal) -> ImpactedGoal:
+        return cls(
+            id=strawberry.ID(m.id),
+            title=m.title,
+            owner_id=strawberry.ID(m.owner_id) if m.owner_id else None,
+            owner_name=m.owner_name,
+            distance=m.distance,
+            through_dependency=m.through_dependency,
+        )
+
+
+@strawberry.type(description="What is put at risk if a key result or objective slips, nearest first.")
+class Impact:
+    priorities: list[ImpactedGoal]
+    strategic_objectives: list[ImpactedGoal]
+    team_objectives: list[ImpactedGoal]
+
+
+@strawberry.type(description="One contribution that counts toward a parent objective's progress.")
+class RollupContribution:
+    depth: int = strawberry.field(description="1 for contributions to the objective rolled up.")
+    parent_id: strawberry.ID
+    via_key_result_id: strawberry.ID | None = strawberry.field(
+        description="The parent's key result contributed to; null for a direct contribution."
+    )
+    child_id: strawberry.ID
+    weight: float
+    share: float = strawberry.field(
+        description="The child's part of the parent: weight / sibling weights (MEAN), or the weight (SUM)."
+    )
+    own_progress: float | None = strawberry.field(description="The child's own key results' progress.")
+    rolled_up_progress: float | None = strawberry.field(
+        description="Rolled up from the child's own contributors; null when none count."
+    )
+
+    @classmethod
+    def of(cls, m: rollup.RolledContribution) -> RollupContribution:
+        return cls(
+            depth=m.depth,
+            parent_id=strawberry.ID(m.parent_id),
+            via_key_result_id=strawberry.ID(m.via_key_result_id) if m.via_key_result_id else None,
+            child_id=strawberry.ID(m.child_id),
+            weight=m.weight,
+            share=m.share,
+            own_progress=m.own_progress,
+            rolled_up_progress=m.rolled_up_progress,
+        )
+
+    @strawberry.field
+    async def child(self, info: Info) -> Objective:
+        return Objective.of(_present(await info.context.loaders.objective_by_id.load(self.child_id)))
+
+
+@strawberry.type(
+    description="An objective's own progress next to the progress rolled up from its contributors."
+)
+class Rollup:
+    method: RollupMethod
+    own_progress: float | None = strawberry.field(description="From the objective's own key results.")
+    rolled_up_progress: float | None = strawberry.field(
+        description="From everything that counts toward it, recursively; null when nothing counts."
+    )
+    contributions: list[RollupContribution] = strawberry.field(
+        description="Every counting contribution below the objective, by depth, parent id, child id."
+    )
+    objective_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def objective(self, info: Info) -> Objective:
+        return Objective.of(_present(await info.context.loaders.objective_by_id.load(self.objective_id)))
+
+
 @strawberry.type
 class StructureQueries:
     @strawberry.field(
@@ -110,3 +194,25 @@ class StructureQueries:
     async def path_to_strategy(self, info: Info, objective_id: strawberry.ID) -> list[StrategyPath]:
         paths = await tree.path_to_strategy(info.context.db, objective_id=objective_id)
         return [StrategyPath.of(p) for p in paths]
+
+    @strawberry.field(
+        description="The priorities and objectives put at risk if a key result or objective slips."
+    )
+    async def impact(self, info: Info, id: strawberry.ID) -> Impact:
+        found = await impact.impact(info.context.db, id=id)
+        return Impact(
+            priorities=[ImpactedGoal.of(g) for g in found.priorities],
+            strategic_objectives=[ImpactedGoal.of(g) for g in found.strategic_objectives],
+            team_objectives=[ImpactedGoal.of(g) for g in found.team_objectives],
+        )
+
+    @strawberry.field(description="An objective's progress rolled up from everything that counts toward it.")
+    async def rollup(self, info: Info, objective_id: strawberry.ID) -> Rollup:
+        found = await rollup.rollup(info.context.db, objective_id=objective_id)
+        return Rollup(
+            method=found.method,
+            own_progress=found.own_progress,
+            rolled_up_progress=found.rolled_up_progress,
+            contributions=[RollupContribution.of(c) for c in found.contributions],
+            objective_id=found.objective_id,
+        )

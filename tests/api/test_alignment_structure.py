@@ -120,6 +120,142 @@ async def test_orphan_has_no_path_to_strategy(gql: GraphQL) -> None:
     assert data["pathToStrategy"] == []
 
 
+IMPACT = """
+query($id: ID!) {
+  impact(id: $id) {
+    priorities { id distance throughDependency }
+    strategicObjectives { id ownerName distance throughDependency }
+    teamObjectives { id ownerId ownerName distance throughDependency }
+  }
+}
+"""
+
+
+def _goals(items: list[dict[str, object]]) -> dict[object, tuple[object, object]]:
+    return {item["id"]: (item["distance"], item["throughDependency"]) for item in items}
+
+
+async def test_impact_of_a_key_result_reaches_its_chain_and_the_teams_that_depend_on_it(gql: GraphQL) -> None:
+    impact = (await gql.ok(IMPACT, id="kr-identity-instant-verification"))["impact"]
+    # Discover and SME Onboarding depend on the KR; the Identity objective owns it.
+    assert _goals(impact["teamObjectives"]) == {
+        "obj-discover-q1": (1, True),
+        "obj-identity-q1": (1, False),
+        "obj-sme-onboarding-q1": (1, True),
+    }
+    # obj-identity-q1 contributes to obj-digital-first-week, which supports prio-onboarding.
+    assert _goals(impact["strategicObjectives"]) == {"obj-digital-first-week": (2, False)}
+    assert _goals(impact["priorities"]) == {"prio-onboarding": (3, False)}
+    identity = next(g for g in impact["teamObjectives"] if g["id"] == "obj-identity-q1")
+    assert (identity["ownerId"], identity["ownerName"]) == ("team-identity", "Identity")
+
+
+async def test_impact_follows_alignment_only_edges_and_chains_of_dependencies(gql: GraphQL) -> None:
+    impact = (await gql.ok(IMPACT, id="kr-sre-failover-drill"))["impact"]
+    assert _goals(impact["teamObjectives"]) == {
+        "obj-sre-q1": (1, False),
+        # kr-identity-instant-verification depends on the drill; Discover and SME Onboarding depend on it.
+        "obj-identity-q1": (2, True),
+        "obj-discover-q1": (2, True),
+        "obj-sme-onboarding-q1": (2, True),
+    }
+    assert _goals(impact["strategicObjectives"]) == {
+        # obj-sre-q1 -> obj-platform-engineering counts not toward progress, but the goal still relies on it.
+        "obj-platform-engineering": (2, False),
+        "obj-platform-resilience": (2, False),
+        "obj-bank-resilience": (3, False),
+        "obj-digital-first-week": (3, True),
+    }
+    assert _goals(impact["priorities"]) == {"prio-resilience": (3, False), "prio-onboarding": (4, True)}
+    assert [g["distance"] for g in impact["strategicObjectives"]] == [2, 2, 3, 3]
+
+
+async def test_impact_of_an_orphan_is_empty(gql: GraphQL) -> None:
+    impact = (await gql.ok(IMPACT, id="obj-payments-q1"))["impact"]
+    assert impact == {"priorities": [], "strategicObjectives": [], "teamObjectives": []}
+
+
+ROLLUP = """
+query($id: ID!) {
+  rollup(objectiveId: $id) {
+    objective { id title } method ownProgress rolledUpProgress
+    contributions { depth parentId viaKeyResultId childId child { owner { id } } weight share ownProgress rolledUpProgress }
+  }
+}
+"""
+
+
+def mean(*values: float) -> float:
+    return sum(values) / len(values)
+
+
+# Each team objective's own progress: the mean of its KRs' (current - baseline) / (target - baseline).
+DISCOVER = mean(7 / 25, 7 / 35, 40 / 120)
+IDENTITY = mean(20 / 70, 1.0)  # instant verification 10 -> 80 now 30; the fraud guard-rail is held
+CARE = 4 / 15  # first-call resolution 60 -> 75 now 64
+SME = 6 / 35  # one sitting 35 -> 70 now 41
+SRE = mean(1.0, 1.0, 20 / 45)  # availability held, drill done, runbooks 50 -> 95 now 70
+
+
+async def test_rollup_weights_direct_and_key_result_contributions(gql: GraphQL) -> None:
+    rollup = (await gql.ok(ROLLUP, id="obj-digital-first-week"))["rollup"]
+    assert rollup["objective"]["id"] == "obj-digital-first-week"
+    assert rollup["method"] == "MEAN"
+    assert rollup["ownProgress"] == pytest.approx(mean(4 / 10, 4 / 15, 0.6 / 1.8))
+    shares = {c["childId"]: (c["viaKeyResultId"], c["weight"], c["share"]) for c in rollup["contributions"]}
+    assert shares == {
+        "obj-discover-q1": (None, 1.0, pytest.approx(1 / 3)),
+        "obj-identity-q1": (None, 0.5, pytest.approx(1 / 6)),
+        "obj-care-q1": ("kr-digital-call-time", 1.0, pytest.approx(1 / 3)),
+        "obj-sme-onboarding-q1": ("kr-digital-drop-off", 0.5, pytest.approx(1 / 6)),
+    }
+    assert rollup["rolledUpProgress"] == pytest.approx((DISCOVER + IDENTITY / 2 + CARE + SME / 2) / 3)
+    discover = next(c for c in rollup["contributions"] if c["childId"] == "obj-discover-q1")
+    assert discover["ownProgress"] == pytest.approx(DISCOVER)
+    assert discover["rolledUpProgress"] is None
+    assert discover["child"]["owner"]["id"] == "team-discover"
+    assert {c["depth"] for c in rollup["contributions"]} == {1}
+
+
+async def test_rollup_sums_when_the_parent_says_so(gql: GraphQL) -> None:
+    await gql.ok('mutation { updateObjective(id: "obj-digital-first-week", input: {rollup: SUM}) { id } }')
+    rollup = (await gql.ok(ROLLUP, id="obj-digital-first-week"))["rollup"]
+    assert rollup["method"] == "SUM"
+    assert sorted(c["share"] for c in rollup["contributions"]) == [0.5, 0.5, 1.0, 1.0]
+    assert rollup["rolledUpProgress"] == pytest.approx(min(1.0, DISCOVER + IDENTITY / 2 + CARE + SME / 2))
+
+
+async def test_rollup_goes_down_every_level(gql: GraphQL) -> None:
+    rollup = (await gql.ok(ROLLUP, id="obj-bank-resilience"))["rollup"]
+    assert rollup["ownProgress"] == pytest.approx(90 / 180)  # outage minutes 240 -> 60 now 150
+    chain = [(c["depth"], c["parentId"], c["childId"], c["share"]) for c in rollup["contributions"]]
+    assert chain == [
+        (1, "obj-bank-resilience", "obj-platform-resilience", 1.0),
+        (2, "obj-platform-resilience", "obj-sre-q1", 1.0),
+    ]
+    platform = rollup["contributions"][0]
+    assert platform["ownProgress"] == pytest.approx(mean(25 / 45, 15 / 60))
+    # obj-platform-resilience counts with what rolls up into it (obj-sre-q1), not with its own KRs.
+    assert platform["rolledUpProgress"] == pytest.approx(SRE)
+    assert rollup["rolledUpProgress"] == pytest.approx(SRE)
+
+
+async def test_rollup_leaves_out_alignment_only_contributions(gql: GraphQL) -> None:
+    rollup = (await gql.ok(ROLLUP, id="obj-platform-engineering"))["rollup"]
+    assert [c["childId"] for c in rollup["contributions"]] == ["obj-devex-q1"]  # not obj-sre-q1
+    assert rollup["rolledUpProgress"] == pytest.approx(8 / 35)  # pairing hours 25 -> 60 now 33
+
+
+async def test_rollup_of_an_objective_nothing_counts_toward(gql: GraphQL) -> None:
+    rollup = (await gql.ok(ROLLUP, id="obj-business-first-choice"))["rollup"]
+    assert rollup["method"] == "SUM"
+    assert rollup["contributions"] == []
+    assert rollup["rolledUpProgress"] is None
+    assert rollup["ownProgress"] == pytest.approx(
+        mean(20 / 1500, 0.0)
+    )  # accounts 500 -> 2000 now 520; app not launched
+
+
 @pytest.mark.parametrize(
     ("query", "code", "field", "value"),
     [
@@ -132,6 +268,13 @@ async def test_orphan_has_no_path_to_strategy(gql: GraphQL) -> None:
             "kr-digital-nps",
         ),
         ('{ pathToStrategy(objectiveId: "nope") { steps { id } } }', "NOT_FOUND", "objectiveId", "nope"),
+        ('{ impact(id: "prio-onboarding") { priorities { id } } }', "NOT_FOUND", "id", "prio-onboarding"),
+        (
+            '{ rollup(objectiveId: "kr-digital-nps") { method } }',
+            "NOT_FOUND",
+            "objectiveId",
+            "kr-digital-nps",
+        ),
     ],
 )
 async def test_bad_arguments_name_the_field(
