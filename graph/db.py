@@ -28,7 +28,9 @@ class Database:
     @classmethod
     def connect(cls, uri: str, *, user: str, password: str, database: str | None = None) -> Database:
         """Open the process-wide driver (no I/O until first use)."""
-        return cls(AsyncGraphDatabase.driver(uri, auth=(user, password)), database=database)
+        # Server notifications (e.g. "property key does not exist" on sparse data) would flood the logs.
+        driver = AsyncGraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+        return cls(driver, database=database)
 
     async def verify(self) -> None:
         """Raise UnavailableError unless the server answers."""

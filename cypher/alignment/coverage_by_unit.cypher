@@ -11,17 +11,32 @@ MATCH (bu:Team {kind: "BUSINESS_UNIT"})-[:BELONGS_TO]->(org:Organisation)
 OPTIONAL MATCH (bu)-[:PART_OF]->(above:Team)
 CALL (bu, c) {
   MATCH (o:Objective {tier: "TEAM"})-[:OWNED_BY]->(:Team)-[:PART_OF*0..]->(bu)
-  MATCH (o)-[:IN_CYCLE]->(oc:Cycle)-[:WITHIN*0..]->(c)
   WHERE o.status <> "ARCHIVED"
+  MATCH (o)-[:IN_CYCLE]->(oc:Cycle)
+  WHERE EXISTS { (oc)-[:WITHIN*0..]->(c) }
+  // The common case first, because it is cheap: what it contributes to (or the objective of the KR it
+  // contributes to) is strategy that supports a priority.
+  CALL (o, oc) {
+    RETURN EXISTS {
+      MATCH (o)-[:CONTRIBUTES_TO]->(:Objective|KeyResult)<-[:HAS_KEY_RESULT*0..1]-(s:Objective {tier: "STRATEGIC"}),
+            (s)-[:SUPPORTS]->(:Priority), (s)-[:IN_CYCLE]->(sc:Cycle)
+      WHERE s.status <> "ARCHIVED" AND sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+    } AS directlyAligned
+  }
+  // Otherwise: does a longer chain reach strategy?
+  OPTIONAL CALL (o, oc, directlyAligned) {
+    WITH o, oc WHERE NOT directlyAligned
+    RETURN EXISTS {
+      MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
+                 WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
+                   AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+            (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
+            (s)-[:IN_CYCLE]->(sc:Cycle)
+      WHERE sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+    } AS chainAligned
+  }
   RETURN count(o) AS teamObjectives,
-         count(CASE WHEN EXISTS {
-           MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
-                      WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-                        AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
-                 (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
-                 (s)-[:IN_CYCLE]->(sc:Cycle)
-           WHERE sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
-         } THEN o END) AS aligned
+         count(CASE WHEN directlyAligned OR chainAligned THEN o END) AS aligned
 }
 CALL (bu, c, org) {
   MATCH (team:Team {kind: "TEAM"})-[:PART_OF*1..]->(bu)

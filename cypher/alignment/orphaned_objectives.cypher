@@ -16,20 +16,41 @@
 // :param first => 100
 // Returns: objective (map: id, title, description, tier, status, confidence, rollup, ownerId, cycleId), reason, parentIds (ids it contributes to)
 MATCH (c:Cycle {id: $cycleId})
-MATCH (o:Objective)-[:IN_CYCLE]->(oc:Cycle)-[:WITHIN*0..]->(c)
-WHERE o.status <> "ARCHIVED" AND ($after IS NULL OR o.id > $after)
+// Walk objectives in id order (the id index gives that order), so a page stops as soon as it is full.
+MATCH (o:Objective)
+WHERE o.id > coalesce($after, "")
+WITH c, o
+ORDER BY o.id
+MATCH (o)-[:IN_CYCLE]->(oc:Cycle)
+WHERE o.status <> "ARCHIVED" AND EXISTS { (oc)-[:WITHIN*0..]->(c) }
 MATCH (o)-[:OWNED_BY]->(t:Team)
 WHERE $unitId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $unitId}) }
 WITH o, oc, t
-ORDER BY o.id
-WHERE NOT EXISTS {
-  MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
-             WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-               AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){0,12}
-        (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
-        (s)-[:IN_CYCLE]->(sc:Cycle)
-  WHERE sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+// Aligned in the common case, checked first because it is cheap: it supports a priority itself, or what it
+// contributes to (or the objective of the KR it contributes to) is strategy that does.
+CALL (o, oc) {
+  RETURN (o.tier = "STRATEGIC" AND EXISTS { (o)-[:SUPPORTS]->(:Priority) })
+         OR EXISTS {
+           MATCH (o)-[:CONTRIBUTES_TO]->(:Objective|KeyResult)<-[:HAS_KEY_RESULT*0..1]-(s:Objective {tier: "STRATEGIC"}),
+                 (s)-[:SUPPORTS]->(:Priority), (s)-[:IN_CYCLE]->(sc:Cycle)
+           WHERE s.status <> "ARCHIVED" AND sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+         } AS directlyAligned
 }
+WITH o, oc, t, directlyAligned
+WHERE NOT directlyAligned
+// Otherwise: does a longer chain reach strategy?
+CALL (o, oc) {
+  RETURN EXISTS {
+    MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
+               WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
+                 AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+          (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
+          (s)-[:IN_CYCLE]->(sc:Cycle)
+    WHERE sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+  } AS chainAligned
+}
+WITH o, oc, t, chainAligned
+WHERE NOT chainAligned
 WITH o, oc, t
 LIMIT coalesce($first, 1000000) + 1
 WITH o, oc, t, [(o)-[:CONTRIBUTES_TO]->(parent) | parent.id] AS parentIds,
