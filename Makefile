@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean
+.PHONY: run test check install clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ run: $(STAMP)
 ## Lint, type-check and run the whole test suite against a real Neo4j.
 test: $(STAMP) check
 	$(BIN)/pytest
+
+## Time the alignment questions on the synthetic large organisation (BENCH_ARGS="--runs 50 --keep").
+bench: $(STAMP)
+	$(BIN)/python -m bench.alignment $(BENCH_ARGS)
 
 check: $(STAMP)
 	$(BIN)/ruff check .

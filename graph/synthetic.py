@@ -53,9 +53,7 @@ class Size:
 
     def __post_init__(self) -> None:
         if self.units < 1 or self.teams < 2 * self.units + 1:
-            raise ValueError(
-                f"{self.teams} teams cannot fill {self.units} business units (need 2 x units + 1)"
-            )
+            raise ValueError(f"{self.teams} teams cannot fill {self.units} units (need 2 x units + 1)")
         if self.objectives <= self.strategic + self.teams - self.units - 1:
             raise ValueError(f"{self.objectives} objectives are too few: every team needs at least one")
         if self.dependencies < 0:
@@ -160,8 +158,10 @@ class _Builder:
         for n, dates in enumerate(QUARTERS, 1):
             self.cycle(QUARTER_IDS[n - 1], f"Q{n} 2026", "QUARTER", dates, YEAR_ID)
         for n in range(1, s.priorities + 1):
-            title = f"Lead the market in {content.THEMES[(n - 1) % len(content.THEMES)]}"
-            self.add("priorities", id=_id("prio", n, 2), title=title, description=None, cycleId=YEAR_ID)
+            title, description = content.priority(n)
+            self.add(
+                "priorities", id=_id("prio", n, 2), title=title, description=description, cycleId=YEAR_ID
+            )
         return units, teams
 
     def objective_row(self, owner: str, cycle: str, tier: str, rollup: str = "MEAN") -> Row:
@@ -173,7 +173,7 @@ class _Builder:
             "objectives",
             id=objective_id,
             title=content.objective_title(rng),
-            description=None,
+            description=content.objective_description(rng, tier),
             tier=tier,
             status=status,
             confidence=content.confidence(rng),

@@ -88,8 +88,21 @@ def team_name(rng: random.Random, unit_index: int, number: int) -> str:
     return f"{AREAS[unit_index % len(AREAS)]} {rng.choice(FOCUSES)} {number}"
 
 
+def priority(number: int) -> tuple[str, str]:
+    """Return the title and description of the priority with this 1-based number."""
+    theme = THEMES[(number - 1) % len(THEMES)]
+    return f"Lead the market in {theme}", f"Customers choose us for {theme} by the end of 2026."
+
+
 def objective_title(rng: random.Random) -> str:
     return f"{rng.choice(VERBS)} {rng.choice(THEMES)}"
+
+
+def objective_description(rng: random.Random, tier: str) -> str | None:
+    """Return a description for every strategic objective and about a third of team objectives."""
+    if tier == "TEAM" and rng.random() >= 0.3:
+        return None
+    return f"Why it matters: {rng.choice(THEMES)} {rng.choice(('is slow', 'costs too much', 'loses customers'))} today."
 
 
 def initiative_title(rng: random.Random, number: int) -> str:
