@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime as dt
 import math
 import os
 import platform
@@ -28,6 +29,7 @@ from rich.console import Console
 from rich.table import Table
 
 from api.settings import get_settings
+from graph.alignment.dependencies import LOW_CONFIDENCE, TOLERANCE
 from graph.cypher import query
 from graph.db import Database
 from graph.schema import apply_schema
@@ -60,17 +62,128 @@ class Question:
     label: str
     graphql: str
     variables: Callable[[Picks], dict[str, Any]]
-    cypher: str
+    cypher: tuple[str, ...]  # the named queries the field runs (concurrently when several)
     params: Callable[[Picks], dict[str, Any]]
-    target_ms: float | None  # the GraphQL p95 to pass; None: timed but not judged
+    target_ms: float | None  # the GraphQL p50 to pass (and the p50 ratio); None: timed but not judged
+
+
+# The issue's p50 targets (ms) on this 2-core machine; every judged question must also keep GraphQL/Cypher <= 1.5.
+MAX_RATIO = 1.5
+ORPHANS = """query($y: ID!) { orphanedObjectives(cycleId: $y, first: 100) {
+  pageInfo { hasNextPage endCursor } nodes { reason parentIds objective { id title tier confidence } } } }"""
+AT_RISK = """query($y: ID!, $asOf: Date!) { crossTeamDependencies(cycleId: $y, atRiskOnly: true, asOf: $asOf, first: 100) {
+  pageInfo { hasNextPage endCursor }
+  nodes { note expectedProgress riskReasons from { id title progress confidence } to { id title progress confidence } } } }"""
+COVERAGE = """query($y: ID!) { alignmentCoverage(cycleId: $y) {
+  units { unit { id name } teamObjectives aligned orphaned alignedShare teamsWithoutObjectives { id } }
+  priorities { priority { id title } strategicObjectives teamObjectives teams } } }"""
+TREE = """query($p: ID!) { alignmentTree(rootId: $p, depth: 4) {
+  edges { depth parentId via weight child { id kind title progress } } } }"""
+AS_OF = "2026-05-15"  # mid-Q2 of the synthetic year
+
+
+def _cycle(p: Picks) -> dict[str, Any]:
+    return {"cycleId": p.year_id}
 
 
 QUESTIONS: list[Question] = [
     Question(
-        "objectives: first 100 TEAM of a quarter",
+        "orphaned objectives: first 100, whole org",
+        ORPHANS,
+        lambda p: {"y": p.year_id},
+        ("alignment/orphaned_objectives",),
+        lambda p: {"cycleId": p.year_id, "unitId": None, "after": None, "first": 100},
+        150.0,
+    ),
+    Question(
+        "at-risk dependencies: first 100, whole org",
+        AT_RISK,
+        lambda p: {"y": p.year_id, "asOf": AS_OF},
+        ("alignment/cross_team_dependencies",),
+        lambda p: {
+            "cycleId": p.year_id,
+            "teamId": None,
+            "atRiskOnly": True,
+            "asOf": dt.date.fromisoformat(AS_OF),
+            "tolerance": TOLERANCE,
+            "lowConfidence": LOW_CONFIDENCE,
+            "afterFrom": None,
+            "afterTo": None,
+            "first": 100,
+        },
+        150.0,
+    ),
+    Question(
+        "dependency loops between teams, whole org",
+        "query($y: ID!) { dependencyLoops(cycleId: $y) { teams { id } } }",
+        lambda p: {"y": p.year_id},
+        ("alignment/team_dependency_loops",),
+        _cycle,
+        None,
+    ),
+    Question(
+        "coverage per unit and per priority, whole org",
+        COVERAGE,
+        lambda p: {"y": p.year_id},
+        ("alignment/coverage_by_unit", "alignment/coverage_by_priority"),
+        _cycle,
+        500.0,
+    ),
+    Question(
+        "coverage per priority only",
+        "query($y: ID!) { alignmentCoverage(cycleId: $y) { priorities { priority { id } teamObjectives teams } } }",
+        lambda p: {"y": p.year_id},
+        ("alignment/coverage_by_priority",),
+        _cycle,
+        None,
+    ),
+    Question(
+        "unsupported strategy, whole org",
+        "query($y: ID!) { unsupportedStrategy(cycleId: $y) { priorities { reason priority { id } } objectives { id } } }",
+        lambda p: {"y": p.year_id},
+        ("alignment/unsupported_strategy",),
+        _cycle,
+        None,
+    ),
+    Question(
+        "alignment tree from one priority, depth 4",
+        TREE,
+        lambda p: {"p": p.priority_id},
+        ("alignment/alignment_tree",),
+        lambda p: {"rootId": p.priority_id, "depth": 4},
+        200.0,
+    ),
+    Question(
+        "path to strategy of one team objective",
+        "query($o: ID!) { pathToStrategy(objectiveId: $o) { steps { id kind title } } }",
+        lambda p: {"o": p.team_objective_id},
+        ("alignment/path_to_strategy",),
+        lambda p: {"objectiveId": p.team_objective_id},
+        None,
+    ),
+    Question(
+        "impact of one team objective",
+        "query($o: ID!) { impact(id: $o) { priorities { id distance } strategicObjectives { id distance throughDependency }"
+        " teamObjectives { id ownerName distance throughDependency } } }",
+        lambda p: {"o": p.team_objective_id},
+        ("alignment/impact",),
+        lambda p: {"id": p.team_objective_id},
+        None,
+    ),
+    Question(
+        "roll-up of the most contributed-to strategic objective",
+        "query($o: ID!) { rollup(objectiveId: $o) { ownProgress rolledUpProgress"
+        " contributions { depth parentId childId weight share ownProgress rolledUpProgress } } }",
+        lambda p: {"o": p.strategic_objective_id},
+        ("alignment/rollup",),
+        lambda p: {"objectiveId": p.strategic_objective_id},
+        None,
+    ),
+    Question(
+        "objectives: first 100 TEAM of a quarter (with progress and owner)",
         "query($q: ID!) { objectives(cycleId: $q, tier: TEAM, first: 100) { nodes { id title progress owner { name } } } }",
         lambda p: {"q": p.quarter_id},
-        "objectives/list_objectives",
+        ("objectives/list_objectives",),
         lambda p: {
             "cycleId": p.quarter_id,
             "teamId": None,
@@ -79,7 +192,7 @@ QUESTIONS: list[Question] = [
             "after": None,
             "first": 100,
         },
-        200.0,
+        None,
     ),
 ]
 
@@ -107,7 +220,7 @@ async def _measure(
 ) -> tuple[list[float], list[float]]:
     """Return (GraphQL timings, Cypher timings) for one question."""
     payload = {"query": question.graphql, "variables": question.variables(picks)}
-    cypher, params = query(question.cypher), question.params(picks)
+    texts, params = [query(name) for name in question.cypher], question.params(picks)
 
     async def over_graphql() -> None:
         response = await http.post("/graphql", json=payload)
@@ -116,7 +229,12 @@ async def _measure(
             raise RuntimeError(f"{question.label}: HTTP {response.status_code}: {body}")
 
     async def as_cypher() -> None:
-        await db.driver.execute_query(cypher, params, routing_=RoutingControl.READ, database_=db.database)
+        await asyncio.gather(
+            *(
+                db.driver.execute_query(text, params, routing_=RoutingControl.READ, database_=db.database)
+                for text in texts
+            )
+        )
 
     graphql = await _time(over_graphql, runs=runs, warmup=warmup)
     return graphql, await _time(as_cypher, runs=runs, warmup=warmup)
@@ -177,9 +295,9 @@ def _report(results: list[tuple[Question, list[float], list[float]]], machine: s
     passed = True
     for question, graphql, cypher in results:
         g50, g95, c50, c95 = (_percentile(t, p) for t in (graphql, cypher) for p in (50, 95))
-        ok = question.target_ms is None or g95 <= question.target_ms
+        ok = question.target_ms is None or (g50 <= question.target_ms and g50 / c50 <= MAX_RATIO)
         passed &= ok
-        target = "-" if question.target_ms is None else f"p95 <= {question.target_ms:.0f}"
+        target = "-" if question.target_ms is None else f"p50 <= {question.target_ms:.0f}, {MAX_RATIO}x"
         result = "-" if question.target_ms is None else ("[green]pass" if ok else "[red]FAIL")
         table.add_row(
             question.label, *(f"{v:.1f}" for v in (g50, g95, c50, c95)), f"{g50 / c50:.1f}x", target, result

@@ -9,14 +9,18 @@ MATCH (c:Cycle {id: $cycleId})
 MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
 WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }
 CALL (p, c) {
-  OPTIONAL MATCH (t:Objective {tier: "TEAM"})
-        ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
-         WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-           AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
-        (:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(p)
-  WHERE t.status <> "ARCHIVED" AND EXISTS { (t)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-  OPTIONAL MATCH (t)-[:OWNED_BY]->(team:Team)
-  RETURN count(DISTINCT t) AS teamObjectives, count(DISTINCT team) AS teams
+  // Walk down from the priority's strategic objectives to everything that contributes to them.
+  MATCH (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(p)
+  WHERE s.status <> "ARCHIVED"
+  MATCH (s) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
+             WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a ELSE endNode(r) = a END
+               AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12} (t:Objective)
+  WITH DISTINCT c, t
+  WHERE t.tier = "TEAM"
+  MATCH (t)-[:IN_CYCLE]->(tc:Cycle)
+  WHERE EXISTS { (tc)-[:WITHIN*0..]->(c) }
+  MATCH (t)-[:OWNED_BY]->(team:Team)
+  RETURN count(t) AS teamObjectives, count(DISTINCT team) AS teams
 }
 RETURN p {.id, .title, .description, cycleId: pc.id} AS priority,
        COUNT { (p)<-[:SUPPORTS]-(s:Objective) WHERE s.status <> "ARCHIVED" } AS strategicObjectives,
