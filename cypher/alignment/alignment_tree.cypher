@@ -14,20 +14,18 @@ CALL () {
   UNION
   MATCH (o:Objective {id: $rootId}) RETURN o AS root
 }
-// Each node below the root once, at its smallest depth (a breadth-first search, not every path).
-MATCH path = SHORTEST 1 (root)
-      ((a)-[r:SUPPORTS|CONTRIBUTES_TO|HAS_KEY_RESULT|ADVANCES]-(b)
-       WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a ELSE endNode(r) = a END){0,7}
-      (parent)
-WITH parent, length(path) AS parentDepth
-WHERE parentDepth < $depth
-CALL (parent, parentDepth) {
-  WITH parent WHERE parentDepth = 0
-  RETURN 0 AS depth, null AS parentId, parent AS child, null AS edge
+CALL (root) {
+  RETURN 0 AS depth, null AS edge, root AS child
   UNION ALL
-  MATCH (parent)-[edge:SUPPORTS|CONTRIBUTES_TO|HAS_KEY_RESULT|ADVANCES]-(child)
-  WHERE CASE type(edge) WHEN "HAS_KEY_RESULT" THEN startNode(edge) = parent ELSE endNode(edge) = parent END
-  RETURN parentDepth + 1 AS depth, parent.id AS parentId, child, edge
+  // Alignment is close to a tree, so walking every downward path is cheap; keep each edge once, at its
+  // smallest depth.
+  MATCH path = (root)
+        ((a)-[r:SUPPORTS|CONTRIBUTES_TO|HAS_KEY_RESULT|ADVANCES]-(b)
+         WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a ELSE endNode(r) = a END){1,8}
+        (child)
+  WHERE length(path) <= $depth
+  WITH last(relationships(path)) AS edge, child, min(length(path)) AS depth
+  RETURN depth, edge, child
 }
 OPTIONAL MATCH (child)-[:OWNED_BY]->(owner:Team)
 CALL (child) {
@@ -35,7 +33,9 @@ CALL (child) {
   WITH sum(k.weight) AS weights, sum(k.progress * k.weight) AS weighted
   RETURN CASE WHEN weights > 0 THEN weighted / weights END AS objectiveProgress
 }
-RETURN depth, parentId, child.id AS childId,
+WITH depth, edge, child, owner, objectiveProgress,
+     CASE type(edge) WHEN "HAS_KEY_RESULT" THEN startNode(edge) ELSE endNode(edge) END AS parent
+RETURN depth, parent.id AS parentId, child.id AS childId,
        CASE WHEN child:Priority THEN "PRIORITY" WHEN child:Objective THEN "OBJECTIVE"
             WHEN child:KeyResult THEN "KEY_RESULT" ELSE "INITIATIVE" END AS childKind,
        type(edge) AS via,

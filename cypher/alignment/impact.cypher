@@ -1,7 +1,7 @@
 // Impact: the objectives and priorities put at risk if a key result or objective slips.
 // From the given node it walks upward (key result -> its objective, objective -CONTRIBUTES_TO-> parent objective
 // or key result, strategic objective -SUPPORTS-> priority) and across dependencies (whatever DEPENDS_ON a node on
-// the way is at risk too, and the walk continues upward from it), as far as it goes.
+// the way is at risk too, and the walk continues upward from it), up to 16 hops.
 // Every CONTRIBUTES_TO edge is followed, also alignment-only ones (countsTowardProgress false): the parent
 // goal still relies on the work even when it does not count toward its progress number.
 // Read one row per impacted goal: distance is the fewest hops from the given node; throughDependency is true
@@ -15,25 +15,17 @@ CALL () {
   UNION
   MATCH (k:KeyResult {id: $id}) RETURN k AS start
 }
-CALL (start) {
-  // Upward along the alignment chain only.
-  MATCH path = SHORTEST 1 (start)
-        ((a)-[r:CONTRIBUTES_TO|SUPPORTS|HAS_KEY_RESULT]-(b)
-         WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END)+
-        (goal:Objective|Priority)
-  RETURN goal, length(path) AS hops, false AS viaDependency
-  UNION ALL
-  // Upward, and back along DEPENDS_ON to whoever depends on a node on the way.
-  MATCH path = SHORTEST 1 (start)
-        ((a)-[r:CONTRIBUTES_TO|SUPPORTS|HAS_KEY_RESULT|DEPENDS_ON]-(b)
-         WHERE CASE type(r) WHEN "CONTRIBUTES_TO" THEN startNode(r) = a WHEN "SUPPORTS" THEN startNode(r) = a
-                            ELSE endNode(r) = a END)+
-        (goal:Objective|Priority)
-  RETURN goal, length(path) AS hops, true AS viaDependency
-}
-// false sorts before true, so min() is false whenever the alignment chain alone reaches the goal.
-WITH start, goal, min(hops) AS distance, min(viaDependency) AS throughDependency
+// Impact spreads along few edges (a goal has one or two parents and few dependants), so walking every path is
+// cheap; every path to a goal is kept only to learn its fewest hops and whether any avoids DEPENDS_ON.
+MATCH path = (start)
+      ((a)-[r:CONTRIBUTES_TO|SUPPORTS|HAS_KEY_RESULT|DEPENDS_ON]-(b)
+       WHERE CASE type(r) WHEN "CONTRIBUTES_TO" THEN startNode(r) = a WHEN "SUPPORTS" THEN startNode(r) = a
+                          ELSE endNode(r) = a END){1,16}
+      (goal:Objective|Priority)
 WHERE goal <> start
+WITH goal, length(path) AS hops, any(r IN relationships(path) WHERE type(r) = "DEPENDS_ON") AS viaDependency
+// false sorts before true, so min() is false whenever some path reaches the goal without a dependency.
+WITH goal, min(hops) AS distance, min(viaDependency) AS throughDependency
 OPTIONAL MATCH (goal)-[:OWNED_BY]->(owner:Team)
 RETURN CASE WHEN goal:Priority THEN "PRIORITY" WHEN goal.tier = "STRATEGIC" THEN "STRATEGIC_OBJECTIVE"
             ELSE "TEAM_OBJECTIVE" END AS kind,

@@ -13,13 +13,14 @@
 // Returns: depth, parentId, parentMethod, viaKeyResultId, childId, childTitle, ownerId, ownerName, weight, share,
 //   ownProgress, childMethod
 MATCH (root:Objective {id: $objectiveId})
-// Each objective in the counting subtree once (a breadth-first search, not every path).
-MATCH path = SHORTEST 1 (root)
+// Each objective in the counting subtree (the objective itself at depth 0), at its smallest depth in contribution
+// edges. Contributions form close to a tree, so walking every downward path is cheap.
+MATCH path = (root)
       ((a)-[r:HAS_KEY_RESULT|CONTRIBUTES_TO]-(b)
        WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a
-                          ELSE endNode(r) = a AND coalesce(r.countsTowardProgress, true) END)*
+                          ELSE endNode(r) = a AND coalesce(r.countsTowardProgress, true) END){0,16}
       (parent:Objective)
-WITH parent, size([r IN relationships(path) WHERE type(r) = "CONTRIBUTES_TO"]) AS parentDepth
+WITH parent, min(size([r IN relationships(path) WHERE type(r) = "CONTRIBUTES_TO"])) AS parentDepth
 CALL (parent, parentDepth) {
   WITH parent WHERE parentDepth = 0
   RETURN 0 AS depth, null AS parentId, null AS parentMethod, null AS viaKeyResultId, parent AS child,
