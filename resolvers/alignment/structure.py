@@ -180,7 +180,8 @@ class Rollup:
 @strawberry.type
 class StructureQueries:
     @strawberry.field(
-        description="The priorities, objectives, key results and initiatives below a priority or objective."
+        description="The priorities, objectives, key results and initiatives below a priority or objective, "
+        "down to `depth` levels (1 to 8)."
     )
     async def alignment_tree(self, info: Info, root_id: strawberry.ID, depth: int = 4) -> AlignmentTree:
         found = await tree.alignment_tree(info.context.db, root_id=root_id, depth=depth)
