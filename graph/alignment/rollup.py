@@ -61,7 +61,7 @@ def roll_up(
         if node not in rolled:
             rolled[node] = None  # computed once per node; a hand-made CONTRIBUTES_TO loop also stops here
             parts = [(s.share, value(s.child_id)) for s in below[node]]
-            rolled[node] = combine(methods.get(node, RollupMethod.MEAN), parts)
+            rolled[node] = _combine(methods.get(node, RollupMethod.MEAN), parts)
         return rolled[node]
 
     for node in below:
@@ -69,7 +69,7 @@ def roll_up(
     return rolled
 
 
-def combine(method: RollupMethod, parts: list[tuple[float, float | None]]) -> float | None:
+def _combine(method: RollupMethod, parts: list[tuple[float, float | None]]) -> float | None:
     """Combine (share, value) pairs: a mean renormalised over known values, or a sum capped at 1."""
     known = [(share, value) for share, value in parts if value is not None]
     if not known:
