@@ -5,39 +5,40 @@
 // :param cycleId => "cycle-2026-q1"
 // Returns: teams (list of team maps: id, name, kind, parentId, organisationId; in loop order), length; shortest loops first, then by team ids
 MATCH (c:Cycle {id: $cycleId})
+// Every team-to-team dependency once, as a pair [A, B].
 CALL (c) {
   MATCH (a:Team)<-[:OWNED_BY]-(ao:Objective)-[:HAS_KEY_RESULT*0..1]->()-[:DEPENDS_ON]->()
         <-[:HAS_KEY_RESULT*0..1]-(bo:Objective)-[:OWNED_BY]->(b:Team)
-  WHERE a.id < b.id
+  WHERE a <> b
     AND EXISTS { (ao)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
     AND EXISTS { (bo)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-    AND EXISTS {
-      MATCH (b)<-[:OWNED_BY]-(bo2:Objective)-[:HAS_KEY_RESULT*0..1]->()-[:DEPENDS_ON]->()
-            <-[:HAS_KEY_RESULT*0..1]-(ao2:Objective)-[:OWNED_BY]->(a)
-      WHERE EXISTS { (ao2)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-        AND EXISTS { (bo2)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-    }
-  RETURN DISTINCT [a, b] AS loop
-  UNION
-  MATCH (a:Team)<-[:OWNED_BY]-(ao:Objective)-[:HAS_KEY_RESULT*0..1]->()-[:DEPENDS_ON]->()
-        <-[:HAS_KEY_RESULT*0..1]-(bo:Objective)-[:OWNED_BY]->(b:Team)
-  WHERE a.id < b.id
-    AND EXISTS { (ao)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-    AND EXISTS { (bo)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-  WITH DISTINCT c, a, b
-  MATCH (b)<-[:OWNED_BY]-(bo:Objective)-[:HAS_KEY_RESULT*0..1]->()-[:DEPENDS_ON]->()
-        <-[:HAS_KEY_RESULT*0..1]-(co:Objective)-[:OWNED_BY]->(t:Team)
-  WHERE a.id < t.id
-    AND EXISTS { (bo)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-    AND EXISTS { (co)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-  WITH DISTINCT c, a, b, t
-  WHERE EXISTS {
-    MATCH (t)<-[:OWNED_BY]-(to:Objective)-[:HAS_KEY_RESULT*0..1]->()-[:DEPENDS_ON]->()
-          <-[:HAS_KEY_RESULT*0..1]-(ao:Objective)-[:OWNED_BY]->(a)
-    WHERE EXISTS { (to)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-      AND EXISTS { (ao)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
+  RETURN collect(DISTINCT [a, b]) AS pairs
+}
+CALL (pairs) {
+  // Two teams: the pair appears in both directions.
+  UNWIND pairs AS pair
+  WITH CASE WHEN pair[0].id < pair[1].id THEN pair ELSE [pair[1], pair[0]] END AS loop, count(*) AS directions
+  WHERE directions = 2
+  RETURN loop
+  UNION ALL
+  // Three teams: every path A -> B -> C (starting at its smallest team) closes when [C, A] is a pair too.
+  // Grouping the paths on the pair that would close them, together with the pairs themselves, finds the
+  // closed ones without comparing every pair with every other.
+  CALL (pairs) {
+    UNWIND pairs AS pair
+    UNWIND [{team: pair[1], from: pair[0]}, {team: pair[0], to: pair[1]}] AS side
+    WITH side.team AS middle, collect(side.from) AS froms, collect(side.to) AS tos
+    UNWIND froms AS first
+    UNWIND tos AS last
+    WITH first, middle, last
+    WHERE first.id < middle.id AND first.id < last.id
+    RETURN collect({closing: [last, first], path: [first, middle, last]}) AS paths
   }
-  RETURN DISTINCT [a, b, t] AS loop
+  UNWIND paths + [pair IN pairs | {closing: pair, path: null}] AS row
+  WITH row.closing AS closing, collect(row.path) AS open, count(*) - count(row.path) AS closers
+  WHERE closers > 0
+  UNWIND open AS loop
+  RETURN loop
 }
 RETURN [team IN loop | team {.id, .name, .kind,
                               parentId: [(team)-[:PART_OF]->(parent:Team) | parent.id][0],
