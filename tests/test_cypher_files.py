@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from neo4j.graph import Node, Path, Relationship
 
 from graph.cypher import CYPHER_DIR, MissingQueryError, NamedQuery, all_queries, query
 from graph.db import Database
@@ -57,9 +58,25 @@ async def _run_rolled_back(db: Database, named: NamedQuery) -> list[dict[str, An
         tx = await session.begin_transaction()
         try:
             result = await tx.run(named.text, params)
-            return [record.data() async for record in result]
+            rows = [record async for record in result]
+            for record in rows:
+                _assert_plain(named.name, record.values())
+            return [record.data() for record in rows]
         finally:
             await tx.rollback()
+
+
+def _assert_plain(name: str, value: Any) -> None:
+    """Fail on nodes, relationships and paths: Database.read returns rows as they come, without data()."""
+    assert not isinstance(value, Node | Relationship | Path), (
+        f"cypher/{name}.cypher returns a {type(value).__name__}"
+    )
+    if isinstance(value, list | tuple):
+        for item in value:
+            _assert_plain(name, item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _assert_plain(name, item)
 
 
 async def _size(db: Database) -> tuple[int, int]:

@@ -181,9 +181,10 @@ class Rollup:
 class StructureQueries:
     @strawberry.field(
         description="The priorities, objectives, key results and initiatives below a priority or objective, "
-        "down to `depth` levels (1 to 8)."
+        "down to `depth` levels (1 to 8). A priority of a large organisation has thousands of objectives below "
+        "it: ask for two levels and expand a node with another call rooted at it."
     )
-    async def alignment_tree(self, info: Info, root_id: strawberry.ID, depth: int = 4) -> AlignmentTree:
+    async def alignment_tree(self, info: Info, root_id: strawberry.ID, depth: int = 2) -> AlignmentTree:
         found = await tree.alignment_tree(info.context.db, root_id=root_id, depth=depth)
         return AlignmentTree(
             root=AlignmentNode.of(found.root), edges=[AlignmentEdge.of(e) for e in found.edges]
