@@ -39,7 +39,7 @@ from runtime import local_neo4j
 
 SERVER, HOST = "bench", "127.0.0.1"
 HEAP_MB, PAGECACHE_MB = 2048, 1024
-console = Console(width=None if sys.stdout.isatty() else 130)  # keep the table whole in logs
+console = Console(width=None if sys.stdout.isatty() else 170)  # keep the table whole in logs
 
 
 @dataclass(frozen=True)
@@ -275,7 +275,11 @@ def _serving(uri: str) -> Iterator[str]:
             yield base
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()  # a request still running must not leave the server behind
+                server.wait()
 
 
 def _healthy(base: str) -> bool:
