@@ -57,14 +57,14 @@ class Team:
     @strawberry.field
     async def organisation(self, info: Info) -> Organisation:
         return Organisation.of(
-            _present(await info.context.loaders.organisation_by_id.load(self.organisation_id))
+            present(await info.context.loaders.organisation_by_id.load(self.organisation_id))
         )
 
     @strawberry.field(description="The unit this one sits in; null for the company.")
     async def parent(self, info: Info) -> Team | None:
         if self.parent_id is None:
             return None
-        return Team.of(_present(await info.context.loaders.team_by_id.load(self.parent_id)))
+        return Team.of(present(await info.context.loaders.team_by_id.load(self.parent_id)))
 
     @strawberry.field(description="The units directly inside this one.")
     async def children(self, info: Info) -> list[Team]:
@@ -99,7 +99,7 @@ class Cycle:
     async def parent(self, info: Info) -> Cycle | None:
         if self.parent_id is None:
             return None
-        return Cycle.of(_present(await info.context.loaders.cycle_by_id.load(self.parent_id)))
+        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.parent_id)))
 
     @strawberry.field(description="The quarters within a year.")
     async def children(self, info: Info) -> list[Cycle]:
@@ -119,7 +119,7 @@ class Priority:
 
     @strawberry.field
     async def cycle(self, info: Info) -> Cycle:
-        return Cycle.of(_present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
+        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
 
     @strawberry.field(description="The strategic objectives that support this priority.")
     async def supported_by(self, info: Info) -> list[Objective]:
@@ -156,11 +156,11 @@ class Objective:
 
     @strawberry.field
     async def owner(self, info: Info) -> Team:
-        return Team.of(_present(await info.context.loaders.team_by_id.load(self.owner_id)))
+        return Team.of(present(await info.context.loaders.team_by_id.load(self.owner_id)))
 
     @strawberry.field
     async def cycle(self, info: Info) -> Cycle:
-        return Cycle.of(_present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
+        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
 
     @strawberry.field
     async def key_results(self, info: Info) -> list[KeyResult]:
@@ -230,7 +230,7 @@ class KeyResult:
 
     @strawberry.field
     async def objective(self, info: Info) -> Objective:
-        return Objective.of(_present(await info.context.loaders.objective_by_id.load(self.objective_id)))
+        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.objective_id)))
 
     @strawberry.field(description="Backlog work that advances this key result.")
     async def initiatives(self, info: Info) -> list[Initiative]:
@@ -270,8 +270,8 @@ AlignmentTarget = Annotated[Objective | KeyResult, strawberry.union("AlignmentTa
 
 async def load_target(info: Info, kind: str, id: str) -> Objective | KeyResult:
     if kind == "Objective":
-        return Objective.of(_present(await info.context.loaders.objective_by_id.load(id)))
-    return KeyResult.of(_present(await info.context.loaders.key_result_by_id.load(id)))
+        return Objective.of(present(await info.context.loaders.objective_by_id.load(id)))
+    return KeyResult.of(present(await info.context.loaders.key_result_by_id.load(id)))
 
 
 @strawberry.type(
@@ -298,7 +298,7 @@ class Contribution:
 
     @strawberry.field
     async def child(self, info: Info) -> Objective:
-        return Objective.of(_present(await info.context.loaders.objective_by_id.load(self.child_id)))
+        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.child_id)))
 
     @strawberry.field
     async def parent(self, info: Info) -> AlignmentTarget:
@@ -326,7 +326,7 @@ class Dependency:
         return await load_target(info, self.to_kind, self.to_id)
 
 
-def _present(value: N | None) -> N:
+def present(value: N | None) -> N:
     # Edges point at nodes that exist in the same snapshot; a miss means a concurrent delete.
     if value is None:
         raise LookupError("a linked node was deleted while the request ran")

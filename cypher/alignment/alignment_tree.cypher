@@ -1,14 +1,16 @@
 // Alignment tree: what sits below a priority or an objective, down to key results and initiatives.
 // Downward means: priority <-SUPPORTS- strategic objective <-CONTRIBUTES_TO- objective (directly or via one of
 // its key results), objective -HAS_KEY_RESULT-> key result <-ADVANCES- initiative.
-// Read it as a list of edges: the first row (depth 0, parentId null) is the root itself; every other row is one
-// edge from parentId down to childId, at the smallest depth the edge is reached (at most $depth). A node under
-// two parents appears under both. progress is a key result's stored progress, or an objective's weighted mean
-// of its key results' progress; weight and countsTowardProgress are set on CONTRIBUTES_TO edges only.
+// One row per parent, with its children: the first row (depth 0, parentId null) holds the root itself; every
+// other row lists the children of parentId reached at that depth (the smallest depth an edge is reached, at
+// most $depth). A node under two parents appears under both. progress is a key result's stored progress, or an
+// objective's weighted mean of its key results' progress; weight and countsTowardProgress are set on
+// CONTRIBUTES_TO edges only. (Rows are grouped by parent because thousands of small rows cost a client far
+// more than a few rows holding lists.)
 // :param rootId => "prio-onboarding"
 // :param depth => 4
-// Returns: depth, parentId, childId, childKind (PRIORITY, OBJECTIVE, KEY_RESULT, INITIATIVE), via (edge type),
-//   weight, countsTowardProgress, title, tier, status, ownerId, ownerName, progress, confidence
+// Returns: depth, parentId, children (list of maps: childId, childKind (PRIORITY, OBJECTIVE, KEY_RESULT,
+//   INITIATIVE), via (edge type), weight, countsTowardProgress, title, tier, status, ownerId, ownerName, progress, confidence)
 CALL () {
   MATCH (p:Priority {id: $rootId}) RETURN p AS root
   UNION
@@ -35,13 +37,15 @@ CALL (child) {
 }
 WITH depth, edge, child, owner, objectiveProgress,
      CASE type(edge) WHEN "HAS_KEY_RESULT" THEN startNode(edge) ELSE endNode(edge) END AS parent
-RETURN depth, parent.id AS parentId, child.id AS childId,
-       CASE WHEN child:Priority THEN "PRIORITY" WHEN child:Objective THEN "OBJECTIVE"
-            WHEN child:KeyResult THEN "KEY_RESULT" ELSE "INITIATIVE" END AS childKind,
-       type(edge) AS via,
-       CASE type(edge) WHEN "CONTRIBUTES_TO" THEN coalesce(edge.weight, 1.0) END AS weight,
-       CASE type(edge) WHEN "CONTRIBUTES_TO" THEN coalesce(edge.countsTowardProgress, true) END AS countsTowardProgress,
-       child.title AS title, child.tier AS tier, child.status AS status, owner.id AS ownerId, owner.name AS ownerName,
-       CASE WHEN child:KeyResult THEN child.progress ELSE objectiveProgress END AS progress,
-       child.confidence AS confidence
-ORDER BY depth, parentId, childId
+WITH depth, parent.id AS parentId, {childId: child.id,
+       childKind: CASE WHEN child:Priority THEN "PRIORITY" WHEN child:Objective THEN "OBJECTIVE"
+            WHEN child:KeyResult THEN "KEY_RESULT" ELSE "INITIATIVE" END,
+       via: type(edge),
+       weight: CASE type(edge) WHEN "CONTRIBUTES_TO" THEN coalesce(edge.weight, 1.0) END,
+       countsTowardProgress: CASE type(edge) WHEN "CONTRIBUTES_TO" THEN coalesce(edge.countsTowardProgress, true) END,
+       title: child.title, tier: child.tier, status: child.status, ownerId: owner.id, ownerName: owner.name,
+       progress: CASE WHEN child:KeyResult THEN child.progress ELSE objectiveProgress END,
+       confidence: child.confidence} AS c
+ORDER BY depth, parentId, c.childId
+RETURN depth, parentId, collect(c) AS children
+ORDER BY depth, parentId

@@ -103,14 +103,15 @@ async def alignment_tree(db: Database, *, root_id: str, depth: int) -> Alignment
         TreeEdge(
             depth=row["depth"],
             parent_id=row["parentId"],
-            via=EdgeType(row["via"]),
-            weight=row["weight"],
-            counts_toward_progress=row["countsTowardProgress"],
-            child=TreeNode.from_row(row),
+            via=EdgeType(child["via"]),
+            weight=child["weight"],
+            counts_toward_progress=child["countsTowardProgress"],
+            child=TreeNode.from_row(child),
         )
         for row in below
+        for child in row["children"]
     ]
-    return AlignmentTree(root=TreeNode.from_row(root), edges=edges)
+    return AlignmentTree(root=TreeNode.from_row(root["children"][0]), edges=edges)
 
 
 async def path_to_strategy(db: Database, *, objective_id: str) -> list[StrategyPath]:

@@ -12,7 +12,7 @@ from graph.alignment.dependencies import RiskReason
 from graph.paging import Page
 from resolvers.pagination import Connection, connection
 from resolvers.queries import paging, require
-from resolvers.types import AlignmentTarget, Info, Team, load_target
+from resolvers.types import AlignmentTarget, Info, Team, load_target, present
 
 strawberry.enum(
     RiskReason,
@@ -43,7 +43,7 @@ class DependencyEnd:
 
     @strawberry.field(description="The team that owns it.")
     async def owner(self, info: Info) -> Team:
-        return Team.of(await require(info.context.loaders.team_by_id.load, "team", self.owner_id))
+        return Team.of(present(await info.context.loaders.team_by_id.load(self.owner_id)))
 
     @strawberry.field(description="The objective or key result itself.")
     async def node(self, info: Info) -> AlignmentTarget:
