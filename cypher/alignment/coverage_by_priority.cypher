@@ -4,7 +4,7 @@
 // CONTRIBUTES_TO path (through objectives or their key results, never through an ARCHIVED objective) to one of
 // those, and the distinct teams that own them. A priority with 0 teams is unsupported.
 // :param cycleId => "cycle-2026-q1"
-// Returns: priority (map: id, title, description, cycleId), strategicObjectives, teamObjectives, teams; by title
+// Returns: priorityId, title, strategicObjectives, teamObjectives, teams, cycleId, description; by title
 MATCH (c:Cycle {id: $cycleId})
 MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
 WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }
@@ -22,7 +22,7 @@ CALL (p, c) {
   MATCH (t)-[:OWNED_BY]->(team:Team)
   RETURN count(t) AS teamObjectives, count(DISTINCT team) AS teams
 }
-RETURN p {.id, .title, .description, cycleId: pc.id} AS priority,
+RETURN p.id AS priorityId, p.title AS title,
        COUNT { (p)<-[:SUPPORTS]-(s:Objective) WHERE s.status <> "ARCHIVED" } AS strategicObjectives,
-       teamObjectives, teams
+       teamObjectives, teams, pc.id AS cycleId, p.description AS description
 ORDER BY p.title, p.id

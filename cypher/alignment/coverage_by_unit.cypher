@@ -5,10 +5,9 @@
 // many are orphaned; and the TEAM-kind units inside it that own no objective in the cycle at all.
 // Shares are 0..1 (null when the unit has no team objectives).
 // :param cycleId => "cycle-2026-q1"
-// Returns: unit (map: id, name, kind, parentId, organisationId), teamObjectives, aligned, orphaned, alignedShare, orphanedShare, teamsWithoutObjectives (list of team maps); by unit name
+// Returns: unitId, unit (its name), teamObjectives, aligned, orphaned, alignedShare, orphanedShare, teamsWithoutObjectives (ids); by unit name
 MATCH (c:Cycle {id: $cycleId})
-MATCH (bu:Team {kind: "BUSINESS_UNIT"})-[:BELONGS_TO]->(org:Organisation)
-OPTIONAL MATCH (bu)-[:PART_OF]->(above:Team)
+MATCH (bu:Team {kind: "BUSINESS_UNIT"})
 CALL (bu, c) {
   MATCH (o:Objective {tier: "TEAM"})-[:OWNED_BY]->(:Team)-[:PART_OF*0..]->(bu)
   WHERE o.status <> "ARCHIVED"
@@ -38,17 +37,16 @@ CALL (bu, c) {
   RETURN count(o) AS teamObjectives,
          count(CASE WHEN directlyAligned OR chainAligned THEN o END) AS aligned
 }
-CALL (bu, c, org) {
+CALL (bu, c) {
   MATCH (team:Team {kind: "TEAM"})-[:PART_OF*1..]->(bu)
   WHERE NOT EXISTS {
     MATCH (team)<-[:OWNED_BY]-(o:Objective)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c)
     WHERE o.status <> "ARCHIVED"
   }
-  MATCH (team)-[:PART_OF]->(parent:Team)
-  WITH team, parent ORDER BY team.name, team.id
-  RETURN collect(team {.id, .name, .kind, parentId: parent.id, organisationId: org.id}) AS teamsWithoutObjectives
+  WITH team ORDER BY team.name, team.id
+  RETURN collect(team.id) AS teamsWithoutObjectives
 }
-RETURN bu {.id, .name, .kind, parentId: above.id, organisationId: org.id} AS unit, teamObjectives, aligned, teamObjectives - aligned AS orphaned,
+RETURN bu.id AS unitId, bu.name AS unit, teamObjectives, aligned, teamObjectives - aligned AS orphaned,
        CASE WHEN teamObjectives > 0 THEN toFloat(aligned) / teamObjectives END AS alignedShare,
        CASE WHEN teamObjectives > 0 THEN toFloat(teamObjectives - aligned) / teamObjectives END AS orphanedShare,
        teamsWithoutObjectives

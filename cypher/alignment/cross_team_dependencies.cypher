@@ -18,7 +18,7 @@
 // :param afterFrom => null
 // :param afterTo => null
 // :param first => 100
-// Returns: fromId, fromKind, fromTitle, fromOwner {id, name}, fromProgress, fromConfidence, toId, toKind, toTitle, toOwner {id, name}, toProgress, toConfidence, expectedProgress, note, riskReasons (list), atRisk
+// Returns: fromId, fromKind, fromTitle, fromOwnerId, fromOwner (its name), fromProgress, fromConfidence, toId, toKind, toTitle, toOwnerId, toOwner, toProgress, toConfidence, expectedProgress, note, riskReasons (list), atRisk
 MATCH (c:Cycle {id: $cycleId})
 MATCH (src)-[d:DEPENDS_ON]->(dst)
 WHERE $afterFrom IS NULL OR src.id > $afterFrom OR (src.id = $afterFrom AND dst.id > $afterTo)
@@ -57,9 +57,9 @@ WITH src, d, dst, so, st, do, dt, fromProgress, toProgress, expectedProgress,
       ] WHERE reason IS NOT NULL] AS riskReasons
 WHERE NOT $atRiskOnly OR size(riskReasons) > 0
 RETURN src.id AS fromId, CASE WHEN src:KeyResult THEN "KeyResult" ELSE "Objective" END AS fromKind,
-       src.title AS fromTitle, st {.id, .name} AS fromOwner, fromProgress, so.confidence AS fromConfidence,
+       src.title AS fromTitle, st.id AS fromOwnerId, st.name AS fromOwner, fromProgress, so.confidence AS fromConfidence,
        dst.id AS toId, CASE WHEN dst:KeyResult THEN "KeyResult" ELSE "Objective" END AS toKind,
-       dst.title AS toTitle, dt {.id, .name} AS toOwner, toProgress, do.confidence AS toConfidence,
+       dst.title AS toTitle, dt.id AS toOwnerId, dt.name AS toOwner, toProgress, do.confidence AS toConfidence,
        expectedProgress, d.note AS note, riskReasons, size(riskReasons) > 0 AS atRisk
 ORDER BY fromId, toId
 LIMIT coalesce($first, 1000000) + 1

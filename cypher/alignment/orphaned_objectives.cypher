@@ -14,7 +14,7 @@
 // :param unitId => null
 // :param after => null
 // :param first => 100
-// Returns: objective (map: id, title, description, tier, status, confidence, rollup, ownerId, cycleId), reason, parentIds (ids it contributes to)
+// Returns: id, title, tier, reason, parentIds (ids it contributes to), ownerId, ownerName, cycleId, status, confidence, rollup, description
 MATCH (c:Cycle {id: $cycleId})
 // Walk objectives in id order (the id index gives that order), so a page stops as soon as it is full.
 MATCH (o:Objective)
@@ -60,13 +60,13 @@ WITH o, oc, t, [(o)-[:CONTRIBUTES_TO]->(parent) | parent.id] AS parentIds,
                     AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
              (:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority)
      } AS reachesOtherCycle
-RETURN o {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(o.rollup, "MEAN"),
-          ownerId: t.id, cycleId: oc.id} AS objective,
+RETURN o.id AS id, o.title AS title, o.tier AS tier,
        CASE
          WHEN reachesOtherCycle THEN "PARENT_OUTSIDE_CYCLE"
          WHEN size(parentIds) > 0 THEN "CHAIN_BROKEN"
          WHEN o.tier = "TEAM" THEN "NO_PARENT"
          ELSE "NO_PRIORITY"
        END AS reason,
-       parentIds
-ORDER BY o.id
+       parentIds, t.id AS ownerId, t.name AS ownerName, oc.id AS cycleId, o.status AS status,
+       o.confidence AS confidence, coalesce(o.rollup, "MEAN") AS rollup, o.description AS description
+ORDER BY id

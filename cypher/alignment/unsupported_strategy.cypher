@@ -7,7 +7,7 @@
 // Reasons: NO_SUPPORTING_OBJECTIVE (a priority no strategic objective supports),
 //          NO_TEAM_CONTRIBUTOR (strategy with no team objective behind it).
 // :param cycleId => "cycle-2026-q1"
-// Returns: kind (PRIORITY or OBJECTIVE), item (map: id, title, description, cycleId; objectives also tier, status, confidence, rollup, ownerId), reason; priorities first, then by id
+// Returns: kind (PRIORITY or OBJECTIVE), id, title, reason, ownerId, cycleId, description, and for objectives tier, status, confidence, rollup; priorities first, then by id
 MATCH (c:Cycle {id: $cycleId})
 CALL (c) {
   MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
@@ -34,6 +34,8 @@ WHERE NOT EXISTS {
     AND t.status <> "ARCHIVED"
     AND EXISTS { (t)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
 }
-RETURN kind, item,
-       CASE WHEN supported THEN "NO_TEAM_CONTRIBUTOR" ELSE "NO_SUPPORTING_OBJECTIVE" END AS reason
-ORDER BY kind DESC, item.id
+RETURN kind, item.id AS id, item.title AS title,
+       CASE WHEN supported THEN "NO_TEAM_CONTRIBUTOR" ELSE "NO_SUPPORTING_OBJECTIVE" END AS reason,
+       item.ownerId AS ownerId, item.cycleId AS cycleId, item.description AS description, item.tier AS tier,
+       item.status AS status, item.confidence AS confidence, item.rollup AS rollup
+ORDER BY kind DESC, id

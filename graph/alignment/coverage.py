@@ -6,29 +6,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.db import Database
-from graph.models import Priority, Team
+from graph.models import Priority
 
 
 @dataclass(frozen=True)
 class UnitCoverage:
-    unit: Team
+    unit_id: str
     team_objectives: int
     aligned: int
     orphaned: int
     aligned_share: float | None
     orphaned_share: float | None
-    teams_without_objectives: list[Team]
+    teams_without_objectives: list[str]
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> UnitCoverage:
         return cls(
-            unit=Team.from_row(row["unit"]),
+            unit_id=row["unitId"],
             team_objectives=row["teamObjectives"],
             aligned=row["aligned"],
             orphaned=row["orphaned"],
             aligned_share=row["alignedShare"],
             orphaned_share=row["orphanedShare"],
-            teams_without_objectives=[Team.from_row(team) for team in row["teamsWithoutObjectives"]],
+            teams_without_objectives=list(row["teamsWithoutObjectives"]),
         )
 
 
@@ -42,7 +42,12 @@ class PriorityCoverage:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> PriorityCoverage:
         return cls(
-            priority=Priority.from_row(row["priority"]),
+            priority=Priority(
+                id=row["priorityId"],
+                title=row["title"],
+                description=row["description"],
+                cycle_id=row["cycleId"],
+            ),
             strategic_objectives=row["strategicObjectives"],
             team_objectives=row["teamObjectives"],
             teams=row["teams"],

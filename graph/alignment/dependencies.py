@@ -39,7 +39,7 @@ class DependencyEnd:
             id=row[f"{side}Id"],
             kind=row[f"{side}Kind"],
             title=row[f"{side}Title"],
-            owner_id=row[f"{side}Owner"]["id"],
+            owner_id=row[f"{side}OwnerId"],
             progress=row[f"{side}Progress"],
             confidence=row[f"{side}Confidence"],
         )

@@ -36,7 +36,7 @@ class OrphanedObjective:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> OrphanedObjective:
         return cls(
-            objective=Objective.from_row(row["objective"]),
+            objective=Objective.from_row(row),
             reason=OrphanReason(row["reason"]),
             parent_ids=list(row["parentIds"]),
         )
@@ -74,9 +74,9 @@ async def unsupported_strategy(db: Database, *, cycle_id: str) -> UnsupportedStr
     rows = await db.read("alignment/unsupported_strategy", cycleId=cycle_id)
     return UnsupportedStrategy(
         priorities=[
-            UnsupportedPriority(Priority.from_row(row["item"]), UnsupportedReason(row["reason"]))
+            UnsupportedPriority(Priority.from_row(row), UnsupportedReason(row["reason"]))
             for row in rows
             if row["kind"] == "PRIORITY"
         ],
-        objectives=[Objective.from_row(row["item"]) for row in rows if row["kind"] == "OBJECTIVE"],
+        objectives=[Objective.from_row(row) for row in rows if row["kind"] == "OBJECTIVE"],
     )

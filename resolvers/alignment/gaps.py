@@ -8,7 +8,7 @@ from graph.alignment import coverage, orphans
 from graph.alignment.orphans import OrphanReason, UnsupportedReason
 from resolvers.pagination import Connection, connection
 from resolvers.queries import paging, require
-from resolvers.types import Info, Objective, Priority, Team
+from resolvers.types import Info, Objective, Priority, Team, present
 
 strawberry.enum(
     OrphanReason,
@@ -54,24 +54,34 @@ class UnsupportedStrategy:
 
 @strawberry.type(description="How much of a business unit's team work is aligned with strategy.")
 class UnitCoverage:
-    unit: Team
+    unit_id: strawberry.Private[str]
+    team_ids: strawberry.Private[list[str]]
     team_objectives: int = strawberry.field(description="Team objectives of the unit and its sub-units.")
     aligned: int
     orphaned: int
     aligned_share: float | None = strawberry.field(description="0..1; null when it has no team objectives.")
     orphaned_share: float | None
-    teams_without_objectives: list[Team] = strawberry.field(description="Teams with no objective at all.")
+
+    @strawberry.field
+    async def unit(self, info: Info) -> Team:
+        return Team.of(present(await info.context.loaders.team_by_id.load(self.unit_id)))
+
+    @strawberry.field(description="Teams inside the unit with no objective in the cycle at all.")
+    async def teams_without_objectives(self, info: Info) -> list[Team]:
+        return [
+            Team.of(present(team)) for team in await info.context.loaders.team_by_id.load_many(self.team_ids)
+        ]
 
     @classmethod
     def of(cls, m: coverage.UnitCoverage) -> UnitCoverage:
         return cls(
-            unit=Team.of(m.unit),
+            unit_id=m.unit_id,
+            team_ids=m.teams_without_objectives,
             team_objectives=m.team_objectives,
             aligned=m.aligned,
             orphaned=m.orphaned,
             aligned_share=m.aligned_share,
             orphaned_share=m.orphaned_share,
-            teams_without_objectives=[Team.of(team) for team in m.teams_without_objectives],
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.db import Database
 from tests.conftest import GraphQL
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -235,3 +236,10 @@ async def test_coverage_of_a_unit_without_team_objectives_has_null_shares(gql: G
         "team-discover",
         "team-payments",
     ]
+
+
+async def test_coverage_costs_a_fixed_number_of_queries(gql: GraphQL, db: Database) -> None:
+    before = db.query_count
+    await gql.ok(COVERAGE, cycleId="cycle-2026-q2")
+    # The cycle check, one query per list, and one batch for every team named in the answer.
+    assert db.query_count - before == 4
