@@ -10,8 +10,9 @@ import strawberry
 from graph.alignment import dependencies
 from graph.alignment.dependencies import RiskReason
 from graph.paging import Page
+from resolvers.alignment.scope import check_scope
 from resolvers.pagination import Connection, connection
-from resolvers.queries import paging, require
+from resolvers.queries import paging
 from resolvers.types import AlignmentTarget, Info, Team, load_target, present
 
 strawberry.enum(
@@ -100,9 +101,6 @@ class DependencyQueries:
         after: str | None = None,
     ) -> Connection[DependencyRisk]:
         size, cursor = paging(info, first, after)
-        await require(info.context.loaders.cycle_by_id.load, "cycle", cycle_id, "cycleId")
-        if team_id is not None:
-            await require(info.context.loaders.team_by_id.load, "team", team_id, "teamId")
         db = info.context.db
         day = as_of or dt.date.today()
 
@@ -118,6 +116,8 @@ class DependencyQueries:
             )
 
         page = await fetch(cursor, size)
+        if not page.items:
+            await check_scope(info, cycle_id=cycle_id, team_id=team_id)
 
         async def count() -> int:
             return len((await fetch(None, None)).items)
@@ -126,6 +126,7 @@ class DependencyQueries:
 
     @strawberry.field(description="Loops of two or three teams that depend on each other in the cycle.")
     async def dependency_loops(self, info: Info, cycle_id: strawberry.ID) -> list[DependencyLoop]:
-        await require(info.context.loaders.cycle_by_id.load, "cycle", cycle_id, "cycleId")
         loops = await dependencies.dependency_loops(info.context.db, cycle_id=cycle_id)
+        if not loops:
+            await check_scope(info, cycle_id=cycle_id)
         return [DependencyLoop(teams=[Team.of(team) for team in loop]) for loop in loops]

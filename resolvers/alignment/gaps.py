@@ -6,8 +6,9 @@ import strawberry
 
 from graph.alignment import coverage, orphans
 from graph.alignment.orphans import OrphanReason, UnsupportedReason
+from resolvers.alignment.scope import check_scope
 from resolvers.pagination import Connection, connection
-from resolvers.queries import paging, require
+from resolvers.queries import paging
 from resolvers.types import Info, Objective, Priority, Team, present
 
 strawberry.enum(
@@ -117,10 +118,6 @@ class AlignmentCoverage:
         return [PriorityCoverage.of(priority) for priority in found]
 
 
-async def _check_cycle(info: Info, cycle_id: str) -> None:
-    await require(info.context.loaders.cycle_by_id.load, "cycle", cycle_id, "cycleId")
-
-
 @strawberry.type
 class GapQueries:
     @strawberry.field(
@@ -136,13 +133,12 @@ class GapQueries:
         after: str | None = None,
     ) -> Connection[OrphanedObjective]:
         size, cursor = paging(info, first, after)
-        await _check_cycle(info, cycle_id)
-        if unit_id is not None:
-            await require(info.context.loaders.team_by_id.load, "team", unit_id, "unitId")
         db = info.context.db
         page = await orphans.orphaned_objectives(
             db, cycle_id=cycle_id, unit_id=unit_id, after=cursor, first=size
         )
+        if not page.items:
+            await check_scope(info, cycle_id=cycle_id, team_id=unit_id, team_field="unitId")
         return connection(
             page,
             OrphanedObjective.of,
@@ -153,8 +149,9 @@ class GapQueries:
         description="Priorities and strategic objectives that no team objective contributes to."
     )
     async def unsupported_strategy(self, info: Info, cycle_id: strawberry.ID) -> UnsupportedStrategy:
-        await _check_cycle(info, cycle_id)
         found = await orphans.unsupported_strategy(info.context.db, cycle_id=cycle_id)
+        if not (found.priorities or found.objectives):
+            await check_scope(info, cycle_id=cycle_id)
         return UnsupportedStrategy(
             priorities=[
                 UnsupportedPriority(priority=Priority.of(p.priority), reason=p.reason)
@@ -165,5 +162,5 @@ class GapQueries:
 
     @strawberry.field(description="Coverage of the strategy per business unit and per priority.")
     async def alignment_coverage(self, info: Info, cycle_id: strawberry.ID) -> AlignmentCoverage:
-        await _check_cycle(info, cycle_id)
+        await check_scope(info, cycle_id=cycle_id)
         return AlignmentCoverage(cycle_id=cycle_id)

@@ -1,0 +1,15 @@
+"""Name the unknown cycle or team behind an empty answer."""
+
+from __future__ import annotations
+
+from resolvers.queries import require
+from resolvers.types import Info
+
+
+async def check_scope(
+    info: Info, *, cycle_id: str, team_id: str | None = None, team_field: str = "teamId"
+) -> None:
+    """Raise NOT_FOUND for an unknown cycle or team; called only when an answer is empty, to save a round trip."""
+    await require(info.context.loaders.cycle_by_id.load, "cycle", cycle_id, "cycleId")
+    if team_id is not None:
+        await require(info.context.loaders.team_by_id.load, "team", team_id, team_field)
