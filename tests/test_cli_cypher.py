@@ -174,3 +174,28 @@ def test_dates_and_nodes_become_plain_json(demo_cli: neo4j.Driver) -> None:
 
     bad = runner.invoke(app, ["cypher", "run", "cycles/create_cycle", "--write", "-p", "endDate=June"])
     assert bad.exit_code == 2 and "endDate" in bad.stderr
+
+
+@pytest.mark.usefixtures("demo_cli")
+def test_analysts_get_the_orphans_and_at_risk_dependencies_as_csv() -> None:
+    orphans = list(
+        csv.DictReader(
+            io.StringIO(
+                _run("alignment/orphaned_objectives", "--param", "cycleId=cycle-2026", "--format", "csv")
+            )
+        )
+    )
+    assert [(row["id"], row["reason"], row["ownerName"]) for row in orphans] == [
+        ("obj-payments-q1", "NO_PARENT", "Payments")
+    ]
+    at_risk = list(
+        csv.DictReader(
+            io.StringIO(
+                _run("alignment/cross_team_dependencies", "--param", "atRiskOnly=true", "--format", "csv")
+            )
+        )
+    )
+    assert [(row["fromOwner"], row["toOwner"], json.loads(row["riskReasons"])) for row in at_risk] == [
+        ("Discover", "Identity", ["BEHIND", "LOW_CONFIDENCE"]),
+        ("SME Onboarding", "Identity", ["BEHIND", "LOW_CONFIDENCE"]),
+    ]
