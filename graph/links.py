@@ -70,6 +70,8 @@ async def link_contribution(
         )
 
     async def work(tx: Tx) -> Contribution:
+        # Serialise link checks per organisation: concurrent A -> B and B -> A would otherwise both pass.
+        await tx.run("links/lock_alignment", id=child_id)
         child = await _find(tx, "childId", child_id, "objective")
         if child.kind != "Objective":
             raise ValidationError(
