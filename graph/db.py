@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -70,8 +71,10 @@ class Database:
             async with self.driver.session(database=self.database) as session:
                 return await session.execute_write(lambda tx: work(Tx(tx, self)))
         except ConstraintError as exc:
-            # A unique id taken by a concurrent or earlier write: report it, never duplicate.
-            raise ConflictError(f"id already exists: {exc.message}", field="id") from exc
+            # A unique id (or key) taken by a concurrent or earlier write: report it, never duplicate.
+            match = re.search(r"property `(\w+)`", exc.message or "")
+            field = match.group(1) if match else "id"
+            raise ConflictError(f"{field} already exists: {exc.message}", field=field) from exc
 
 
 class Tx:

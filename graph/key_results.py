@@ -27,6 +27,7 @@ class KeyResultFields:
     current: float | None = None
     done: bool = False
     weight: float = 1.0
+    external_key: str | None = None
 
     def checked(self) -> dict[str, Any]:
         """Validate the fields together and return them as Neo4j properties."""
@@ -34,6 +35,8 @@ class KeyResultFields:
         props["title"] = rules.name("title", self.title)
         props["unit"] = rules.text("unit", self.unit, limit=40)
         props["weight"] = rules.positive("weight", self.weight)
+        del props["external_key"]
+        props["externalKey"] = rules.external_key("externalKey", self.external_key)
         rules.key_result_numbers(
             kind=self.kind,
             direction=self.direction,
@@ -106,6 +109,7 @@ async def update_key_result(db: Database, *, id: str, changes: dict[str, Any]) -
             current=old.current,
             done=old.done,
             weight=old.weight,
+            external_key=old.external_key,
         )
         props = KeyResultFields(**{**asdict(merged), **changes}).checked()
         updated = await tx.one("keyresults/update_key_result", id=id, changes=props)

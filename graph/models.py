@@ -62,6 +62,12 @@ def _date(value: Any) -> dt.date:
     return native
 
 
+def _datetime(value: Any) -> dt.datetime | None:
+    native = value.to_native() if hasattr(value, "to_native") else value
+    assert native is None or isinstance(native, dt.datetime)
+    return native
+
+
 @dataclass(frozen=True)
 class Organisation:
     id: str
@@ -165,6 +171,8 @@ class KeyResult:
     done: bool
     weight: float
     objective_id: str
+    external_key: str | None = None
+    last_observed_at: dt.datetime | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> KeyResult:
@@ -180,6 +188,8 @@ class KeyResult:
             done=bool(m.get("done")),
             weight=float(m.get("weight") or 1.0),
             objective_id=m["objectiveId"],
+            external_key=m.get("externalKey"),
+            last_observed_at=_datetime(m.get("lastObservedAt")),
         )
 
 

@@ -56,6 +56,19 @@ def text(field: str, value: str | None, limit: int = TEXT_MAX) -> str | None:
     return trimmed or None
 
 
+def external_key(field: str, value: str | None) -> str | None:
+    """Accept an integration's key for a key result: 1-200 characters without whitespace, or null."""
+    if value is None:
+        return None
+    if not 1 <= len(value) <= NAME_MAX or any(ch.isspace() for ch in value):
+        raise ValidationError(
+            f"{field} {value[:50]!r} must be 1-{NAME_MAX} characters without spaces",
+            field=field,
+            value=value[:50],
+        )
+    return value
+
+
 def finite(field: str, value: float | None) -> float | None:
     """Reject NaN and infinities."""
     if value is not None and not math.isfinite(value):

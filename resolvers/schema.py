@@ -11,6 +11,7 @@ from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
 from resolvers.errors import DomainErrors
 from resolvers.mutations.links import LinkMutations
+from resolvers.mutations.measurements import MeasurementMutations
 from resolvers.mutations.okrs import OkrMutations
 from resolvers.mutations.organisation import OrganisationMutations
 from resolvers.mutations.planning import PlanningMutations
@@ -26,7 +27,9 @@ Query = merge_types(
         StructureQueries,
     ),
 )
-Mutation = merge_types("Mutation", (OrganisationMutations, PlanningMutations, OkrMutations, LinkMutations))
+Mutation = merge_types(
+    "Mutation", (OrganisationMutations, PlanningMutations, OkrMutations, LinkMutations, MeasurementMutations)
+)
 
 
 def build_schema(*, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000) -> strawberry.Schema:

@@ -20,6 +20,8 @@ from resolvers.enums import (
     TeamKind,
     Tier,
 )
+from resolvers.history import Measurement, history_connection
+from resolvers.pagination import Connection, check_first
 
 Info = strawberry.Info[Context, None]
 N = TypeVar("N")
@@ -209,6 +211,10 @@ class KeyResult:
         description="Movement from baseline towards target, clamped to 0..1 (either direction); guard-rails are 1 "
         "while held; milestones 1 when done."
     )
+    external_key: str | None = strawberry.field(description="The key integrations push values under.")
+    last_observed_at: dt.datetime | None = strawberry.field(
+        description="When the latest observed value in its history was measured; null before any push."
+    )
     objective_id: strawberry.Private[str]
 
     @classmethod
@@ -225,7 +231,29 @@ class KeyResult:
             done=m.done,
             weight=m.weight,
             progress=key_result_progress(m),
+            external_key=m.external_key,
+            last_observed_at=m.last_observed_at,
             objective_id=m.objective_id,
+        )
+
+    @strawberry.field(
+        description="Its measurements, newest observed first, optionally observed in [from, to)."
+    )
+    async def history(
+        self,
+        info: Info,
+        since: Annotated[dt.datetime | None, strawberry.argument(name="from")] = None,
+        until: Annotated[dt.datetime | None, strawberry.argument(name="to")] = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> Connection[Measurement]:
+        return await history_connection(
+            info.context.db,
+            self.id,
+            since=since,
+            until=until,
+            first=check_first(first, info.context.settings.max_page_size),
+            after=after,
         )
 
     @strawberry.field

@@ -6,4 +6,4 @@ MATCH (o:Objective {id: $objectiveId})
 CREATE (k:KeyResult)
 SET k = $props
 CREATE (o)-[:HAS_KEY_RESULT]->(k)
-RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, objectiveId: o.id} AS keyResult
+RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, .externalKey, .lastObservedAt, objectiveId: o.id} AS keyResult

@@ -3,5 +3,5 @@
 // Returns: key (the objective's id), keyResult (map)
 UNWIND $ids AS id
 MATCH (o:Objective {id: id})-[:HAS_KEY_RESULT]->(k:KeyResult)
-RETURN id AS key, k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, objectiveId: o.id} AS keyResult
+RETURN id AS key, k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, .externalKey, .lastObservedAt, objectiveId: o.id} AS keyResult
 ORDER BY k.id

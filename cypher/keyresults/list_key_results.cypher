@@ -6,6 +6,6 @@
 MATCH (o:Objective)-[:HAS_KEY_RESULT]->(k:KeyResult)
 WHERE ($objectiveId IS NULL OR o.id = $objectiveId)
   AND ($after IS NULL OR k.id > $after)
-RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, objectiveId: o.id} AS keyResult
+RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, .externalKey, .lastObservedAt, objectiveId: o.id} AS keyResult
 ORDER BY k.id
 LIMIT $first + 1

@@ -4,4 +4,4 @@
 // Returns: keyResult (map), or no row when it does not exist.
 MATCH (o:Objective)-[:HAS_KEY_RESULT]->(k:KeyResult {id: $id})
 SET k += $changes
-RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, objectiveId: o.id} AS keyResult
+RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, .externalKey, .lastObservedAt, objectiveId: o.id} AS keyResult

@@ -4,5 +4,5 @@
 UNWIND $ids AS id
 MATCH (:Initiative {id: id})-[:ADVANCES]->(k:KeyResult)<-[:HAS_KEY_RESULT]-(o:Objective)
 RETURN id AS key,
-       k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, objectiveId: o.id} AS keyResult
+       k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, .externalKey, .lastObservedAt, objectiveId: o.id} AS keyResult
 ORDER BY k.id

@@ -48,6 +48,9 @@ class CreateKeyResultInput:
     current: float | None = None
     done: bool = False
     weight: float = 1.0
+    external_key: str | None = strawberry.field(
+        default=None, description="The key integrations push values under (1-200 characters, no spaces)."
+    )
     id: strawberry.ID | None = None
 
 
@@ -61,6 +64,7 @@ class UpdateKeyResultInput:
     current: float | None = strawberry.UNSET
     done: bool | None = strawberry.UNSET
     weight: float | None = strawberry.UNSET
+    external_key: str | None = strawberry.UNSET
 
 
 def _not_null(changes: dict[str, Any], *fields: str) -> dict[str, Any]:
@@ -126,6 +130,7 @@ class OkrMutations:
             current=input.current,
             done=input.done,
             weight=input.weight,
+            external_key=input.external_key,
         )
         created = await key_results.create_key_result(
             info.context.db, id=input.id, objective_id=input.objective_id, fields=fields
@@ -146,6 +151,7 @@ class OkrMutations:
                 "current": input.current,
                 "done": input.done,
                 "weight": input.weight,
+                "external_key": input.external_key,
             }
         )
         _not_null(changes, "done", "weight")

@@ -1,0 +1,61 @@
+"""A key result's history: its measurements, read newest observed first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from graph.db import Database
+
+
+@dataclass(frozen=True)
+class Measurement:
+    id: str
+    value: float
+    observed_at: dt.datetime
+    received_at: dt.datetime
+    source: str
+    idempotency_key: str | None
+
+    @classmethod
+    def from_row(cls, m: dict[str, Any]) -> Measurement:
+        return cls(
+            id=m["id"],
+            value=float(m["value"]),
+            observed_at=m["observedAt"].to_native(),
+            received_at=m["receivedAt"].to_native(),
+            source=m["source"],
+            idempotency_key=m.get("idempotencyKey"),
+        )
+
+
+async def history(
+    db: Database,
+    key_result_id: str,
+    *,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    after: tuple[dt.datetime, str] | None,
+    first: int,
+) -> tuple[list[Measurement], bool]:
+    """Return one page of a KR's measurements, newest observed first, and whether more follow."""
+    rows = await db.read(
+        "measurements/read_history",
+        keyResultId=key_result_id,
+        since=since,
+        until=until,
+        afterObservedAt=after[0] if after else None,
+        afterId=after[1] if after else None,
+        first=first,
+    )
+    return [Measurement.from_row(row["measurement"]) for row in rows[:first]], len(rows) > first
+
+
+async def count_history(
+    db: Database, key_result_id: str, *, since: dt.datetime | None, until: dt.datetime | None
+) -> int:
+    rows = await db.read(
+        "measurements/count_measurements", keyResultId=key_result_id, since=since, until=until
+    )
+    return int(rows[0]["total"])
