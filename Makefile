@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench
+.PHONY: run test check install clean bench bench-push
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP) check
 ## Time the alignment questions on the synthetic large organisation (BENCH_ARGS="--runs 50 --keep").
 bench: $(STAMP)
 	$(BIN)/python -m bench.alignment $(BENCH_ARGS)
+
+## Time pushKeyResultValues in batches of 1, 100 and 10,000, over GraphQL and direct (BENCH_ARGS="--runs 50 --keep").
+bench-push: $(STAMP)
+	$(BIN)/python -m bench.push $(BENCH_ARGS)
 
 check: $(STAMP)
 	$(BIN)/ruff check .

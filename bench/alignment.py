@@ -39,13 +39,13 @@ HEAP_MB, PAGECACHE_MB = 2048, 1024
 console = Console(width=None if sys.stdout.isatty() else 170)  # keep the table whole in logs
 
 
-def _percentile(values: list[float], pct: float) -> float:
+def percentile(values: list[float], pct: float) -> float:
     """Return the nearest-rank percentile."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
-async def _time(call: Callable[[], Awaitable[None]], *, runs: int, warmup: int) -> list[float]:
+async def time_calls(call: Callable[[], Awaitable[None]], *, runs: int, warmup: int) -> list[float]:
     """Call `warmup` times untimed, then return `runs` timings in milliseconds."""
     for _ in range(warmup):
         await call()
@@ -78,8 +78,8 @@ async def _measure(
             )
         )
 
-    graphql = await _time(over_graphql, runs=runs, warmup=warmup)
-    return graphql, await _time(as_cypher, runs=runs, warmup=warmup)
+    graphql = await time_calls(over_graphql, runs=runs, warmup=warmup)
+    return graphql, await time_calls(as_cypher, runs=runs, warmup=warmup)
 
 
 async def _picks(db: Database) -> Picks:
@@ -99,7 +99,7 @@ async def _picks(db: Database) -> Picks:
 
 
 @contextlib.contextmanager
-def _serving(uri: str) -> Iterator[str]:
+def serving(uri: str) -> Iterator[str]:
     """Run `aligngraph serve` on a free port against `uri` and yield its base URL once /health answers."""
     port = local_neo4j.free_port()
     env = {**os.environ, "NEO4J_URI": uri}  # so it does not start a Neo4j of its own
@@ -124,6 +124,32 @@ def _serving(uri: str) -> Iterator[str]:
                 server.wait()
 
 
+def connect() -> tuple[str, Database]:
+    """Return the Neo4j URI and a Database on it: NEO4J_URI if set, else the local `bench` server (started)."""
+    settings = get_settings()
+    uri = settings.neo4j_uri
+    if uri is None:
+        uri = local_neo4j.start(SERVER, heap_mb=HEAP_MB, pagecache_mb=PAGECACHE_MB).uri
+    db = Database.connect(
+        uri, user=settings.neo4j_user, password=settings.neo4j_password, database=settings.neo4j_database
+    )
+    return uri, db
+
+
+async def prepare(db: Database, *, teams: int, seed: int) -> str:
+    """Wait for Neo4j, apply the schema, load the synthetic organisation unless it is there; return its name."""
+    await db.wait_until_ready()
+    await apply_schema(db)  # before the first read, so an empty database knows the labels
+    org = build(Size.scaled(teams), seed)
+    if await is_loaded(db, org):
+        console.print(f"{org.name} is already loaded.")
+    else:
+        began = time.monotonic()
+        counts = await load_synthetic(db, org, console=console)
+        console.print(f"Loaded {org.name} in {time.monotonic() - began:.1f}s: {counts}")
+    return org.name
+
+
 def _healthy(base: str) -> bool:
     try:
         return httpx.get(f"{base}/health", timeout=2).status_code == 200
@@ -140,7 +166,7 @@ def _report(results: list[tuple[Question, list[float], list[float]]], machine: s
     table.add_column("result")
     passed = True
     for question, graphql, cypher in results:
-        g50, g95, c50, c95 = (_percentile(t, p) for t in (graphql, cypher) for p in (50, 95))
+        g50, g95, c50, c95 = (percentile(t, p) for t in (graphql, cypher) for p in (50, 95))
         fast_enough = question.target_ms is None or g50 <= question.target_ms
         ok = not question.judged or (fast_enough and g50 / c50 <= MAX_RATIO)
         passed &= ok
@@ -160,24 +186,11 @@ def _report(results: list[tuple[Question, list[float], list[float]]], machine: s
 async def run(args: argparse.Namespace) -> bool:
     """Prepare Neo4j and the data, time every question, print the report; return whether all passed."""
     settings = get_settings()
-    uri = settings.neo4j_uri
-    if uri is None:
-        uri = local_neo4j.start(SERVER, heap_mb=HEAP_MB, pagecache_mb=PAGECACHE_MB).uri
-    db = Database.connect(
-        uri, user=settings.neo4j_user, password=settings.neo4j_password, database=settings.neo4j_database
-    )
+    uri, db = connect()
     try:
-        await db.wait_until_ready()
-        await apply_schema(db)  # before the first read, so an empty database knows the labels
-        org = build(Size.scaled(args.teams), args.seed)
-        if await is_loaded(db, org):
-            console.print(f"{org.name} is already loaded.")
-        else:
-            began = time.monotonic()
-            counts = await load_synthetic(db, org, console=console)
-            console.print(f"Loaded {org.name} in {time.monotonic() - began:.1f}s: {counts}")
+        org_name = await prepare(db, teams=args.teams, seed=args.seed)
         picks = await _picks(db)
-        with _serving(uri) as base:
+        with serving(uri) as base:
             async with httpx.AsyncClient(base_url=base, timeout=120) as http:
                 results = []
                 for question in QUESTIONS:
@@ -186,7 +199,7 @@ async def run(args: argparse.Namespace) -> bool:
         neo4j_version = (await db.driver.get_server_info()).agent
         machine = (
             f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}, {neo4j_version}"
-            f" at {uri}; {args.runs} runs after {args.warmup} warm-ups; {org.name}"
+            f" at {uri}; {args.runs} runs after {args.warmup} warm-ups; {org_name}"
         )
         return _report(results, machine)
     finally:

@@ -1,0 +1,231 @@
+"""Time pushKeyResultValues over GraphQL/HTTP and the same writes straight through the driver, by batch size.
+
+`.venv/bin/python -m bench.push [--teams 5000] [--seed 7] [--runs 30] [--big-runs 5] [--keep]` (or
+`make bench-push`) prepares the `bench` Neo4j and the synthetic organisation as `bench.alignment` does, serves
+the API from a subprocess and prints p50/p95 and values/s for batches of 1, 100 and 10,000 values. Every run
+writes new measurements (unique idempotency keys). docs/BENCHMARKS.md has more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from rich.table import Table
+
+from api.settings import get_settings
+from bench.alignment import SERVER, connect, console, percentile, prepare, serving, time_calls
+from graph.db import Database
+from graph.measurements import push_values
+from graph.push_checks import PushedValue, PushStatus
+from graph.synthetic import ORG_ID, Size
+from runtime import local_neo4j
+
+BATCH_SIZES = (1, 100, 10_000)
+BIG = 10_000
+TARGET_BIG_VALUES_PER_S = 5_000.0  # GraphQL, 10,000-value batches
+TARGET_SINGLE_P50_MS = 25.0  # GraphQL, one value per push
+PUSH = """mutation($values: [KeyResultValueInput!]!) { pushKeyResultValues(values: $values) {
+  accepted duplicates rejected items { index status reason message keyResultId measurementId } } }"""
+HEADERS = {"content-type": "application/json"}
+
+
+@dataclass(frozen=True)
+class Timings:
+    """One batch size: timings in ms of each side."""
+
+    size: int
+    graphql: list[float]
+    direct: list[float]
+
+
+class Values:
+    """Makes the values of each push: rotating over the picked key results, each with a new idempotency key."""
+
+    def __init__(self, kr_ids: list[str]) -> None:
+        self.kr_ids = kr_ids
+        self.token = uuid.uuid4().hex[:12]  # new keys on every benchmark run
+        self.observed = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+        self.made = 0
+        self.next_kr = 0
+
+    def batch(self, size: int) -> list[PushedValue]:
+        values = []
+        for _ in range(size):
+            values.append(
+                PushedValue(
+                    value=float(self.made % 100),
+                    observed_at=self.observed + dt.timedelta(milliseconds=self.made),
+                    source="bench",
+                    key_result_id=self.kr_ids[self.next_kr],
+                    idempotency_key=f"bench:{self.token}:{self.made}",
+                )
+            )
+            self.made += 1
+            self.next_kr = (self.next_kr + 1) % len(self.kr_ids)
+        return values
+
+
+def _body(values: list[PushedValue]) -> bytes:
+    """The POST body of one push, encoded before the clock starts."""
+    variables = [
+        {
+            "keyResultId": v.key_result_id,
+            "value": v.value,
+            "observedAt": v.observed_at.isoformat(),
+            "source": v.source,
+            "idempotencyKey": v.idempotency_key,
+        }
+        for v in values
+    ]
+    return json.dumps({"query": PUSH, "variables": {"values": variables}}).encode()
+
+
+def _check_graphql(size: int, content: bytes) -> None:
+    body: dict[str, Any] = json.loads(content)
+    if "errors" in body:
+        raise RuntimeError(f"push of {size}: {body['errors']}")
+    result = body["data"]["pushKeyResultValues"]
+    bad = [item for item in result["items"] if item["status"] != "ACCEPTED"]
+    if bad or result["accepted"] != size or len(result["items"]) != size:
+        raise RuntimeError(f"push of {size}: {result['accepted']} accepted; first not accepted: {bad[:3]}")
+
+
+async def _measure(
+    size: int, http: httpx.AsyncClient, db: Database, values: Values, *, runs: int, warmup: int
+) -> Timings:
+    """Time `runs` pushes of `size` values over GraphQL, then as many through push_values; check each one."""
+    bodies: Iterator[bytes] = iter([_body(values.batch(size)) for _ in range(warmup + runs)])
+    responses: list[bytes] = []
+
+    async def over_graphql() -> None:
+        response = await http.post("/graphql", content=next(bodies), headers=HEADERS)
+        if response.status_code != 200:
+            raise RuntimeError(f"push of {size}: HTTP {response.status_code}: {response.text[:2000]}")
+        responses.append(response.content)
+
+    graphql = await time_calls(over_graphql, runs=runs, warmup=warmup)
+    for content in responses:  # checked after timing, so parsing 10,000 results is not counted
+        _check_graphql(size, content)
+
+    batches: Iterator[list[PushedValue]] = iter([values.batch(size) for _ in range(warmup + runs)])
+    statuses: list[list[PushStatus]] = []
+
+    async def direct() -> None:
+        statuses.append([result.status for result in await push_values(db, next(batches))])
+
+    timings = await time_calls(direct, runs=runs, warmup=warmup)
+    for batch in statuses:
+        if len(batch) != size or any(status != PushStatus.ACCEPTED for status in batch):
+            raise RuntimeError(f"direct push of {size}: {batch.count(PushStatus.ACCEPTED)} accepted")
+    return Timings(size, graphql, timings)
+
+
+def _per_second(size: int, p50_ms: float) -> float:
+    return size / p50_ms * 1000
+
+
+def _report(results: list[Timings], machine: str) -> bool:
+    """Print the table and the machine; return whether both targets are met."""
+    table = Table(title="pushKeyResultValues (ms; values/s = batch size / p50)")
+    table.add_column("batch", justify="right")
+    for column in (
+        "runs",
+        "GraphQL p50",
+        "GraphQL p95",
+        "GraphQL values/s",
+        "direct p50",
+        "direct p95",
+        "direct values/s",
+        "p50 ratio",
+        "target",
+    ):
+        table.add_column(column, justify="right")
+    table.add_column("result")
+    passed = True
+    for timings in results:
+        g50, g95, d50, d95 = (percentile(t, p) for t in (timings.graphql, timings.direct) for p in (50, 95))
+        target, ok = "-", None
+        if timings.size == 1:
+            target, ok = f"p50 <= {TARGET_SINGLE_P50_MS:.0f}", g50 <= TARGET_SINGLE_P50_MS
+        elif timings.size == BIG:
+            target = f">= {TARGET_BIG_VALUES_PER_S:,.0f}/s"
+            ok = _per_second(timings.size, g50) >= TARGET_BIG_VALUES_PER_S
+        passed &= ok is not False
+        table.add_row(
+            f"{timings.size:,}",
+            str(len(timings.graphql)),
+            f"{g50:.1f}",
+            f"{g95:.1f}",
+            f"{_per_second(timings.size, g50):,.0f}",
+            f"{d50:.1f}",
+            f"{d95:.1f}",
+            f"{_per_second(timings.size, d50):,.0f}",
+            f"{g50 / d50:.2f}x",
+            target,
+            "-" if ok is None else "[green]pass" if ok else "[red]FAIL",
+        )
+    console.print(table)
+    console.print(machine)
+    return passed
+
+
+async def _key_results(db: Database) -> list[str]:
+    rows = await db.read("synthetic/sample_key_results", organisationId=ORG_ID, limit=BIG)
+    if len(rows) < BIG:
+        raise RuntimeError(f"the synthetic organisation has {len(rows)} key results to push to; {BIG} needed")
+    return [row["keyResultId"] for row in rows]
+
+
+async def run(args: argparse.Namespace) -> bool:
+    """Prepare Neo4j and the data, time every batch size on both sides, print the report; return pass/fail."""
+    uri, db = connect()
+    try:
+        org_name = await prepare(db, teams=args.teams, seed=args.seed)
+        values = Values(await _key_results(db))
+        results = []
+        with serving(uri) as base:
+            async with httpx.AsyncClient(base_url=base, timeout=300) as http:
+                for size in BATCH_SIZES:
+                    runs, warmup = (args.big_runs, 1) if size == BIG else (args.runs, args.warmup)
+                    results.append(await _measure(size, http, db, values, runs=runs, warmup=warmup))
+        console.print(
+            f"Wrote {values.made:,} measurements (warm-ups included) to {len(values.kr_ids):,} key results."
+        )
+        neo4j_version = (await db.driver.get_server_info()).agent
+        machine = (
+            f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}, {neo4j_version}"
+            f" at {uri}; {args.runs} runs after {args.warmup} warm-ups ({args.big_runs} after 1 for {BIG:,});"
+            f" {org_name}"
+        )
+        return _report(results, machine)
+    finally:
+        await db.close()
+        if get_settings().neo4j_uri is None and not args.keep:
+            local_neo4j.stop(SERVER)
+
+
+def main() -> None:
+    """Parse the arguments and run the benchmark; exit 1 when a target is missed."""
+    parser = argparse.ArgumentParser(prog="python -m bench.push", description="Time pushKeyResultValues.")
+    parser.add_argument("--teams", type=int, default=Size.teams, help="teams in the synthetic organisation")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic organisation")
+    parser.add_argument("--runs", type=int, default=30, help="timed pushes of 1 and of 100 values, per side")
+    parser.add_argument("--big-runs", type=int, default=5, help="timed pushes of 10,000 values, per side")
+    parser.add_argument("--warmup", type=int, default=3, help="untimed pushes first (1 for 10,000 values)")
+    parser.add_argument("--keep", action="store_true", help="leave the local 'bench' Neo4j running")
+    sys.exit(0 if asyncio.run(run(parser.parse_args())) else 1)
+
+
+if __name__ == "__main__":
+    main()
