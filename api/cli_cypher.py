@@ -80,17 +80,6 @@ def _parse_overrides(named: NamedQuery, pairs: list[str]) -> dict[str, Any]:
     return overrides
 
 
-async def _documented_params(db: Database, named: NamedQuery) -> Row:
-    """Evaluate the file's :param literals in Neo4j itself (they come from the repository, never a user)."""
-    if not named.example_params:
-        return {}
-    columns = ", ".join(f"{literal} AS `{key}`" for key, literal in named.example_params.items())
-    result = await db.driver.execute_query(
-        f"RETURN {columns}", routing_=RoutingControl.READ, database_=db.database
-    )
-    return result.records[0].data()
-
-
 def _merge(defaults: Row, overrides: Row) -> Row:
     """Apply overrides to the defaults, reading ISO strings as dates where the example is a date."""
     params = dict(defaults)
@@ -194,7 +183,7 @@ def run(
     routing = RoutingControl.WRITE if named.writes else RoutingControl.READ
 
     async def work(db: Database) -> tuple[list[str], list[Row]]:
-        params = _merge(await _documented_params(db, named), overrides)
+        params = _merge(await db.example_params(named), overrides)
         result = await db.driver.execute_query(
             named.text, parameters_=params, routing_=routing, database_=db.database
         )

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
 from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
 
-from graph.cypher import query
+from graph.cypher import NamedQuery, query
 from graph.errors import ConflictError, UnavailableError
 
 T = TypeVar("T")
@@ -64,6 +64,20 @@ class Database:
         # Named queries return plain values and maps (tests/test_cypher_files.py checks), so zipping is enough;
         # record.data() would walk every value looking for nodes, about 7x slower on large results.
         return [dict(zip(result.keys, record.values(), strict=True)) for record in result.records]
+
+    async def example_params(self, named: NamedQuery) -> Row:
+        """Evaluate a file's documented `:param` literals in Neo4j itself, as Browser would.
+
+        The only Cypher built from text: the literals come from the repository's own .cypher headers, never
+        from a user, and evaluating them proves they paste into Neo4j Browser as written.
+        """
+        if not named.example_params:
+            return {}
+        columns = ", ".join(f"{literal} AS `{key}`" for key, literal in named.example_params.items())
+        result = await self.driver.execute_query(
+            f"RETURN {columns}", routing_=RoutingControl.READ, database_=self.database
+        )
+        return result.records[0].data()
 
     async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run `work` in one write transaction; it may be retried, so it must be idempotent."""

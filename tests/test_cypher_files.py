@@ -42,18 +42,9 @@ def _header_lines(text: str) -> list[str]:
     return lines
 
 
-async def _params(db: Database, named: NamedQuery) -> dict[str, Any]:
-    """Evaluate each documented literal in Neo4j itself, proving it pastes into Browser as written."""
-    params: dict[str, Any] = {}
-    for name, literal in named.example_params.items():
-        result = await db.driver.execute_query(f"RETURN {literal} AS v", database_=db.database)
-        params[name] = result.records[0]["v"]
-    return params
-
-
 async def _run_rolled_back(db: Database, named: NamedQuery) -> list[dict[str, Any]]:
     """Run the query with its example parameters in a transaction that is always rolled back."""
-    params = await _params(db, named)
+    params = await db.example_params(named)
     async with db.driver.session(database=db.database) as session:
         tx = await session.begin_transaction()
         try:
