@@ -1,0 +1,38 @@
+// The objectives of a leadership report (a strategic objective and everything that counts toward it), each
+// with its owner team, cycle, own progress and confidence as it stood on $asOf.
+// progress is the objective's own progress: the weighted mean (by KR weight) of its key results' stored progress.
+// confidence is the one given in the latest check-in made on or before $asOf (the whole day, UTC); an
+// objective with no check-in by then shows its stored confidence (set by hand, or by a later check-in).
+// lastCheckInAt is the time of that latest check-in (null when there is none by $asOf). expectedProgress is
+// the share of the objective's cycle elapsed on $asOf (0 before it starts, 1 after it ends), as in
+// alignment/cross_team_dependencies.
+// :param objectiveIds => ["obj-digital-first-week", "obj-discover-q1", "obj-identity-q1"]
+// :param asOf => date("2026-02-15")
+// Returns: id, title, tier, status, ownerId, ownerName, cycleId, cycleName, progress, confidence,
+//   storedConfidence, lastCheckInAt, expectedProgress
+UNWIND $objectiveIds AS objectiveId
+MATCH (o:Objective {id: objectiveId})
+OPTIONAL MATCH (o)-[:OWNED_BY]->(owner:Team)
+OPTIONAL MATCH (o)-[:IN_CYCLE]->(cycle:Cycle)
+CALL (o) {
+  OPTIONAL MATCH (o)-[:HAS_KEY_RESULT]->(k:KeyResult) WHERE k.progress IS NOT NULL
+  WITH sum(coalesce(k.weight, 1.0)) AS weights, sum(k.progress * coalesce(k.weight, 1.0)) AS weighted
+  RETURN CASE WHEN weights > 0 THEN weighted / weights END AS progress
+}
+CALL (o) {
+  OPTIONAL MATCH (o)-[:HAS_CHECK_IN]->(c:CheckIn)
+  WHERE c.createdAt < datetime({date: $asOf}) + duration({days: 1})
+  WITH c ORDER BY c.createdAt DESC, c.id DESC LIMIT 1
+  RETURN c.confidence AS checkedConfidence, c.createdAt AS lastCheckInAt
+}
+RETURN o.id AS id, o.title AS title, o.tier AS tier, o.status AS status, owner.id AS ownerId,
+       owner.name AS ownerName, cycle.id AS cycleId, cycle.name AS cycleName, progress,
+       coalesce(checkedConfidence, o.confidence) AS confidence, o.confidence AS storedConfidence, lastCheckInAt,
+       CASE
+         WHEN cycle IS NULL THEN null
+         WHEN $asOf < cycle.startDate THEN 0.0
+         WHEN $asOf > cycle.endDate THEN 1.0
+         ELSE toFloat(duration.inDays(cycle.startDate, $asOf).days)
+              / (duration.inDays(cycle.startDate, cycle.endDate).days + 1)
+       END AS expectedProgress
+ORDER BY id

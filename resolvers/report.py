@@ -1,0 +1,256 @@
+"""GraphQL field `strategicReport`: the leadership report on one strategic objective (graph/report.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from graph import report
+from resolvers.alignment.dependencies import DependencyRisk
+from resolvers.enums import KeyResultKind, RollupMethod, Tier
+from resolvers.types import Info
+
+
+@strawberry.type(description="One GRIP check-in: goal confidence, issues and the plan forward.")
+class ReportCheckIn:
+    id: strawberry.ID
+    created_at: dt.datetime
+    confidence: int | None
+    issues: list[str]
+    plan: str | None
+    author: str | None
+
+    @classmethod
+    def of(cls, m: report.CheckIn) -> ReportCheckIn:
+        return cls(
+            id=strawberry.ID(m.id),
+            created_at=m.created_at,
+            confidence=m.confidence,
+            issues=m.issues,
+            plan=m.plan,
+            author=m.author,
+        )
+
+
+@strawberry.type(description="An objective in the report, as it stood on the report's day.")
+class ReportObjective:
+    id: strawberry.ID
+    title: str
+    tier: Tier
+    owner_id: strawberry.ID | None
+    owner_name: str | None
+    cycle_id: strawberry.ID | None
+    cycle_name: str | None
+    progress: float | None = strawberry.field(description="Its own key results' weighted mean, 0..1.")
+    expected_progress: float | None = strawberry.field(
+        description="The share of its cycle elapsed on the report's day, 0..1."
+    )
+    confidence: int | None = strawberry.field(
+        description="0..10, from its latest check-in by the report's day; else the stored confidence."
+    )
+    check_ins: list[ReportCheckIn] = strawberry.field(
+        description="Its check-ins by the report's day, oldest first: the confidence over time."
+    )
+
+    @strawberry.field(description="Its latest check-in by the report's day.")
+    def latest_check_in(self) -> ReportCheckIn | None:
+        return self.check_ins[-1] if self.check_ins else None
+
+    @classmethod
+    def of(cls, m: report.ReportObjective) -> ReportObjective:
+        return cls(
+            id=strawberry.ID(m.id),
+            title=m.title,
+            tier=m.tier,
+            owner_id=strawberry.ID(m.owner_id) if m.owner_id else None,
+            owner_name=m.owner_name,
+            cycle_id=strawberry.ID(m.cycle_id) if m.cycle_id else None,
+            cycle_name=m.cycle_name,
+            progress=m.progress,
+            expected_progress=m.expected_progress,
+            confidence=m.confidence,
+            check_ins=[ReportCheckIn.of(c) for c in m.check_ins],
+        )
+
+
+@strawberry.type(description="A key result in the report; stale when not measured for staleAfterDays.")
+class ReportKeyResult:
+    objective_id: strawberry.ID
+    id: strawberry.ID
+    title: str
+    kind: KeyResultKind
+    unit: str | None
+    baseline: float | None
+    target: float | None
+    current: float | None
+    done: bool | None
+    progress: float | None
+    last_measured_at: dt.datetime | None = strawberry.field(
+        description="Its latest measurement observed by the report's day; null when never measured."
+    )
+    days_since_measured: int | None
+    stale: bool
+
+    @classmethod
+    def of(cls, m: report.ReportKeyResult) -> ReportKeyResult:
+        return cls(
+            objective_id=strawberry.ID(m.objective_id),
+            id=strawberry.ID(m.id),
+            title=m.title,
+            kind=m.kind,
+            unit=m.unit,
+            baseline=m.baseline,
+            target=m.target,
+            current=m.current,
+            done=m.done,
+            progress=m.progress,
+            last_measured_at=m.last_measured_at,
+            days_since_measured=m.days_since_measured,
+            stale=m.stale,
+        )
+
+
+@strawberry.type(description="An objective that counts toward the strategic one (its shallowest edge).")
+class ReportContributor:
+    objective: ReportObjective
+    depth: int = strawberry.field(description="1 for direct contributions to the strategic objective.")
+    parent_id: strawberry.ID
+    via_key_result_id: strawberry.ID | None
+    weight: float
+    share: float = strawberry.field(description="Its part of the parent, as in `rollup`.")
+    own_progress: float | None
+    rolled_up_progress: float | None
+    progress: float | None = strawberry.field(
+        description="What it counts with: its rolled-up progress, or its own when nothing counts toward it."
+    )
+
+    @classmethod
+    def of(cls, m: report.Contributor) -> ReportContributor:
+        edge = m.contribution
+        return cls(
+            objective=ReportObjective.of(m.objective),
+            depth=edge.depth,
+            parent_id=strawberry.ID(edge.parent_id),
+            via_key_result_id=strawberry.ID(edge.via_key_result_id) if edge.via_key_result_id else None,
+            weight=edge.weight,
+            share=edge.share,
+            own_progress=edge.own_progress,
+            rolled_up_progress=edge.rolled_up_progress,
+            progress=m.progress,
+        )
+
+
+@strawberry.type(description="One contributor's confidence on the report's day.")
+class ObjectiveConfidence:
+    objective_id: strawberry.ID
+    owner_name: str | None
+    confidence: int | None
+
+
+@strawberry.type(description="The spread of the contributors' confidence (0..10); unknown ones are left out.")
+class ConfidenceSpread:
+    count: int
+    min: int | None
+    max: int | None
+    mean: float | None
+    objectives: list[ObjectiveConfidence]
+
+
+@strawberry.type(description="An issue raised in an objective's latest check-in by the report's day.")
+class RaisedIssue:
+    objective_id: strawberry.ID
+    objective_title: str
+    owner_name: str | None
+    check_in_id: strawberry.ID
+    raised_at: dt.datetime
+    author: str | None
+    text: str
+
+    @classmethod
+    def of(cls, m: report.RaisedIssue) -> RaisedIssue:
+        return cls(
+            objective_id=strawberry.ID(m.objective.id),
+            objective_title=m.objective.title,
+            owner_name=m.objective.owner_name,
+            check_in_id=strawberry.ID(m.check_in.id),
+            raised_at=m.check_in.created_at,
+            author=m.check_in.author,
+            text=m.text,
+        )
+
+
+@strawberry.type(description="The numbers behind a leadership review of one strategic objective.")
+class StrategicReport:
+    as_of: dt.date
+    stale_after_days: int
+    objective: ReportObjective
+    method: RollupMethod
+    key_results: list[ReportKeyResult] = strawberry.field(description="The objective's own key results.")
+    own_progress: float | None
+    rolled_up_progress: float | None = strawberry.field(description="As `rollup` computes it.")
+    contributors: list[ReportContributor] = strawberry.field(
+        description="In roll-up order: depth, parent, id."
+    )
+    confidence: ConfidenceSpread
+    at_risk_dependencies: list[DependencyRisk] = strawberry.field(
+        description="At-risk dependencies from or to the objective, a contributor, or one of their KRs."
+    )
+    stale_key_results: list[ReportKeyResult] = strawberry.field(
+        description="Key results of the objective and its contributors with no measurement for staleAfterDays."
+    )
+    issues: list[RaisedIssue]
+
+    @classmethod
+    def of(cls, m: report.StrategicReport) -> StrategicReport:
+        return cls(
+            as_of=m.as_of,
+            stale_after_days=m.stale_after_days,
+            objective=ReportObjective.of(m.objective),
+            method=m.method,
+            key_results=[ReportKeyResult.of(k) for k in m.key_results],
+            own_progress=m.own_progress,
+            rolled_up_progress=m.rolled_up_progress,
+            contributors=[ReportContributor.of(c) for c in m.contributors],
+            confidence=ConfidenceSpread(
+                count=m.confidence.count,
+                min=m.confidence.min,
+                max=m.confidence.max,
+                mean=m.confidence.mean,
+                objectives=[
+                    ObjectiveConfidence(
+                        objective_id=strawberry.ID(c.objective.id),
+                        owner_name=c.objective.owner_name,
+                        confidence=c.objective.confidence,
+                    )
+                    for c in m.contributors
+                ],
+            ),
+            at_risk_dependencies=[DependencyRisk.of(d.risk) for d in m.at_risk_dependencies],
+            stale_key_results=[ReportKeyResult.of(k) for k in m.stale_key_results],
+            issues=[RaisedIssue.of(i) for i in m.issues],
+        )
+
+
+@strawberry.type
+class ReportQueries:
+    @strawberry.field(
+        description="The leadership report on a STRATEGIC objective as it stood on asOf (default: today, UTC): "
+        "its key results, the roll-up of its contributors with their teams, their confidence, at-risk "
+        "dependencies, stale key results (none measured for staleAfterDays, default the setting "
+        "AG_STALE_MEASUREMENT_DAYS = 14) and the issues of the latest check-ins."
+    )
+    async def strategic_report(
+        self,
+        info: Info,
+        objective_id: strawberry.ID,
+        as_of: dt.date | None = None,
+        stale_after_days: int | None = None,
+    ) -> StrategicReport:
+        found = await report.strategic_report(
+            info.context.db,
+            objective_id=objective_id,
+            as_of=as_of or dt.datetime.now(dt.UTC).date(),
+            stale_after_days=report.STALE_MEASUREMENT_DAYS if stale_after_days is None else stale_after_days,
+        )
+        return StrategicReport.of(found)
