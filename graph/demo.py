@@ -10,13 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 from graph.db import Database, Tx
+from graph.demo_cycle import CHECK_INS
 from graph.key_results import KeyResultFields
 from graph.models import Direction, KeyResultKind
 from graph.progress import key_result_progress
 
 Row = dict[str, Any]
 
-LABELS = ("Organisation", "Team", "Cycle", "Priority", "Objective", "KeyResult", "Initiative")
+LABELS = (
+    "Organisation",
+    "Team",
+    "Cycle",
+    "Priority",
+    "Objective",
+    "KeyResult",
+    "Initiative",
+    "CheckIn",
+    "Measurement",
+)
 
 ORGANISATIONS: list[Row] = [
     {
@@ -615,6 +626,7 @@ STEPS: tuple[tuple[str, list[Row]], ...] = (
     ("demo/merge_supports", SUPPORTS),
     ("demo/merge_dependencies", DEPENDENCIES),
     ("demo/merge_advances", ADVANCES),
+    ("demo/merge_check_ins", CHECK_INS),
 )
 
 

@@ -153,3 +153,8 @@ async def push_values(
             written = await db.write(work)
         results.update((item.index, item) for item in written)
     return [results[index] for index in range(len(values))]
+
+
+async def push_in_tx(tx: Tx, values: list[PushedValue], received: dt.datetime) -> list[ItemResult]:
+    """Write values that passed `check_value` inside the caller's transaction (check-ins record KR values so)."""
+    return await _push(tx, list(enumerate(values)), received)

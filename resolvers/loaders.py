@@ -21,6 +21,7 @@ from graph.models import (
     Priority,
     Team,
 )
+from resolvers.cycle_loaders import CycleLoaders
 
 V = TypeVar("V")
 
@@ -58,3 +59,5 @@ class Loaders:
         self.dependencies_by_target: DataLoader[str, list[Dependency]] = make(links.dependencies_to)
         self.initiatives_by_key_result: DataLoader[str, list[Initiative]] = make(links.initiatives_advancing)
         self.key_results_by_initiative: DataLoader[str, list[KeyResult]] = make(links.key_results_advanced_by)
+        # Check-ins, confidence, retrospectives, carry-overs (resolvers/cycle_loaders.py).
+        self.cycle = CycleLoaders(db)

@@ -9,6 +9,7 @@ from strawberry.tools import merge_types
 from resolvers.alignment.dependencies import DependencyQueries
 from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
+from resolvers.checkins import CheckInMutations
 from resolvers.errors import DomainErrors
 from resolvers.mutations.links import LinkMutations
 from resolvers.mutations.measurements import MeasurementMutations
@@ -28,7 +29,15 @@ Query = merge_types(
     ),
 )
 Mutation = merge_types(
-    "Mutation", (OrganisationMutations, PlanningMutations, OkrMutations, LinkMutations, MeasurementMutations)
+    "Mutation",
+    (
+        OrganisationMutations,
+        PlanningMutations,
+        OkrMutations,
+        LinkMutations,
+        MeasurementMutations,
+        CheckInMutations,
+    ),
 )
 
 

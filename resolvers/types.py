@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
 
@@ -22,6 +22,9 @@ from resolvers.enums import (
 )
 from resolvers.history import Measurement, history_connection
 from resolvers.pagination import Connection, check_first
+
+if TYPE_CHECKING:
+    from resolvers.checkins import CheckIn, ConfidenceTrend
 
 Info = strawberry.Info[Context, None]
 N = TypeVar("N")
@@ -193,6 +196,30 @@ class Objective:
     @strawberry.field(description="Other teams' work that needs this objective.")
     async def depended_on_by(self, info: Info) -> list[Dependency]:
         return [Dependency.of(d) for d in await info.context.loaders.dependencies_by_target.load(self.id)]
+
+    @strawberry.field(description="Its GRIP check-ins, newest first.")
+    async def check_ins(
+        self, info: Info, first: int = 10, after: str | None = None
+    ) -> Connection[Annotated[CheckIn, strawberry.lazy("resolvers.checkins")]]:
+        from resolvers import checkins
+
+        return await checkins.check_ins(info, self.id, first=first, after=after)
+
+    @strawberry.field(
+        description="Confidence over the cycle, one point per check-in, and where it is heading."
+    )
+    async def confidence_trend(
+        self, info: Info
+    ) -> Annotated[ConfidenceTrend, strawberry.lazy("resolvers.checkins")]:
+        from resolvers import checkins
+
+        return await checkins.confidence_trend(info, self.id)
+
+    @strawberry.field(description="When its latest check-in was recorded; null before the first.")
+    async def last_check_in_at(self, info: Info) -> dt.datetime | None:
+        from resolvers import checkins
+
+        return await checkins.last_check_in_at(info, self.id)
 
 
 @strawberry.type(description="A measurable result of one objective.")

@@ -1,0 +1,298 @@
+"""Check-ins: the weekly GRIP record of one objective (Goal confidence, Results, Issues, Plan forward).
+
+A check-in's key-result values are written through the same path as pushed values (graph/measurements.py),
+with source "check-in", in the check-in's own transaction. The check-in's confidence becomes the objective's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from graph import frozen, measurements, rules
+from graph.db import Database, Tx
+from graph.errors import ConflictError, ValidationError, not_found
+from graph.models import ObjectiveStatus
+from graph.paging import Page
+from graph.push_checks import PushedValue, PushReason, PushStatus, check_value
+
+SOURCE = "check-in"
+MAX_VALUES = 50
+MAX_ISSUES = 20
+ISSUE_MAX = 1000
+# confidenceTrend: RISING or FALLING once the latest confidence is this far from the cycle's first.
+TREND_STEP = 2
+
+
+class TrendDirection(StrEnum):
+    RISING = "RISING"
+    FALLING = "FALLING"
+    STEADY = "STEADY"
+
+
+@dataclass(frozen=True)
+class ValueInput:
+    """A new value for one of the objective's key results, as the check-in gives it."""
+
+    key_result_id: str
+    value: float
+    observed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class RecordedValue:
+    key_result_id: str
+    value: float
+    observed_at: dt.datetime
+    measurement_id: str
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    id: str
+    objective_id: str
+    confidence: int
+    issues: list[str]
+    plan: str
+    author: str
+    created_at: dt.datetime
+    idempotency_key: str | None
+    values: list[RecordedValue]
+
+    @classmethod
+    def from_row(cls, m: dict[str, Any]) -> CheckIn:
+        values = [
+            RecordedValue(
+                key_result_id=v["keyResultId"],
+                value=float(v["value"]),
+                observed_at=v["observedAt"].to_native(),
+                measurement_id=v["measurementId"],
+            )
+            for v in m["values"]
+        ]
+        return cls(
+            id=m["id"],
+            objective_id=m["objectiveId"],
+            confidence=int(m["confidence"]),
+            issues=list(m.get("issues") or []),
+            plan=m["plan"],
+            author=m["author"],
+            created_at=m["createdAt"].to_native(),
+            idempotency_key=m.get("idempotencyKey"),
+            values=sorted(values, key=lambda v: v.key_result_id),
+        )
+
+
+@dataclass(frozen=True)
+class ConfidencePoint:
+    check_in_id: str
+    at: dt.datetime
+    confidence: int
+
+
+@dataclass(frozen=True)
+class Trend:
+    direction: TrendDirection
+    change: int | None
+    points: list[ConfidencePoint]
+
+
+def trend(points: list[ConfidencePoint]) -> Trend:
+    """The confidence trend over the cycle: latest minus first check-in, RISING/FALLING at +-TREND_STEP."""
+    if len(points) < 2:
+        return Trend(direction=TrendDirection.STEADY, change=None, points=points)
+    change = points[-1].confidence - points[0].confidence
+    if change >= TREND_STEP:
+        direction = TrendDirection.RISING
+    elif change <= -TREND_STEP:
+        direction = TrendDirection.FALLING
+    else:
+        direction = TrendDirection.STEADY
+    return Trend(direction=direction, change=change, points=points)
+
+
+def _issues(issues: list[str]) -> list[str]:
+    if len(issues) > MAX_ISSUES:
+        raise ValidationError(
+            f"issues holds {len(issues)} items; the limit is {MAX_ISSUES}", field="issues", value=len(issues)
+        )
+    checked = []
+    for index, issue in enumerate(issues):
+        text = rules.text(f"issues[{index}]", issue, limit=ISSUE_MAX)
+        if text is None:
+            raise ValidationError(f"issues[{index}] must not be empty", field=f"issues[{index}]", value=issue)
+        checked.append(text)
+    return checked
+
+
+def _values(values: list[ValueInput], now: dt.datetime) -> list[PushedValue]:
+    """Check the values as a push would, and turn them into pushed values with source "check-in"."""
+    if len(values) > MAX_VALUES:
+        raise ValidationError(
+            f"values holds {len(values)} items; the limit is {MAX_VALUES}", field="values", value=len(values)
+        )
+    pushed: list[PushedValue] = []
+    seen: set[str] = set()
+    for index, item in enumerate(values):
+        if item.key_result_id in seen:
+            raise ValidationError(
+                f"values[{index}].keyResultId {item.key_result_id!r} is given twice",
+                field=f"values[{index}].keyResultId",
+                value=item.key_result_id,
+            )
+        seen.add(item.key_result_id)
+        value = PushedValue(
+            value=item.value,
+            observed_at=item.observed_at or now,
+            source=SOURCE,
+            key_result_id=item.key_result_id,
+        )
+        rejected = check_value(index, value, now)
+        if rejected is not None:
+            is_value = rejected.reason is PushReason.NON_FINITE_VALUE
+            field, shown = (
+                ("value", str(item.value)) if is_value else ("observedAt", value.observed_at.isoformat())
+            )
+            raise ValidationError(rejected.message or "", field=f"values[{index}].{field}", value=shown)
+        pushed.append(value)
+    return pushed
+
+
+def _required_text(field: str, value: str) -> str:
+    text = rules.text(field, value)
+    if text is None:
+        raise ValidationError(f"{field} must not be empty", field=field, value=value)
+    return text
+
+
+def _idempotency_key(value: str | None) -> str | None:
+    if value is not None and not 1 <= len(value) <= 200:
+        raise ValidationError(
+            "idempotencyKey must be 1-200 characters", field="idempotencyKey", value=value[:50]
+        )
+    return value
+
+
+async def _existing(tx: Tx, key: str, objective_id: str) -> CheckIn | None:
+    row = await tx.one("checkins/find_check_in_by_key", idempotencyKey=key)
+    if row is None:
+        return None
+    found = CheckIn.from_row(row["checkIn"])
+    if found.objective_id != objective_id:
+        raise ConflictError(
+            f"idempotencyKey {key!r} was used for a check-in of objective {found.objective_id!r}",
+            field="idempotencyKey",
+            value=key,
+        )
+    return found
+
+
+async def record_check_in(
+    db: Database,
+    *,
+    objective_id: str,
+    confidence: int,
+    values: list[ValueInput],
+    issues: list[str],
+    plan: str,
+    author: str,
+    idempotency_key: str | None = None,
+    now: dt.datetime | None = None,
+) -> CheckIn:
+    """Record a check-in and its KR values in one transaction; a retry with the same key writes nothing."""
+    now = now or dt.datetime.now(dt.UTC)
+    if confidence is None:
+        raise ValidationError("confidence must not be null", field="confidence")
+    props: dict[str, Any] = {
+        "id": str(uuid.uuid4()),
+        "confidence": rules.confidence("confidence", confidence),
+        "issues": _issues(issues),
+        "plan": _required_text("plan", plan),
+        "author": rules.name("author", author),
+        "createdAt": now,
+        "idempotencyKey": _idempotency_key(idempotency_key),
+    }
+    pushed = _values(values, now)
+
+    async def work(tx: Tx) -> CheckIn:
+        if idempotency_key is not None:
+            found = await _existing(tx, idempotency_key, objective_id)
+            if found is not None:
+                return found
+        await frozen.ensure_open(tx, [objective_id], field="objectiveId")
+        target = await tx.one("checkins/check_in_target", objectiveId=objective_id)
+        if target is None:
+            raise not_found("objective", "objectiveId", objective_id)
+        if target["status"] == ObjectiveStatus.ARCHIVED:
+            raise ConflictError(
+                f"objective {objective_id!r} is archived", field="objectiveId", value=objective_id
+            )
+        own = set(target["keyResultIds"])
+        for index, value in enumerate(pushed):
+            if value.key_result_id not in own:
+                raise ValidationError(
+                    f"values[{index}].keyResultId {value.key_result_id!r} is not a key result of "
+                    f"objective {objective_id!r}",
+                    field=f"values[{index}].keyResultId",
+                    value=value.key_result_id,
+                )
+        results = await measurements.push_in_tx(tx, pushed, now)
+        refused = [r for r in results if r.status is not PushStatus.ACCEPTED]
+        if refused:
+            raise ConflictError(refused[0].message or "a value was refused", field="values")
+        row = await tx.one(
+            "checkins/create_check_in",
+            objectiveId=objective_id,
+            checkIn=props,
+            measurementIds=[r.measurement_id for r in results],
+        )
+        assert row is not None
+        return CheckIn.from_row(row["checkIn"])
+
+    try:
+        return await db.write(work)
+    except ConflictError as error:
+        if error.field != "idempotencyKey" or idempotency_key is None:
+            raise
+        # A concurrent retry stored the same key first; the rerun finds its check-in and returns it.
+        return await db.write(work)
+
+
+async def check_ins_of(
+    db: Database, ids: list[str], *, first: int, after: tuple[dt.datetime, str] | None
+) -> list[Page[CheckIn]]:
+    """One page of each objective's check-ins, newest first, in the order of `ids`."""
+    rows = await db.read(
+        "checkins/check_ins_of_objectives",
+        ids=ids,
+        afterCreatedAt=after[0] if after else None,
+        afterId=after[1] if after else None,
+        first=first,
+    )
+    grouped: dict[str, list[CheckIn]] = defaultdict(list)
+    for row in rows:
+        grouped[row["key"]].append(CheckIn.from_row(row["checkIn"]))
+    return [Page(items=grouped[id][:first], has_next_page=len(grouped[id]) > first) for id in ids]
+
+
+async def count_check_ins(db: Database, ids: list[str]) -> list[int]:
+    rows = await db.read("checkins/count_check_ins", ids=ids)
+    totals = {row["key"]: int(row["total"]) for row in rows}
+    return [totals.get(id, 0) for id in ids]
+
+
+async def confidence_points(db: Database, ids: list[str]) -> list[list[ConfidencePoint]]:
+    """Each objective's check-in confidences, oldest first, in the order of `ids`."""
+    rows = await db.read("checkins/confidence_points", ids=ids)
+    grouped: dict[str, list[ConfidencePoint]] = defaultdict(list)
+    for row in rows:
+        grouped[row["key"]].append(
+            ConfidencePoint(
+                check_in_id=row["checkInId"], at=row["at"].to_native(), confidence=int(row["confidence"])
+            )
+        )
+    return [grouped[id] for id in ids]

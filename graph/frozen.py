@@ -1,0 +1,32 @@
+"""Closed cycles freeze their objectives: the one check every write path runs before it changes one.
+
+`closeCycle` sets a cycle's status to CLOSED. From then on its objectives, their key results, the links that
+touch them, their check-ins and values pushed to their key results are refused (CONFLICT, or for pushes a
+per-item CYCLE_CLOSED). Retrospectives and carry-overs are still allowed: they read a closed cycle, they do
+not change it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.db import Tx
+from graph.errors import ConflictError
+
+
+async def closed_of(tx: Tx, ids: Sequence[str]) -> dict[str, str]:
+    """Lock the objectives, key results or cycles named and map those in a CLOSED cycle to that cycle's id."""
+    if not ids:
+        return {}
+    rows = await tx.run("cycles/lock_closed_of", ids=sorted(set(ids)))
+    return {row["id"]: row["cycleId"] for row in rows}
+
+
+async def ensure_open(tx: Tx, ids: Sequence[str], *, field: str) -> None:
+    """Raise CONFLICT when any of these objectives, key results or cycles sits in a closed cycle."""
+    closed = await closed_of(tx, ids)
+    for id in ids:
+        if id in closed:
+            cycle = closed[id]
+            what = f"cycle {id!r} is closed" if cycle == id else f"{id!r} is in closed cycle {cycle!r}"
+            raise ConflictError(f"{what}; a closed cycle's objectives are frozen", field=field, value=id)

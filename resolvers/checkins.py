@@ -1,0 +1,183 @@
+"""recordCheckIn and an objective's check-ins, latest confidence and confidence trend (GRIP)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import strawberry
+
+from graph import checkins
+from graph.checkins import TrendDirection
+from graph.errors import ValidationError
+from resolvers.pagination import Connection, Edge, PageInfo, check_first, decode_cursor, encode_cursor
+from resolvers.types import Info, KeyResult, Objective, present
+
+strawberry.enum(
+    TrendDirection,
+    description="Where confidence is heading over the cycle: the latest check-in's confidence minus the first's, "
+    "RISING at +2 or more, FALLING at -2 or less, else STEADY (also with fewer than two check-ins).",
+)
+
+
+@strawberry.type(description="A key-result value a check-in recorded (a measurement with source check-in).")
+class CheckInValue:
+    value: float
+    observed_at: dt.datetime
+    measurement_id: strawberry.ID
+    key_result_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def key_result(self, info: Info) -> KeyResult:
+        return KeyResult.of(present(await info.context.loaders.key_result_by_id.load(self.key_result_id)))
+
+
+@strawberry.type(
+    description="A weekly GRIP check-in: Goal confidence, Results progress, Issues, Plan forward."
+)
+class CheckIn:
+    id: strawberry.ID
+    confidence: int = strawberry.field(description="0 (no chance) to 10 (certain) of reaching the objective.")
+    values: list[CheckInValue] = strawberry.field(description="The key-result values it recorded.")
+    issues: list[str] = strawberry.field(description="What is in the way.")
+    plan: str = strawberry.field(description="What the team does next.")
+    author: str
+    created_at: dt.datetime
+    idempotency_key: str | None
+    objective_id: strawberry.Private[str]
+
+    @classmethod
+    def of(cls, m: checkins.CheckIn) -> CheckIn:
+        return cls(
+            id=strawberry.ID(m.id),
+            confidence=m.confidence,
+            values=[
+                CheckInValue(
+                    value=v.value,
+                    observed_at=v.observed_at,
+                    measurement_id=strawberry.ID(v.measurement_id),
+                    key_result_id=v.key_result_id,
+                )
+                for v in m.values
+            ],
+            issues=m.issues,
+            plan=m.plan,
+            author=m.author,
+            created_at=m.created_at,
+            idempotency_key=m.idempotency_key,
+            objective_id=m.objective_id,
+        )
+
+    @strawberry.field
+    async def objective(self, info: Info) -> Objective:
+        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.objective_id)))
+
+
+@strawberry.type(description="The confidence of one check-in.")
+class ConfidencePoint:
+    at: dt.datetime
+    confidence: int
+    check_in_id: strawberry.ID
+
+
+@strawberry.type(description="Confidence over the objective's cycle, one point per check-in, oldest first.")
+class ConfidenceTrend:
+    direction: TrendDirection
+    change: int | None = strawberry.field(
+        description="The latest check-in's confidence minus the first's; null with fewer than two check-ins."
+    )
+    points: list[ConfidencePoint]
+
+
+@strawberry.input(description="A new value for one of the objective's key results.")
+class CheckInValueInput:
+    key_result_id: strawberry.ID
+    value: float
+    observed_at: dt.datetime | None = strawberry.field(
+        default=None, description="When the value was true, with a time zone; default now."
+    )
+
+
+@strawberry.input(description="A GRIP check-in of one objective.")
+class RecordCheckInInput:
+    objective_id: strawberry.ID
+    confidence: int = strawberry.field(description="0 (no chance) to 10 (certain).")
+    plan: str = strawberry.field(description="The plan forward.")
+    author: str
+    values: list[CheckInValueInput] = strawberry.field(default_factory=list)
+    issues: list[str] = strawberry.field(default_factory=list)
+    idempotency_key: str | None = strawberry.field(
+        default=None, description="Sent again, the same check-in comes back and nothing is written."
+    )
+
+
+def _cursor(m: checkins.CheckIn) -> str:
+    return encode_cursor(f"{m.created_at.isoformat()}|{m.id}")
+
+
+def _after(cursor: str | None) -> tuple[dt.datetime, str] | None:
+    raw = decode_cursor(cursor)
+    if raw is None:
+        return None
+    at, _, id = raw.partition("|")
+    try:
+        return dt.datetime.fromisoformat(at), id
+    except ValueError:
+        raise ValidationError(
+            f"after {cursor!r} is not a cursor of an objective's check-ins", field="after", value=cursor
+        ) from None
+
+
+async def check_ins(info: Info, objective_id: str, *, first: int, after: str | None) -> Connection[CheckIn]:
+    """One page of an objective's check-ins, batched with the other objectives of the request."""
+    size = check_first(first, info.context.settings.max_page_size)
+    loaders = info.context.loaders.cycle
+    page = await loaders.check_in_pages.load((objective_id, size, _after(after)))
+    edges = [Edge(cursor=_cursor(m), node=CheckIn.of(m)) for m in page.items]
+
+    async def count() -> int:
+        return await loaders.check_in_count.load(objective_id)
+
+    end = edges[-1].cursor if edges else None
+    return Connection(
+        edges=edges, page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end), count=count
+    )
+
+
+async def confidence_trend(info: Info, objective_id: str) -> ConfidenceTrend:
+    found = checkins.trend(await info.context.loaders.cycle.confidence_points.load(objective_id))
+    return ConfidenceTrend(
+        direction=found.direction,
+        change=found.change,
+        points=[
+            ConfidencePoint(at=p.at, confidence=p.confidence, check_in_id=strawberry.ID(p.check_in_id))
+            for p in found.points
+        ],
+    )
+
+
+async def last_check_in_at(info: Info, objective_id: str) -> dt.datetime | None:
+    points = await info.context.loaders.cycle.confidence_points.load(objective_id)
+    return points[-1].at if points else None
+
+
+@strawberry.type
+class CheckInMutations:
+    @strawberry.mutation(
+        description="Record a GRIP check-in: its confidence becomes the objective's, its KR values become "
+        "measurements (source check-in). CONFLICT for an archived objective or a closed cycle."
+    )
+    async def record_check_in(self, info: Info, input: RecordCheckInInput) -> CheckIn:
+        recorded = await checkins.record_check_in(
+            info.context.db,
+            objective_id=input.objective_id,
+            confidence=input.confidence,
+            values=[
+                checkins.ValueInput(key_result_id=v.key_result_id, value=v.value, observed_at=v.observed_at)
+                for v in input.values
+            ],
+            issues=input.issues,
+            plan=input.plan,
+            author=input.author,
+            idempotency_key=input.idempotency_key,
+        )
+        return CheckIn.of(recorded)

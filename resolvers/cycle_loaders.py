@@ -1,0 +1,56 @@
+"""Per-request DataLoaders for the OKR cycle: check-ins, confidence series, retrospectives, carry-overs.
+
+Kept apart from resolvers/loaders.py (which holds one attribute, `cycle`, pointing here) so the cycle
+features can grow without touching the shared loaders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from strawberry.dataloader import DataLoader
+
+from graph import checkins
+from graph.db import Database
+from graph.paging import Page
+
+K = TypeVar("K")
+V = TypeVar("V")
+# A page request: (objective id, first, after as (createdAt, id) or None).
+PageKey = tuple[str, int, tuple[dt.datetime, str] | None]
+
+
+def _loader(fetch: Callable[[list[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
+    async def load(keys: list[K]) -> list[V]:
+        return await fetch(list(keys))
+
+    return DataLoader(load_fn=load)
+
+
+class CycleLoaders:
+    """The cycle features' DataLoaders of one request: one query per batch, never one per objective."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.check_in_pages: DataLoader[PageKey, Page[checkins.CheckIn]] = _loader(self._check_in_pages)
+        self.check_in_count: DataLoader[str, int] = _loader(lambda ids: checkins.count_check_ins(db, ids))
+        self.confidence_points: DataLoader[str, list[checkins.ConfidencePoint]] = _loader(
+            lambda ids: checkins.confidence_points(db, ids)
+        )
+
+    async def _check_in_pages(self, keys: list[PageKey]) -> list[Page[checkins.CheckIn]]:
+        # Objectives asking for the same page size and cursor share one query.
+        by_window: dict[tuple[int, tuple[dt.datetime, str] | None], list[str]] = defaultdict(list)
+        for objective_id, first, after in keys:
+            by_window[(first, after)].append(objective_id)
+        pages: dict[PageKey, Page[checkins.CheckIn]] = {}
+        for (first, after), ids in by_window.items():
+            unique = list(dict.fromkeys(ids))
+            for id, page in zip(
+                unique, await checkins.check_ins_of(self.db, unique, first=first, after=after), strict=True
+            ):
+                pages[(id, first, after)] = page
+        return [pages[key] for key in keys]
