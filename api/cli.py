@@ -12,6 +12,7 @@ import uvicorn
 from rich.console import Console
 
 from api.cli_cypher import cypher_app
+from api.cli_tokens import token_app
 from api.settings import Settings, get_settings
 from graph import synthetic, synthetic_load
 from graph.db import Database
@@ -28,6 +29,7 @@ app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 app.add_typer(seed_app, name="seed")
 app.add_typer(cypher_app, name="cypher")
+app.add_typer(token_app, name="token")
 console = Console()
 LOCAL = "dev"
 
@@ -73,10 +75,19 @@ def serve(
     from api.main import create_app
 
     settings, started = _settings_with_neo4j()
+    if demo:
+        # The local demo lets anyone read without a token; changes still need one (see README).
+        settings = settings.model_copy(update={"public_reads": True})
     bind_host, bind_port = host or settings.host, port or settings.port
     console.print(
         f"GraphiQL at [bold]http://{bind_host}:{bind_port}/graphql[/bold] (Neo4j: {settings.neo4j_uri})"
     )
+    if settings.public_reads:
+        console.print(
+            "Reads need no token here. To make changes, create one: "
+            "[bold]aligngraph token create me --scope admin[/bold], then send it as "
+            "`Authorization: Bearer <token>` (GraphiQL: Headers tab)."
+        )
     try:
         uvicorn.run(create_app(settings, demo=demo), host=bind_host, port=bind_port)
     finally:

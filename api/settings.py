@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=12, ge=2)
     max_aliases: int = Field(default=30, ge=1)
     max_tokens: int = Field(default=4000, ge=100)
+    # Let queries run without a token (AG_PUBLIC_READS=true). Changes always need one. `serve --demo` sets it.
+    public_reads: bool = False
+    # How long a process remembers a token lookup; a revoked token may work this long in a busy process.
+    token_cache_seconds: float = Field(default=5.0, ge=0, le=300)
     local_neo4j_heap_mb: int = 1024
     local_neo4j_pagecache_mb: int = 512
 

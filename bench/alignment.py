@@ -102,7 +102,8 @@ async def _picks(db: Database) -> Picks:
 def serving(uri: str) -> Iterator[str]:
     """Run `aligngraph serve` on a free port against `uri` and yield its base URL once /health answers."""
     port = local_neo4j.free_port()
-    env = {**os.environ, "NEO4J_URI": uri}  # so it does not start a Neo4j of its own
+    # NEO4J_URI: so it does not start a Neo4j of its own. Public reads: the alignment bench sends no token.
+    env = {**os.environ, "NEO4J_URI": uri, "AG_PUBLIC_READS": "true"}
     command = [str(Path(sys.executable).parent / "aligngraph"), "serve", "--host", HOST, "--port", str(port)]
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -29,6 +29,7 @@ from graph.db import Database
 from graph.measurements import push_values
 from graph.push_checks import PushedValue, PushStatus
 from graph.synthetic import ORG_ID, Size
+from graph.tokens import create_token, revoke_token
 from runtime import local_neo4j
 
 BATCH_SIZES = (1, 100, 10_000)
@@ -194,8 +195,11 @@ async def run(args: argparse.Namespace) -> bool:
         org_name = await prepare(db, teams=args.teams, seed=args.seed)
         values = Values(await _key_results(db))
         results = []
+        # Pushes need a token with the push scope; it is revoked again when the bench ends.
+        token, secret = await create_token(db, name="bench push", scopes=["push"])
+        auth = {"Authorization": f"Bearer {secret}"}
         with serving(uri) as base:
-            async with httpx.AsyncClient(base_url=base, timeout=300) as http:
+            async with httpx.AsyncClient(base_url=base, timeout=300, headers=auth) as http:
                 for size in BATCH_SIZES:
                     runs, warmup = (args.big_runs, 1) if size == BIG else (args.runs, args.warmup)
                     results.append(await _measure(size, http, db, values, runs=runs, warmup=warmup))
@@ -208,6 +212,7 @@ async def run(args: argparse.Namespace) -> bool:
             f" at {uri}; {args.runs} runs after {args.warmup} warm-ups ({args.big_runs} after 1 for {BIG:,});"
             f" {org_name}"
         )
+        await revoke_token(db, token.id)
         return _report(results, machine)
     finally:
         await db.close()

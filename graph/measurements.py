@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
@@ -27,11 +28,14 @@ async def _run_batched(tx: Tx, name: str, param: str, items: list[Any]) -> list[
     return rows
 
 
-async def _resolve(tx: Tx, valid: list[tuple[int, PushedValue]]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Map ("id", id) and ("key", externalKey) to (keyResultId, objectiveStatus) for the KRs that exist."""
+Found = tuple[str, str, frozenset[str]]
+
+
+async def _resolve(tx: Tx, valid: list[tuple[int, PushedValue]]) -> dict[tuple[str, str], Found]:
+    """Map ("id", id) and ("key", externalKey) to (keyResultId, objectiveStatus, ownerUnitIds) for found KRs."""
     ids = sorted({v.key_result_id for _, v in valid if v.key_result_id is not None})
     keys = sorted({v.external_key for _, v in valid if v.external_key is not None})
-    found: dict[tuple[str, str], tuple[str, str]] = {}
+    found: dict[tuple[str, str], Found] = {}
     for start in range(0, max(len(ids), len(keys)), BATCH):
         rows = await tx.run(
             "measurements/resolve_key_results",
@@ -39,13 +43,16 @@ async def _resolve(tx: Tx, valid: list[tuple[int, PushedValue]]) -> dict[tuple[s
             externalKeys=keys[start : start + BATCH],
         )
         for row in rows:
-            found[("id", row["keyResultId"])] = (row["keyResultId"], row["objectiveStatus"])
+            hit = (row["keyResultId"], row["objectiveStatus"], frozenset(row["ownerUnitIds"]))
+            found[("id", row["keyResultId"])] = hit
             if row["externalKey"] is not None:
-                found[("key", row["externalKey"])] = (row["keyResultId"], row["objectiveStatus"])
+                found[("key", row["externalKey"])] = hit
     return found
 
 
-async def _push(tx: Tx, valid: list[tuple[int, PushedValue]], received: dt.datetime) -> list[ItemResult]:
+async def _push(
+    tx: Tx, valid: list[tuple[int, PushedValue]], received: dt.datetime, allowed: frozenset[str] = frozenset()
+) -> list[ItemResult]:
     """Write the valid values in one transaction; safe to rerun (nothing of a failed attempt is kept)."""
     found = await _resolve(tx, valid)
     results: list[ItemResult] = []
@@ -64,6 +71,9 @@ async def _push(tx: Tx, valid: list[tuple[int, PushedValue]], received: dt.datet
             results.append(
                 replace(reject(index, PushReason.ARCHIVED_KEY_RESULT, message), key_result_id=hit[0])
             )
+        elif allowed and not allowed & hit[2]:
+            message = f"values[{index}]: this token may not push to key result {hit[0]!r} (another team's)"
+            results.append(replace(reject(index, PushReason.FORBIDDEN, message), key_result_id=hit[0]))
         else:
             targets.append((index, item, hit[0]))
     # Lock every affected KR, in id order, before reading keys or history: concurrent pushes serialise here.
@@ -122,9 +132,17 @@ async def _push(tx: Tx, valid: list[tuple[int, PushedValue]], received: dt.datet
 
 
 async def push_values(
-    db: Database, values: list[PushedValue], *, now: dt.datetime | None = None
+    db: Database,
+    values: list[PushedValue],
+    *,
+    now: dt.datetime | None = None,
+    allowed_team_ids: Collection[str] = (),
 ) -> list[ItemResult]:
-    """Record pushed values; return one result per value, in input order. Bad items never sink the batch."""
+    """Record pushed values; return one result per value, in input order. Bad items never sink the batch.
+
+    `allowed_team_ids` (teams or units) restricts the push to KRs owned by those teams or teams beneath them;
+    empty means any team. A value for another team's KR is REJECTED with reason FORBIDDEN.
+    """
     if len(values) > MAX_VALUES:
         raise ValidationError(
             f"values holds {len(values)} items; the limit is {MAX_VALUES} per call",
@@ -144,7 +162,7 @@ async def push_values(
         received = dt.datetime.now(dt.UTC)
 
         async def work(tx: Tx) -> list[ItemResult]:
-            return await _push(tx, valid, received)
+            return await _push(tx, valid, received, frozenset(allowed_team_ids))
 
         try:
             written = await db.write(work)
@@ -153,6 +171,11 @@ async def push_values(
             written = await db.write(work)
         results.update((item.index, item) for item in written)
     return [results[index] for index in range(len(values))]
+
+
+async def push_in_tx(tx: Tx, values: list[PushedValue], received: dt.datetime) -> list[ItemResult]:
+    """Write values that passed `check_value` inside the caller's transaction (check-ins record KR values so)."""
+    return await _push(tx, list(enumerate(values)), received)
 
 
 async def push_in_tx(tx: Tx, values: list[PushedValue], received: dt.datetime) -> list[ItemResult]:

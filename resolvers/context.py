@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from strawberry.fastapi import BaseContext
 
 from graph.db import Database
+from graph.tokens import Principal
 from resolvers.loaders import Loaders
 
 
@@ -15,14 +16,27 @@ class Settings:
     """The API settings resolvers need (kept apart from the app's settings class)."""
 
     max_page_size: int = 100
+    # Queries without a token are allowed (the local demo); changes always need one.
+    public_reads: bool = False
 
 
 class Context(BaseContext):
     """What every resolver sees through `info.context`."""
 
-    def __init__(self, *, db: Database, settings: Settings) -> None:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        settings: Settings,
+        principal: Principal | None = None,
+        auth_problem: str | None = None,
+    ) -> None:
         super().__init__()
         self.db = db
         self.settings = settings
+        # The request's token (None without one); auth_problem says why a token that was sent is refused.
+        self.principal = principal
+        self.auth_problem = auth_problem
+        self.public_reads = settings.public_reads
         # DataLoaders are made fresh per request, so nothing is cached across requests.
         self.loaders = Loaders(db)

@@ -9,6 +9,7 @@ from strawberry.tools import merge_types
 from resolvers.alignment.dependencies import DependencyQueries
 from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
+from resolvers.auth import Authorization
 from resolvers.checkins import CheckInMutations
 from resolvers.errors import DomainErrors
 from resolvers.mutations.links import LinkMutations
@@ -50,6 +51,7 @@ def build_schema(*, max_depth: int = 12, max_aliases: int = 30, max_tokens: int 
             lambda: QueryDepthLimiter(max_depth=max_depth),
             lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
+            Authorization,
             DomainErrors,
         ],
     )

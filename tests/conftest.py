@@ -15,6 +15,7 @@ from api.settings import Settings
 from graph.db import Database
 from graph.demo import seed_demo
 from graph.schema import apply_schema
+from graph.tokens import create_token
 from runtime import local_neo4j
 
 # One server per test run, so parallel runs (or a crashed earlier run) never collide.
@@ -64,7 +65,8 @@ async def demo(db: Database) -> dict[str, int]:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings(max_page_size=100)
+    # No token cache: a test that revokes a token sees it refused on the next request.
+    return Settings(max_page_size=100, token_cache_seconds=0)
 
 
 @pytest.fixture(scope="session")
@@ -79,11 +81,19 @@ async def client(db: Database, settings: Settings) -> AsyncIterator[httpx.AsyncC
 class GraphQL:
     """Post GraphQL over HTTP and return the decoded response."""
 
-    def __init__(self, http: httpx.AsyncClient) -> None:
+    def __init__(self, http: httpx.AsyncClient, token: str | None = None) -> None:
         self.http = http
+        self.token = token
+
+    def as_token(self, token: str | None) -> GraphQL:
+        """The same client, sending another token (None: no Authorization header)."""
+        return GraphQL(self.http, token)
 
     async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
-        response = await self.http.post("/graphql", json={"query": query, "variables": variables})
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        response = await self.http.post(
+            "/graphql", json={"query": query, "variables": variables}, headers=headers
+        )
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         return body
@@ -104,8 +114,15 @@ class GraphQL:
 
 
 @pytest.fixture
-def gql(client: httpx.AsyncClient, db: Database) -> GraphQL:
-    return GraphQL(client)
+async def admin_token(db: Database) -> str:
+    """A fresh admin token (the database is wiped before each test, tokens included)."""
+    return (await create_token(db, name="tests", scopes=["admin"]))[1]
+
+
+@pytest.fixture
+def gql(client: httpx.AsyncClient, admin_token: str) -> GraphQL:
+    """GraphQL over HTTP as an admin; `gql.as_token(...)` sends another token or none."""
+    return GraphQL(client, admin_token)
 
 
 async def count_nodes(db: Database) -> int:

@@ -85,7 +85,9 @@ class MeasurementMutations:
             )
             for v in values
         ]
-        results = await measurements.push_values(info.context.db, pushed)
+        principal = info.context.principal
+        teams = principal.team_ids if principal is not None else ()
+        results = await measurements.push_values(info.context.db, pushed, allowed_team_ids=teams)
         statuses = [r.status for r in results]
         return PushResult(
             accepted=statuses.count(PushStatus.ACCEPTED),

@@ -116,7 +116,7 @@ async def test_non_finite_numbers_are_refused(gql: GraphQL, db: Database) -> Non
         "/graphql",
         content=b'{"query": "mutation { updateKeyResult(id: \\"kr-discover-completion\\", input: {current: 1e999}) '
         b'{ current } }"}',
-        headers={"content-type": "application/json"},
+        headers={"content-type": "application/json", "Authorization": f"Bearer {gql.token}"},
     )
     errors = body.json().get("errors")
     assert errors, body.text

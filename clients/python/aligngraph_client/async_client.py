@@ -1,0 +1,144 @@
+"""The asyncio client: `async with AsyncClient(url, token=...) as ag: await ag.push_values([...])`."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import AsyncIterator, Sequence
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from aligngraph_client import operations as ops
+from aligngraph_client.errors import NotFound
+from aligngraph_client.retry import RetryPolicy
+from aligngraph_client.types import (
+    KeyResult,
+    KeyResultValueInput,
+    Measurement,
+    MeasurementConnection,
+    PushResult,
+)
+
+
+class AsyncClient:
+    """Talks to one Alignment Graph service over HTTP; retries network errors, 5xx and 429 with backoff.
+
+    `url` is the GraphQL endpoint; `token` an API token (`ag_...`), sent as `Authorization: Bearer`.
+    `transport` replaces httpx's own (for proxies, tests). Close it with `aclose`, or use `async with`.
+    """
+
+    def __init__(
+        self,
+        url: str = ops.DEFAULT_URL,
+        token: str | None = None,
+        *,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        batch_size: int = ops.DEFAULT_BATCH,
+        headers: dict[str, str] | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.url = url
+        self.retry = retry or RetryPolicy()
+        self.batch_size = ops.check_batch_size(batch_size)
+        self._http = httpx.AsyncClient(
+            timeout=timeout, headers=ops.headers(token, headers), transport=transport
+        )
+
+    async def __aenter__(self) -> AsyncClient:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Run any GraphQL document and return its `data`; raise GraphQLError (typed by code) on errors."""
+        body = ops.request_body(query, variables)
+        attempt = 0
+        while True:
+            try:
+                response = await self._http.post(self.url, json=body)
+            except ops.RETRY_ERRORS as error:
+                await asyncio.sleep(ops.wait_or_give_up(self.retry, attempt, error=error))
+            else:
+                if not ops.should_retry(response):
+                    return ops.read_data(response)
+                await asyncio.sleep(ops.wait_or_give_up(self.retry, attempt, response=response))
+            attempt += 1
+
+    async def push_values(
+        self,
+        values: Sequence[KeyResultValueInput],
+        *,
+        batch_size: int | None = None,
+        progress: ops.Progress | None = None,
+    ) -> PushResult:
+        """Push values in calls of `batch_size` (default: the client's); one result, indexed like `values`.
+
+        Values without an idempotency key get one before the first call, so retries never store a value
+        twice. When a call fails for good, the batches before it stay stored and the error is raised: to
+        resend safely later, give your values idempotency keys of your own.
+        """
+        size = ops.check_batch_size(batch_size or self.batch_size)
+        prepared = ops.prepare_values(values)
+        parts: list[tuple[int, PushResult]] = []
+        for offset, batch in ops.batches(prepared, size):
+            data = await self.execute(ops.PUSH, {"values": batch})
+            parts.append((offset, PushResult.from_json(data["pushKeyResultValues"])))
+            if progress is not None:
+                progress(offset + len(batch), len(prepared))
+        return ops.combine(parts)
+
+    async def key_result(self, id: str) -> KeyResult:
+        """One key result; raise NotFound when the id names none."""
+        found = (await self.execute(ops.KEY_RESULT, {"id": id}))["keyResult"]
+        if found is None:
+            raise NotFound(f"No key result with id {id!r}", **ops.not_found(id))
+        return KeyResult.from_json(found)
+
+    async def history(
+        self,
+        key_result_id: str,
+        *,
+        observed_from: dt.datetime | None = None,
+        observed_to: dt.datetime | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> MeasurementConnection:
+        """One page of a key result's measurements, newest observed first, observed in [from, to)."""
+        variables = ops.history_variables(key_result_id, observed_from, observed_to, first, after)
+        found = (await self.execute(ops.HISTORY, variables))["keyResult"]
+        if found is None:
+            raise NotFound(f"No key result with id {key_result_id!r}", **ops.not_found(key_result_id))
+        return MeasurementConnection.from_json(found["history"])
+
+    async def iter_history(
+        self,
+        key_result_id: str,
+        *,
+        observed_from: dt.datetime | None = None,
+        observed_to: dt.datetime | None = None,
+        page_size: int = 100,
+    ) -> AsyncIterator[Measurement]:
+        """Every measurement of a key result, newest observed first, fetching page after page."""
+        after: str | None = None
+        while True:
+            page = await self.history(
+                key_result_id,
+                observed_from=observed_from,
+                observed_to=observed_to,
+                first=page_size,
+                after=after,
+            )
+            for measurement in page.nodes:
+                yield measurement
+            if not page.page_info.has_next_page:
+                return
+            after = page.page_info.end_cursor

@@ -1,0 +1,141 @@
+"""The blocking client: `with Client(url, token=...) as ag: ag.push_values([...])`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterator, Sequence
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from aligngraph_client import operations as ops
+from aligngraph_client.errors import NotFound
+from aligngraph_client.retry import RetryPolicy
+from aligngraph_client.types import (
+    KeyResult,
+    KeyResultValueInput,
+    Measurement,
+    MeasurementConnection,
+    PushResult,
+)
+
+
+class Client:
+    """Talks to one Alignment Graph service over HTTP; retries network errors, 5xx and 429 with backoff.
+
+    `url` is the GraphQL endpoint; `token` an API token (`ag_...`), sent as `Authorization: Bearer`.
+    `transport` replaces httpx's own (for proxies, tests). Close it, or use it in a `with` block.
+    """
+
+    def __init__(
+        self,
+        url: str = ops.DEFAULT_URL,
+        token: str | None = None,
+        *,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        batch_size: int = ops.DEFAULT_BATCH,
+        headers: dict[str, str] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.url = url
+        self.retry = retry or RetryPolicy()
+        self.batch_size = ops.check_batch_size(batch_size)
+        self._http = httpx.Client(timeout=timeout, headers=ops.headers(token, headers), transport=transport)
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Run any GraphQL document and return its `data`; raise GraphQLError (typed by code) on errors."""
+        body = ops.request_body(query, variables)
+        attempt = 0
+        while True:
+            try:
+                response = self._http.post(self.url, json=body)
+            except ops.RETRY_ERRORS as error:
+                time.sleep(ops.wait_or_give_up(self.retry, attempt, error=error))
+            else:
+                if not ops.should_retry(response):
+                    return ops.read_data(response)
+                time.sleep(ops.wait_or_give_up(self.retry, attempt, response=response))
+            attempt += 1
+
+    def push_values(
+        self,
+        values: Sequence[KeyResultValueInput],
+        *,
+        batch_size: int | None = None,
+        progress: ops.Progress | None = None,
+    ) -> PushResult:
+        """Push values in calls of `batch_size` (default: the client's); one result, indexed like `values`.
+
+        Values without an idempotency key get one before the first call, so retries never store a value
+        twice. When a call fails for good, the batches before it stay stored and the error is raised: to
+        resend safely later, give your values idempotency keys of your own.
+        """
+        size = ops.check_batch_size(batch_size or self.batch_size)
+        prepared = ops.prepare_values(values)
+        parts: list[tuple[int, PushResult]] = []
+        for offset, batch in ops.batches(prepared, size):
+            data = self.execute(ops.PUSH, {"values": batch})
+            parts.append((offset, PushResult.from_json(data["pushKeyResultValues"])))
+            if progress is not None:
+                progress(offset + len(batch), len(prepared))
+        return ops.combine(parts)
+
+    def key_result(self, id: str) -> KeyResult:
+        """One key result; raise NotFound when the id names none."""
+        found = self.execute(ops.KEY_RESULT, {"id": id})["keyResult"]
+        if found is None:
+            raise NotFound(f"No key result with id {id!r}", **ops.not_found(id))
+        return KeyResult.from_json(found)
+
+    def history(
+        self,
+        key_result_id: str,
+        *,
+        observed_from: dt.datetime | None = None,
+        observed_to: dt.datetime | None = None,
+        first: int = 50,
+        after: str | None = None,
+    ) -> MeasurementConnection:
+        """One page of a key result's measurements, newest observed first, observed in [from, to)."""
+        variables = ops.history_variables(key_result_id, observed_from, observed_to, first, after)
+        found = self.execute(ops.HISTORY, variables)["keyResult"]
+        if found is None:
+            raise NotFound(f"No key result with id {key_result_id!r}", **ops.not_found(key_result_id))
+        return MeasurementConnection.from_json(found["history"])
+
+    def iter_history(
+        self,
+        key_result_id: str,
+        *,
+        observed_from: dt.datetime | None = None,
+        observed_to: dt.datetime | None = None,
+        page_size: int = 100,
+    ) -> Iterator[Measurement]:
+        """Every measurement of a key result, newest observed first, fetching page after page."""
+        after: str | None = None
+        while True:
+            page = self.history(
+                key_result_id,
+                observed_from=observed_from,
+                observed_to=observed_to,
+                first=page_size,
+                after=after,
+            )
+            yield from page.nodes
+            if not page.page_info.has_next_page:
+                return
+            after = page.page_info.end_cursor

@@ -1,0 +1,5 @@
+// Every API token, newest first, revoked ones included (their revokedAt is set). Secrets are never stored.
+// Returns: token (map: id, name, scopes, teamIds, createdAt, revokedAt)
+MATCH (t:ApiToken)
+RETURN t {.id, .name, .scopes, .teamIds, .createdAt, .revokedAt} AS token
+ORDER BY t.createdAt DESC, t.id
