@@ -11,10 +11,13 @@ WORKDIR /app
 
 # Dependencies first, in their own layer, read straight from pyproject.toml so that nothing is listed
 # twice: editing the code then rebuilds only the last layers.
+# The client (a dependency, not on PyPI) is installed from clients/python in the same pip call, which
+# then takes it for the `aligngraph-client` requirement.
 COPY pyproject.toml ./
+COPY clients/python ./clients/python
 RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
         > /tmp/requirements.txt \
-    && pip install -r /tmp/requirements.txt \
+    && pip install ./clients/python -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
 
 # Editable install ON PURPOSE: graph/cypher.py finds the queries at Path(__file__).parent.parent / "cypher".

@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test check install clean bench bench-push
 
-$(STAMP): pyproject.toml
+# The service depends on the client in clients/python (not on PyPI): one pip call installs both.
+$(STAMP): pyproject.toml clients/python/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e clients/python -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -33,7 +34,10 @@ bench-push: $(STAMP)
 check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/ruff check clients/python
+	$(BIN)/ruff format --check clients/python
 	$(BIN)/mypy
+	cd clients/python && ../../$(BIN)/mypy
 
 clean:
 	-$(BIN)/aligngraph neo4j stop
