@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Request
 from strawberry.fastapi import GraphQLRouter
 
-from api.settings import Settings
+from api.settings import Settings, health_thresholds
 from graph.db import Database
 from graph.tokens import TokenCache
 from resolvers.auth import authenticate
@@ -16,7 +16,11 @@ from resolvers.schema import build_schema
 
 def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
     """Build the /graphql router; each request gets a fresh Context with new DataLoaders."""
-    resolver_settings = ResolverSettings(max_page_size=settings.max_page_size, public_reads=settings.public_reads)
+    resolver_settings = ResolverSettings(
+        max_page_size=settings.max_page_size,
+        public_reads=settings.public_reads,
+        health=health_thresholds(settings),
+    )
     tokens = TokenCache(settings.token_cache_seconds)
 
     async def context_getter(request: Request) -> Context:

@@ -7,6 +7,8 @@ from functools import cache
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from graph.health import HealthThresholds
+
 
 class Settings(BaseSettings):
     """Where Neo4j is, and how the API behaves. NEO4J_URI unset means: start the local Neo4j."""
@@ -29,8 +31,27 @@ class Settings(BaseSettings):
     public_reads: bool = False
     # How long a process remembers a token lookup; a revoked token may work this long in a busy process.
     token_cache_seconds: float = Field(default=5.0, ge=0, le=300)
+    # OKR health thresholds (see docs/HEALTH.md); objective_limit applies to organisations without their own.
+    health_stale_measurement_days: int = Field(default=14, ge=1, le=366)
+    health_stale_check_in_days: int = Field(default=14, ge=1, le=366)
+    health_low_confidence: int = Field(default=3, ge=0, le=10)
+    health_confidence_drop: int = Field(default=3, ge=1, le=10)
+    health_objective_limit: int = Field(default=3, ge=1, le=50)
+    health_max_key_results: int = Field(default=5, ge=1, le=50)
     local_neo4j_heap_mb: int = 1024
     local_neo4j_pagecache_mb: int = 512
+
+
+def health_thresholds(settings: Settings) -> HealthThresholds:
+    """The OKR health thresholds the AG_HEALTH_* settings give."""
+    return HealthThresholds(
+        stale_measurement_days=settings.health_stale_measurement_days,
+        stale_check_in_days=settings.health_stale_check_in_days,
+        low_confidence=settings.health_low_confidence,
+        confidence_drop=settings.health_confidence_drop,
+        objective_limit=settings.health_objective_limit,
+        max_key_results=settings.health_max_key_results,
+    )
 
 
 @cache

@@ -73,10 +73,13 @@ class Organisation:
     id: str
     name: str
     vision: str | None
+    objective_limit: int | None = None  # None: the default limit (AG_HEALTH_OBJECTIVE_LIMIT)
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Organisation:
-        return cls(id=m["id"], name=m["name"], vision=m.get("vision"))
+        return cls(
+            id=m["id"], name=m["name"], vision=m.get("vision"), objective_limit=m.get("objectiveLimit")
+        )
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,20 @@ async def count_organisations(db: Database) -> int:
     return int(rows[0]["total"])
 
 
+OBJECTIVE_LIMIT_MAX = 50
+
+
+def check_objective_limit(value: int | None) -> int | None:
+    """Accept the most objectives a team should own in one cycle: 1 to 50, or null for the default."""
+    if value is not None and not 1 <= value <= OBJECTIVE_LIMIT_MAX:
+        raise ValidationError(
+            f"objectiveLimit must be between 1 and {OBJECTIVE_LIMIT_MAX}, got {value}",
+            field="objectiveLimit",
+            value=value,
+        )
+    return value
+
+
 def _changes(changes: dict[str, Any]) -> dict[str, Any]:
     checked: dict[str, Any] = {}
     for field, value in changes.items():
@@ -38,17 +52,22 @@ def _changes(changes: dict[str, Any]) -> dict[str, Any]:
             checked["name"] = rules.name("name", value)
         elif field == "vision":
             checked["vision"] = rules.text("vision", value)
+        elif field == "objectiveLimit":
+            checked["objectiveLimit"] = check_objective_limit(value)
         else:
             raise ValidationError(f"an organisation has no changeable field {field!r}", field=field)
     return checked
 
 
-async def create_organisation(db: Database, *, id: str | None, name: str, vision: str | None) -> Organisation:
+async def create_organisation(
+    db: Database, *, id: str | None, name: str, vision: str | None, objective_limit: int | None = None
+) -> Organisation:
     """Create an organisation in one transaction."""
     params: dict[str, Any] = {
         "id": rules.new_id("id", id),
         "name": rules.name("name", name),
         "vision": rules.text("vision", vision),
+        "objectiveLimit": check_objective_limit(objective_limit),
     }
 
     async def work(tx: Tx) -> Organisation:
@@ -60,7 +79,7 @@ async def create_organisation(db: Database, *, id: str | None, name: str, vision
 
 
 async def update_organisation(db: Database, *, id: str, changes: dict[str, Any]) -> Organisation:
-    """Change an organisation's name and/or vision."""
+    """Change an organisation's name, vision and/or objectiveLimit."""
     checked = _changes(changes)
 
     async def work(tx: Tx) -> Organisation:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from strawberry.fastapi import BaseContext
 
 from graph.db import Database
+from graph.health import HealthThresholds
 from graph.tokens import Principal
 from resolvers.loaders import Loaders
 
@@ -18,6 +19,7 @@ class Settings:
     max_page_size: int = 100
     # Queries without a token are allowed (the local demo); changes always need one.
     public_reads: bool = False
+    health: HealthThresholds = field(default_factory=HealthThresholds)
 
 
 class Context(BaseContext):

@@ -12,6 +12,7 @@ from resolvers.alignment.structure import StructureQueries
 from resolvers.auth import Authorization
 from resolvers.checkins import CheckInMutations
 from resolvers.errors import DomainErrors
+from resolvers.health import HealthQueries
 from resolvers.mutations.links import LinkMutations
 from resolvers.mutations.measurements import MeasurementMutations
 from resolvers.mutations.okrs import OkrMutations
@@ -27,6 +28,7 @@ Query = merge_types(
         GapQueries,
         DependencyQueries,
         StructureQueries,
+        HealthQueries,
     ),
 )
 Mutation = merge_types(

@@ -35,10 +35,14 @@ class Organisation:
     id: strawberry.ID
     name: str
     vision: str | None
+    objective_limit: int | None = strawberry.field(
+        description="The most objectives a team should own in one cycle; null: the default "
+        "(AG_HEALTH_OBJECTIVE_LIMIT, 3). `health` reports teams above it."
+    )
 
     @classmethod
     def of(cls, m: models.Organisation) -> Organisation:
-        return cls(id=strawberry.ID(m.id), name=m.name, vision=m.vision)
+        return cls(id=strawberry.ID(m.id), name=m.name, vision=m.vision, objective_limit=m.objective_limit)
 
 
 @strawberry.type(description="A unit that owns OKRs: the company, a business unit or a team.")

@@ -1,7 +1,7 @@
-// Change an organisation's name and/or vision (a null value removes the property).
+// Change an organisation's name, vision and/or objectiveLimit (a null value removes the property).
 // :param id => "org-bank"
 // :param changes => {vision: "The bank people recommend to friends"}
-// Returns: organisation (map: id, name, vision), or no row when the organisation does not exist.
+// Returns: organisation (map: id, name, vision, objectiveLimit), or no row when the organisation does not exist.
 MATCH (o:Organisation {id: $id})
 SET o += $changes
-RETURN o {.id, .name, .vision} AS organisation
+RETURN o {.id, .name, .vision, .objectiveLimit} AS organisation

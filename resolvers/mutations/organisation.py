@@ -9,11 +9,17 @@ from resolvers.enums import TeamKind
 from resolvers.mutations.common import Deleted, provided
 from resolvers.types import Info, Organisation, Team
 
+OBJECTIVE_LIMIT = (
+    "The most objectives a team should own in one cycle, 1 to 50 (null: the default, AG_HEALTH_OBJECTIVE_LIMIT, "
+    "3); health reports teams above it."
+)
+
 
 @strawberry.input
 class CreateOrganisationInput:
     name: str
     vision: str | None = None
+    objective_limit: int | None = strawberry.field(default=None, description=OBJECTIVE_LIMIT)
     id: strawberry.ID | None = strawberry.field(
         default=None, description="Optional; a UUID is made when omitted."
     )
@@ -23,6 +29,9 @@ class CreateOrganisationInput:
 class UpdateOrganisationInput:
     name: str | None = strawberry.UNSET
     vision: str | None = strawberry.UNSET
+    objective_limit: int | None = strawberry.field(
+        default=strawberry.UNSET, description=OBJECTIVE_LIMIT + " Null goes back to the default."
+    )
 
 
 @strawberry.input
@@ -47,7 +56,11 @@ class OrganisationMutations:
     @strawberry.mutation
     async def create_organisation(self, info: Info, input: CreateOrganisationInput) -> Organisation:
         created = await organisations.create_organisation(
-            info.context.db, id=input.id, name=input.name, vision=input.vision
+            info.context.db,
+            id=input.id,
+            name=input.name,
+            vision=input.vision,
+            objective_limit=input.objective_limit,
         )
         return Organisation.of(created)
 
@@ -55,7 +68,9 @@ class OrganisationMutations:
     async def update_organisation(
         self, info: Info, id: strawberry.ID, input: UpdateOrganisationInput
     ) -> Organisation:
-        changes = provided({"name": input.name, "vision": input.vision})
+        changes = provided(
+            {"name": input.name, "vision": input.vision, "objectiveLimit": input.objective_limit}
+        )
         return Organisation.of(
             await organisations.update_organisation(info.context.db, id=id, changes=changes)
         )

@@ -1,0 +1,154 @@
+"""OKR health: the anti-patterns the domain warns about, found by one named query per check in cypher/health/."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from graph.db import Database
+
+
+class HealthCheck(StrEnum):
+    """What a finding is about; the order is the order findings of one severity are listed in."""
+
+    NO_KEY_RESULTS = "NO_KEY_RESULTS"
+    KPI_IN_DISGUISE = "KPI_IN_DISGUISE"
+    CASCADED_KEY_RESULTS = "CASCADED_KEY_RESULTS"
+    TOO_MANY_KEY_RESULTS = "TOO_MANY_KEY_RESULTS"
+    OBJECTIVE_LIMIT_EXCEEDED = "OBJECTIVE_LIMIT_EXCEEDED"
+    STALE_MEASUREMENT = "STALE_MEASUREMENT"
+    STALE_CHECK_IN = "STALE_CHECK_IN"
+    LOW_CONFIDENCE = "LOW_CONFIDENCE"
+    FALLING_CONFIDENCE = "FALLING_CONFIDENCE"
+
+
+class Severity(StrEnum):
+    INFO = "INFO"
+    WARNING = "WARNING"
+    CRITICAL = "CRITICAL"
+
+
+class SubjectKind(StrEnum):
+    OBJECTIVE = "OBJECTIVE"
+    KEY_RESULT = "KEY_RESULT"
+    TEAM = "TEAM"
+
+
+@dataclass(frozen=True)
+class HealthThresholds:
+    """The settings the checks compare against (AG_HEALTH_* in api/settings.py), with their defaults."""
+
+    stale_measurement_days: int = 14
+    stale_check_in_days: int = 14
+    low_confidence: int = 3
+    confidence_drop: int = 3
+    objective_limit: int = 3  # used for an organisation that has no objectiveLimit of its own
+    max_key_results: int = 5
+
+    def params(self) -> dict[str, int]:
+        return {
+            "staleMeasurementDays": self.stale_measurement_days,
+            "staleCheckInDays": self.stale_check_in_days,
+            "lowConfidence": self.low_confidence,
+            "confidenceDrop": self.confidence_drop,
+            "objectiveLimit": self.objective_limit,
+            "maxKeyResults": self.max_key_results,
+        }
+
+
+@dataclass(frozen=True)
+class CheckQuery:
+    """One named query and the checks it answers; each query takes the parameters its header documents."""
+
+    name: str
+    checks: tuple[HealthCheck, ...]
+    params: tuple[str, ...]
+
+
+QUERIES: tuple[CheckQuery, ...] = (
+    CheckQuery("health/kpi_in_disguise", (HealthCheck.KPI_IN_DISGUISE,), ()),
+    CheckQuery(
+        "health/objective_key_result_count",
+        (HealthCheck.NO_KEY_RESULTS, HealthCheck.TOO_MANY_KEY_RESULTS),
+        ("maxKeyResults",),
+    ),
+    CheckQuery("health/team_objective_limit", (HealthCheck.OBJECTIVE_LIMIT_EXCEEDED,), ("objectiveLimit",)),
+    CheckQuery("health/cascaded_key_results", (HealthCheck.CASCADED_KEY_RESULTS,), ()),
+    CheckQuery(
+        "health/stale_measurements", (HealthCheck.STALE_MEASUREMENT,), ("asOf", "staleMeasurementDays")
+    ),
+    CheckQuery("health/stale_check_ins", (HealthCheck.STALE_CHECK_IN,), ("asOf", "staleCheckInDays")),
+    CheckQuery("health/low_confidence", (HealthCheck.LOW_CONFIDENCE,), ("asOf", "lowConfidence")),
+    CheckQuery(
+        "health/falling_confidence",
+        (HealthCheck.FALLING_CONFIDENCE,),
+        ("asOf", "confidenceDrop", "lowConfidence"),
+    ),
+)
+
+_SEVERITY_RANK = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_CHECK_RANK = {check: rank for rank, check in enumerate(HealthCheck)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One anti-pattern on one objective, key result or team, with the numbers behind it."""
+
+    check: HealthCheck
+    severity: Severity
+    subject_kind: SubjectKind
+    subject_id: str
+    subject_title: str
+    owner_id: str
+    cycle_id: str
+    message: str
+    value: float | None
+    limit: float | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Finding:
+        return cls(
+            check=HealthCheck(row["check"]),
+            severity=Severity(row["severity"]),
+            subject_kind=SubjectKind(row["subjectKind"]),
+            subject_id=row["subjectId"],
+            subject_title=row["subjectTitle"],
+            owner_id=row["ownerId"],
+            cycle_id=row["cycleId"],
+            message=row["message"],
+            value=row["value"],
+            limit=row["limit"],
+        )
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (_SEVERITY_RANK[self.severity], _CHECK_RANK[self.check], self.subject_id, self.cycle_id)
+
+
+async def health(
+    db: Database,
+    *,
+    cycle_id: str,
+    unit_id: str | None,
+    as_of: dt.date,
+    thresholds: HealthThresholds,
+    checks: set[HealthCheck] | None = None,
+) -> list[Finding]:
+    """Run the checks (all, or those in `checks`) at once, one query each, and return the findings.
+
+    Findings come most severe first, then in HealthCheck order, then by subject id and cycle.
+    """
+    values: dict[str, Any] = {"asOf": as_of, **thresholds.params()}
+    chosen = [q for q in QUERIES if checks is None or checks.intersection(q.checks)]
+    answers = await asyncio.gather(
+        *(
+            db.read(q.name, cycleId=cycle_id, unitId=unit_id, **{p: values[p] for p in q.params})
+            for q in chosen
+        )
+    )
+    found = [Finding.from_row(row) for rows in answers for row in rows]
+    return sorted(
+        (f for f in found if checks is None or f.check in checks), key=lambda finding: finding.sort_key()
+    )

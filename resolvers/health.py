@@ -1,0 +1,141 @@
+"""GraphQL field for OKR health: the anti-patterns in a unit's OKRs of one cycle, with severity and numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+
+from graph import health
+from graph.health import HealthCheck, Severity, SubjectKind
+from resolvers.alignment.scope import check_scope
+from resolvers.types import Cycle, Info, KeyResult, Objective, Team, present
+
+strawberry.enum(
+    HealthCheck,
+    description="What a health finding is about (the named query in cypher/health/ that finds it): "
+    "NO_KEY_RESULTS and TOO_MANY_KEY_RESULTS (objective_key_result_count: none, or more than "
+    "AG_HEALTH_MAX_KEY_RESULTS, 5); KPI_IN_DISGUISE (kpi_in_disguise: a METRIC or KBI with no baseline, or target "
+    "equal to baseline); CASCADED_KEY_RESULTS (cascaded_key_results: a team objective's KRs copy its parent's word "
+    "for word); OBJECTIVE_LIMIT_EXCEEDED (team_objective_limit: a team owns more objectives in a cycle than its "
+    "organisation's objectiveLimit); STALE_MEASUREMENT (stale_measurements: a KR not measured for more than "
+    "AG_HEALTH_STALE_MEASUREMENT_DAYS, 14); STALE_CHECK_IN (stale_check_ins: a team objective with no check-in for "
+    "more than AG_HEALTH_STALE_CHECK_IN_DAYS, 14); LOW_CONFIDENCE (low_confidence: AG_HEALTH_LOW_CONFIDENCE, 3, or "
+    "less); FALLING_CONFIDENCE (falling_confidence: down by AG_HEALTH_CONFIDENCE_DROP, 3, or more between the last "
+    "two check-ins).",
+)
+strawberry.enum(
+    Severity,
+    description="CRITICAL: act now; WARNING: fix it this cycle; INFO: worth a look. Each check's rule is in the "
+    "header of its Cypher file and in docs/HEALTH.md.",
+)
+strawberry.enum(SubjectKind, name="HealthSubjectKind", description="What a health finding is about.")
+
+HealthSubjectNode = Annotated[Objective | KeyResult | Team, strawberry.union("HealthSubjectNode")]
+
+
+@strawberry.type(description="The objective, key result or team a health finding is about.")
+class HealthSubject:
+    kind: SubjectKind
+    id: strawberry.ID
+    title: str = strawberry.field(description="Its title (a team's name).")
+
+    @strawberry.field(description="The objective, key result or team itself.")
+    async def node(self, info: Info) -> HealthSubjectNode:
+        loaders = info.context.loaders
+        if self.kind is SubjectKind.OBJECTIVE:
+            return Objective.of(present(await loaders.objective_by_id.load(self.id)))
+        if self.kind is SubjectKind.KEY_RESULT:
+            return KeyResult.of(present(await loaders.key_result_by_id.load(self.id)))
+        return Team.of(present(await loaders.team_by_id.load(self.id)))
+
+
+@strawberry.type(description="One anti-pattern found on one objective, key result or team.")
+class HealthFinding:
+    check: HealthCheck
+    severity: Severity
+    subject: HealthSubject
+    message: str = strawberry.field(description='With the numbers, e.g. "last measurement 23 days ago ...".')
+    value: float | None = strawberry.field(
+        description="The number the check measured (days, key results, objectives, confidence, drop); null "
+        "for KPI_IN_DISGUISE."
+    )
+    limit: float | None = strawberry.field(
+        description="The threshold it crossed (a setting, or the organisation's objectiveLimit); null when the "
+        "check has none."
+    )
+    owner_id: strawberry.Private[str]
+    cycle_id: strawberry.Private[str]
+
+    @strawberry.field(description="The team that owns the subject (for a team, the team itself).")
+    async def owner(self, info: Info) -> Team:
+        return Team.of(present(await info.context.loaders.team_by_id.load(self.owner_id)))
+
+    @strawberry.field(
+        description="The subject's cycle (for a team, the cycle it has too many objectives in)."
+    )
+    async def cycle(self, info: Info) -> Cycle:
+        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
+
+    @classmethod
+    def of(cls, m: health.Finding) -> HealthFinding:
+        return cls(
+            check=m.check,
+            severity=m.severity,
+            subject=HealthSubject(kind=m.subject_kind, id=strawberry.ID(m.subject_id), title=m.subject_title),
+            message=m.message,
+            value=m.value,
+            limit=m.limit,
+            owner_id=m.owner_id,
+            cycle_id=m.cycle_id,
+        )
+
+
+@strawberry.type(description="The health of a unit's OKRs in one cycle.")
+class HealthReport:
+    as_of: dt.date = strawberry.field(description="The day staleness and confidence were judged on.")
+    findings: list[HealthFinding] = strawberry.field(
+        description="Most severe first, then by check (in HealthCheck order), subject id and cycle."
+    )
+
+    @strawberry.field
+    def critical(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.CRITICAL)
+
+    @strawberry.field
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @strawberry.field
+    def infos(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.INFO)
+
+
+@strawberry.type
+class HealthQueries:
+    @strawberry.field(
+        description="OKR anti-patterns in the cycle (a year includes its quarters) for unitId and every unit "
+        "inside it (null: the whole organisation): one query per check, run at once. asOf (default: today) is the "
+        "day staleness and confidence are judged on; checks keeps only those checks."
+    )
+    async def health(
+        self,
+        info: Info,
+        cycle_id: strawberry.ID,
+        unit_id: strawberry.ID | None = None,
+        as_of: dt.date | None = None,
+        checks: list[HealthCheck] | None = None,
+    ) -> HealthReport:
+        day = as_of or dt.date.today()
+        found = await health.health(
+            info.context.db,
+            cycle_id=cycle_id,
+            unit_id=unit_id,
+            as_of=day,
+            thresholds=info.context.settings.health,
+            checks=set(checks) if checks is not None else None,
+        )
+        if not found:
+            await check_scope(info, cycle_id=cycle_id, team_id=unit_id, team_field="unitId")
+        return HealthReport(as_of=day, findings=[HealthFinding.of(f) for f in found])

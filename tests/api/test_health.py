@@ -1,0 +1,428 @@
+"""OKR health over GraphQL: each anti-pattern made through mutations is found, with its numbers; healthy OKRs
+are not. The organisation: Acme (objectiveLimit 2), a BU with teams Alpha and Beta, 2026 and its Q4."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.db import Database
+from tests.conftest import GraphQL
+
+HEALTH = """
+query($cycleId: ID!, $unitId: ID, $asOf: Date, $checks: [HealthCheck!]) {
+  health(cycleId: $cycleId, unitId: $unitId, asOf: $asOf, checks: $checks) {
+    asOf critical warnings infos
+    findings { check severity message value limit subject { kind id title } owner { id } cycle { id } }
+  }
+}
+"""
+
+ORG = """
+mutation {
+  org: createOrganisation(input: {id: "acme", name: "Acme", objectiveLimit: 2}) { id objectiveLimit }
+  y: createCycle(input: {id: "y26", name: "2026", kind: YEAR, startDate: "2026-01-01", endDate: "2026-12-31"}) { id }
+}
+"""
+UNITS = """
+mutation {
+  q4: createCycle(input: {id: "q4", name: "Q4 2026", kind: QUARTER, parentId: "y26",
+                          startDate: "2026-10-01", endDate: "2026-12-31"}) { id }
+  co: createTeam(input: {id: "co", name: "Acme", kind: COMPANY, organisationId: "acme"}) { id }
+}
+"""
+TEAMS = """
+mutation {
+  bu: createTeam(input: {id: "bu", name: "Products", kind: BUSINESS_UNIT, organisationId: "acme", parentId: "co"}) { id }
+}
+"""
+SUB_TEAMS = """
+mutation {
+  a: createTeam(input: {id: "alpha", name: "Alpha", kind: TEAM, organisationId: "acme", parentId: "bu"}) { id }
+  b: createTeam(input: {id: "beta", name: "Beta", kind: TEAM, organisationId: "acme", parentId: "bu"}) { id }
+}
+"""
+
+
+async def _org(gql: GraphQL) -> None:
+    for mutation in (ORG, UNITS, TEAMS, SUB_TEAMS):
+        await gql.ok(mutation)
+
+
+def _objective(
+    id: str,
+    owner: str,
+    *,
+    tier: str = "TEAM",
+    cycle: str = "q4",
+    status: str = "ACTIVE",
+    confidence: int | None = 7,
+    title: str | None = None,
+) -> str:
+    conf = "null" if confidence is None else str(confidence)
+    return (
+        f'{id.replace("-", "_")}: createObjective(input: {{id: "{id}", title: "{title or id}", tier: {tier}, '
+        f'ownerId: "{owner}", cycleId: "{cycle}", status: {status}, confidence: {conf}}}) {{ id }}'
+    )
+
+
+def _kr(
+    id: str, objective: str, title: str, extra: str = "baseline: 10, target: 20, direction: INCREASE"
+) -> str:
+    return (
+        f'{id.replace("-", "_")}: createKeyResult(input: {{id: "{id}", objectiveId: "{objective}", '
+        f'title: "{title}", kind: METRIC, unit: "%", {extra}}}) {{ id }}'
+    )
+
+
+async def _mutate(gql: GraphQL, *fields: str) -> None:
+    await gql.ok("mutation {\n" + "\n".join(fields) + "\n}")
+
+
+async def _findings(gql: GraphQL, **variables: Any) -> list[dict[str, Any]]:
+    data = await gql.ok(HEALTH, **variables)
+    findings: list[dict[str, Any]] = data["health"]["findings"]
+    return findings
+
+
+def _brief(findings: list[dict[str, Any]]) -> list[tuple[str, str, str, str]]:
+    return [(f["check"], f["severity"], f["subject"]["id"], f["message"]) for f in findings]
+
+
+async def test_kpis_in_disguise(gql: GraphQL) -> None:
+    await _org(gql)
+    await _mutate(gql, _objective("o-kpi", "alpha"))
+    await _mutate(
+        gql,
+        _kr("kr-no-baseline", "o-kpi", "Active users", "target: 5000, direction: INCREASE"),
+        _kr("kr-level", "o-kpi", "Availability", "baseline: 99.9, target: 99.9, direction: STAY_AT_OR_ABOVE"),
+        _kr("kr-moves", "o-kpi", "Activation from 10% to 20%"),
+        _kr("kr-rail", "o-kpi", "Keep errors low", "baseline: 0.4, target: 0.5, direction: STAY_AT_OR_BELOW"),
+    )
+    findings = await _findings(gql, cycleId="q4", checks=["KPI_IN_DISGUISE"])
+    assert _brief(findings) == [
+        (
+            "KPI_IN_DISGUISE",
+            "WARNING",
+            "kr-no-baseline",
+            "no baseline: a metric with target 5000 % but nothing to move from",
+        ),
+        (
+            "KPI_IN_DISGUISE",
+            "INFO",
+            "kr-level",
+            "target 99.9 % equals the baseline: nothing moves (a guard-rail: fine if it only watches a level)",
+        ),
+    ]
+    assert findings[0]["subject"] == {"kind": "KEY_RESULT", "id": "kr-no-baseline", "title": "Active users"}
+    assert findings[0]["owner"] == {"id": "alpha"} and findings[0]["cycle"] == {"id": "q4"}
+    assert findings[0]["value"] is None and findings[0]["limit"] is None
+    # Giving the KR a baseline cures it.
+    await gql.ok('mutation { updateKeyResult(id: "kr-no-baseline", input: {baseline: 1000}) { id } }')
+    assert [f["subject"]["id"] for f in await _findings(gql, cycleId="q4", checks=["KPI_IN_DISGUISE"])] == [
+        "kr-level"
+    ]
+
+
+async def test_objectives_with_no_or_too_many_key_results(gql: GraphQL) -> None:
+    await _org(gql)
+    await _mutate(
+        gql,
+        _objective("o-empty", "alpha"),
+        _objective("o-draft", "alpha", status="DRAFT"),
+        _objective("o-many", "beta"),
+        _objective("o-five", "beta"),
+    )
+    await _mutate(
+        gql,
+        *(_kr(f"kr-many-{n}", "o-many", f"Many {n}") for n in range(6)),
+        *(_kr(f"kr-five-{n}", "o-five", f"Five {n}") for n in range(5)),
+    )
+    checks = ["NO_KEY_RESULTS", "TOO_MANY_KEY_RESULTS"]
+    findings = await _findings(gql, cycleId="q4", checks=checks)
+    assert _brief(findings) == [
+        ("NO_KEY_RESULTS", "CRITICAL", "o-empty", "no key results: nothing says when it is reached"),
+        ("NO_KEY_RESULTS", "WARNING", "o-draft", "no key results: nothing says when it is reached"),
+        (
+            "TOO_MANY_KEY_RESULTS",
+            "WARNING",
+            "o-many",
+            "6 key results (limit 5): focus on the few that matter most",
+        ),
+    ]
+    assert [(f["value"], f["limit"]) for f in findings] == [(0, None), (0, None), (6, 5)]
+    assert findings[2]["subject"] == {"kind": "OBJECTIVE", "id": "o-many", "title": "o-many"}
+    # Archived objectives are out of the way.
+    await gql.ok('mutation { updateObjective(id: "o-empty", input: {status: ARCHIVED}) { id } }')
+    assert [f["subject"]["id"] for f in await _findings(gql, cycleId="q4", checks=checks)] == [
+        "o-draft",
+        "o-many",
+    ]
+
+
+async def test_teams_above_their_organisations_objective_limit(gql: GraphQL) -> None:
+    await _org(gql)
+    # Alpha: 3 objectives in Q4 (limit 2), one more in the year itself; Beta: 2 in Q4 (at the limit).
+    await _mutate(
+        gql,
+        *(_objective(f"o-alpha-{n}", "alpha") for n in (1, 2, 3)),
+        _objective("o-alpha-year", "alpha", cycle="y26"),
+        *(_objective(f"o-beta-{n}", "beta") for n in (1, 2)),
+    )
+    checks = ["OBJECTIVE_LIMIT_EXCEEDED"]
+    expected = [
+        (
+            "OBJECTIVE_LIMIT_EXCEEDED",
+            "WARNING",
+            "alpha",
+            "3 objectives in Q4 2026 (limit 2): o-alpha-1, o-alpha-2, o-alpha-3",
+        )
+    ]
+    findings = await _findings(gql, cycleId="q4", checks=checks)
+    assert _brief(findings) == expected
+    assert findings[0]["subject"] == {"kind": "TEAM", "id": "alpha", "title": "Alpha"}
+    assert (findings[0]["value"], findings[0]["limit"], findings[0]["owner"]) == (3, 2, {"id": "alpha"})
+    # A year counts each of its cycles apart: the year objective does not add to Q4's three.
+    assert _brief(await _findings(gql, cycleId="y26", checks=checks)) == expected
+
+    # Without its own limit the organisation gets the default, 3; at 7 objectives (above twice 3) it is critical.
+    data = await gql.ok(
+        'mutation { updateOrganisation(id: "acme", input: {objectiveLimit: null}) { objectiveLimit } }'
+    )
+    assert data == {"updateOrganisation": {"objectiveLimit": None}}
+    assert await _findings(gql, cycleId="q4", checks=checks) == []
+    await _mutate(gql, *(_objective(f"o-alpha-{n}", "alpha") for n in (4, 5, 6, 7)))
+    findings = await _findings(gql, cycleId="q4", checks=checks)
+    assert [(f["severity"], f["value"], f["limit"]) for f in findings] == [("CRITICAL", 7, 3)]
+
+
+async def test_objective_limit_is_validated(gql: GraphQL) -> None:
+    for bad in (0, 51):
+        error = await gql.error(
+            'mutation($limit: Int) { createOrganisation(input: {name: "X", objectiveLimit: $limit}) { id } }',
+            limit=bad,
+        )
+        assert error["extensions"]["code"] == "VALIDATION"
+        assert (error["extensions"]["field"], error["extensions"]["value"]) == ("objectiveLimit", bad)
+    await _org(gql)
+    error = await gql.error('mutation { updateOrganisation(id: "acme", input: {objectiveLimit: -1}) { id } }')
+    assert error["extensions"]["field"] == "objectiveLimit"
+    data = await gql.ok(
+        'mutation { updateOrganisation(id: "acme", input: {objectiveLimit: 4}) { objectiveLimit } }'
+    )
+    assert data["updateOrganisation"]["objectiveLimit"] == 4
+    assert (await gql.ok('{ organisation(id: "acme") { objectiveLimit } }'))["organisation"] == {
+        "objectiveLimit": 4
+    }
+
+
+async def test_team_objectives_that_copy_their_parents_key_results(gql: GraphQL) -> None:
+    await _org(gql)
+    await _mutate(gql, _objective("o-strategy", "bu", tier="STRATEGIC", cycle="y26"))
+    await _mutate(
+        gql,
+        _kr("kr-s-nps", "o-strategy", "Raise first-week NPS from 20 to 35"),
+        _kr("kr-s-calls", "o-strategy", "Cut support call time by 15%"),
+        _objective("o-partly", "alpha"),
+        _objective("o-copy", "beta"),
+        _objective("o-own", "beta"),
+    )
+    await _mutate(
+        gql,
+        # Alpha copies one KR (other case and spacing) and writes one of its own.
+        _kr("kr-p-nps", "o-partly", "  raise FIRST-WEEK nps   from 20 to 35 "),
+        _kr("kr-p-own", "o-partly", "Tutorial engagement from 15% to 50%"),
+        # Beta's o-copy contributes to a KR of the strategy and copies both; o-own only sounds alike.
+        _kr("kr-c-nps", "o-copy", "Raise first-week NPS from 20 to 35"),
+        _kr("kr-c-calls", "o-copy", "Cut support call\\ttime by 15%"),
+        _kr("kr-o-nps", "o-own", "Raise first-week NPS from 20 to 30"),
+        'a: linkContribution(childId: "o-partly", parentId: "o-strategy") { weight }',
+        'b: linkContribution(childId: "o-copy", parentId: "kr-s-calls") { weight }',
+        'c: linkContribution(childId: "o-own", parentId: "o-strategy") { weight }',
+    )
+    findings = await _findings(gql, cycleId="q4", checks=["CASCADED_KEY_RESULTS"])
+    assert _brief(findings) == [
+        (
+            "CASCADED_KEY_RESULTS",
+            "CRITICAL",
+            "o-copy",
+            "2 of 2 key results copy those of o-strategy word for word: "
+            '"Cut support call\ttime by 15%"; "Raise first-week NPS from 20 to 35"',
+        ),
+        (
+            "CASCADED_KEY_RESULTS",
+            "WARNING",
+            "o-partly",
+            "1 of 2 key results copy those of o-strategy word for word: "
+            '"raise FIRST-WEEK nps   from 20 to 35"',
+        ),
+    ]
+    assert [(f["value"], f["limit"]) for f in findings] == [(2, None), (1, None)]
+
+
+async def test_stale_measurements_as_of_a_day(gql: GraphQL) -> None:
+    await _org(gql)
+    await _mutate(gql, _objective("o-measured", "alpha"), _objective("o-draft", "beta", status="DRAFT"))
+    await _mutate(
+        gql,
+        _kr("kr-fresh", "o-measured", "Fresh"),
+        _kr("kr-stale", "o-measured", "Stale"),
+        _kr("kr-never", "o-measured", "Never"),
+        _kr("kr-draft", "o-draft", "Not under way yet"),
+        'm: createKeyResult(input: {id: "kr-milestone", objectiveId: "o-measured", title: "Ship", kind: MILESTONE}) { id }',
+    )
+    await gql.ok(
+        """
+        mutation {
+          pushKeyResultValues(values: [
+            {keyResultId: "kr-fresh", value: 12, observedAt: "2026-11-05T08:00:00Z", source: "ci"},
+            {keyResultId: "kr-stale", value: 11, observedAt: "2026-10-20T23:30:00Z", source: "ci"},
+            {keyResultId: "kr-stale", value: 13, observedAt: "2026-11-20T08:00:00Z", source: "ci"}
+          ]) { accepted }
+        }
+        """
+    )
+    checks = ["STALE_MEASUREMENT"]
+    findings = await _findings(gql, cycleId="q4", asOf="2026-11-10", checks=checks)
+    assert _brief(findings) == [
+        (
+            "STALE_MEASUREMENT",
+            "CRITICAL",
+            "kr-never",
+            "never measured; Q4 2026 started 40 days ago (limit 14)",
+        ),
+        (
+            "STALE_MEASUREMENT",
+            "WARNING",
+            "kr-stale",
+            "last measurement 21 days ago, on 2026-10-20 (limit 14)",
+        ),
+    ]
+    assert [(f["value"], f["limit"]) for f in findings] == [(40, 14), (21, 14)]
+    # Exactly at the limit is not stale yet; a value observed after asOf does not count yet.
+    assert [
+        (f["severity"], f["subject"]["id"])
+        for f in await _findings(gql, cycleId="q4", asOf="2026-11-03", checks=checks)
+    ] == [("CRITICAL", "kr-fresh"), ("CRITICAL", "kr-never")]
+    assert [
+        (f["severity"], f["subject"]["id"])
+        for f in await _findings(gql, cycleId="q4", asOf="2026-11-20", checks=checks)
+    ] == [("CRITICAL", "kr-never"), ("WARNING", "kr-fresh")]
+    # After the cycle, it is judged on its last day.
+    assert _brief(await _findings(gql, cycleId="q4", asOf="2027-02-01", checks=checks)) == [
+        (
+            "STALE_MEASUREMENT",
+            "CRITICAL",
+            "kr-fresh",
+            "last measurement 56 days before it ended, on 2026-11-05 (limit 14)",
+        ),
+        (
+            "STALE_MEASUREMENT",
+            "CRITICAL",
+            "kr-never",
+            "never measured; Q4 2026 started 91 days before it ended (limit 14)",
+        ),
+        (
+            "STALE_MEASUREMENT",
+            "CRITICAL",
+            "kr-stale",
+            "last measurement 41 days before it ended, on 2026-11-20 (limit 14)",
+        ),
+    ]
+    # Nothing is stale before its cycle starts, and 14 days into it is within the limit.
+    assert await _findings(gql, cycleId="q4", asOf="2026-09-01", checks=checks) == []
+    assert await _findings(gql, cycleId="q4", asOf="2026-10-15", checks=checks) == []
+
+
+async def test_low_confidence(gql: GraphQL) -> None:
+    await _org(gql)
+    await _mutate(
+        gql,
+        _objective("o-low", "alpha", confidence=3),
+        _objective("o-lost", "alpha", confidence=1),
+        _objective("o-fine", "beta", confidence=4),
+        _objective("o-unknown", "beta", confidence=None),
+        _objective("o-draft", "beta", confidence=0, status="DRAFT"),
+    )
+    findings = await _findings(gql, cycleId="q4", asOf="2026-11-10", checks=["LOW_CONFIDENCE"])
+    assert _brief(findings) == [
+        ("LOW_CONFIDENCE", "CRITICAL", "o-lost", "confidence 1 of 10 (low at 3 or less)"),
+        ("LOW_CONFIDENCE", "WARNING", "o-low", "confidence 3 of 10 (low at 3 or less)"),
+    ]
+    assert [(f["value"], f["limit"]) for f in findings] == [(1, 3), (3, 3)]
+
+
+async def test_scope_report_and_errors(gql: GraphQL) -> None:
+    await _org(gql)
+    await _mutate(
+        gql,
+        _objective("o-alpha", "alpha", confidence=2),
+        _objective("o-beta", "beta"),
+        _objective("o-strategy", "bu", tier="STRATEGIC", cycle="y26"),
+    )
+    await _mutate(gql, _kr("kr-beta", "o-beta", "Beta's KR"), _kr("kr-strategy", "o-strategy", "Strategy KR"))
+    await gql.ok(
+        """
+        mutation {
+          pushKeyResultValues(values: [
+            {keyResultId: "kr-beta", value: 12, observedAt: "2026-11-05T08:00:00Z", source: "ci"},
+            {keyResultId: "kr-strategy", value: 12, observedAt: "2026-11-05T08:00:00Z", source: "ci"}
+          ]) { accepted }
+        }
+        """
+    )
+    everything = await gql.ok(HEALTH, cycleId="y26", asOf="2026-11-10")
+    report = everything["health"]
+    never = "never checked in; Q4 2026 started 40 days ago (limit 14)"
+    assert report["asOf"] == "2026-11-10"
+    assert _brief(report["findings"]) == [
+        ("NO_KEY_RESULTS", "CRITICAL", "o-alpha", "no key results: nothing says when it is reached"),
+        ("STALE_CHECK_IN", "CRITICAL", "o-alpha", never),
+        ("STALE_CHECK_IN", "CRITICAL", "o-beta", never),
+        ("LOW_CONFIDENCE", "WARNING", "o-alpha", "confidence 2 of 10 (low at 3 or less)"),
+    ]
+    assert (report["critical"], report["warnings"], report["infos"]) == (3, 1, 0)
+    # A quarter leaves out the year's strategy (which is healthy anyway); a team its sibling; the BU keeps all.
+    assert _brief((await gql.ok(HEALTH, cycleId="q4", asOf="2026-11-10"))["health"]["findings"]) == _brief(
+        report["findings"]
+    )
+    beta = await _findings(gql, cycleId="y26", unitId="beta", asOf="2026-11-10")
+    assert _brief(beta) == [("STALE_CHECK_IN", "CRITICAL", "o-beta", never)]
+    assert _brief(await _findings(gql, cycleId="y26", unitId="bu", asOf="2026-11-10")) == _brief(
+        report["findings"]
+    )
+
+    for variables, field in (
+        ({"cycleId": "nope"}, "cycleId"),
+        ({"cycleId": "q4", "unitId": "nope"}, "unitId"),
+    ):
+        error = await gql.error(HEALTH, **variables)
+        assert error["extensions"]["code"] == "NOT_FOUND"
+        assert error["extensions"]["field"] == field
+
+
+async def test_a_report_costs_one_query_per_check(gql: GraphQL, db: Database) -> None:
+    await _org(gql)
+    await _mutate(gql, *(_objective(f"o-{n}", "alpha" if n % 2 else "beta", confidence=1) for n in range(8)))
+    before = db.query_count
+    await gql.ok("{ __typename }")
+    overhead = db.query_count - before  # whatever every request costs (e.g. looking up its token)
+    before = db.query_count
+    findings = await _findings(gql, cycleId="q4", asOf="2026-11-10")
+    # 8 checks, then owners and cycles through one loader query each, however many findings there are.
+    assert len(findings) == 8 * 3 + 2
+    assert db.query_count - before - overhead == 8 + 2
+
+
+@pytest.mark.usefixtures("demo")
+async def test_the_demo_plans_its_okrs_well(gql: GraphQL) -> None:
+    quality = [
+        "KPI_IN_DISGUISE",
+        "NO_KEY_RESULTS",
+        "TOO_MANY_KEY_RESULTS",
+        "OBJECTIVE_LIMIT_EXCEEDED",
+        "CASCADED_KEY_RESULTS",
+    ]
+    for cycle in ("cycle-2026-q1", "cycle-2026"):
+        assert await _findings(gql, cycleId=cycle, checks=quality) == []
