@@ -19,6 +19,7 @@ from resolvers.mutations.okrs import OkrMutations
 from resolvers.mutations.organisation import OrganisationMutations
 from resolvers.mutations.planning import PlanningMutations
 from resolvers.queries import Query as RecordQuery
+from resolvers.report import ReportQueries
 
 # Each alignment module adds its own query class here.
 Query = merge_types(
@@ -28,6 +29,7 @@ Query = merge_types(
         GapQueries,
         DependencyQueries,
         StructureQueries,
+        ReportQueries,
         HealthQueries,
     ),
 )
