@@ -1,7 +1,8 @@
 // OKR health, LOW_CONFIDENCE: objectives whose owners have little confidence of reaching them: $lowConfidence
 // or less on the 0..10 scale (the setting AG_HEALTH_LOW_CONFIDENCE, default 3).
-// The confidence is that of the latest check-in on or before $asOf; an objective with no check-in at all has
-// the confidence set on it (createObjective, updateObjective). One with check-ins only after $asOf has none yet.
+// The confidence is the objective's own (its owners' latest: set by the last check-in, or by hand since). When
+// $asOf lies before its last check-in, it is that of the latest check-in on or before $asOf instead (none when
+// it had no check-in by then), so a report on a past day reads what the team said then.
 // Severity: WARNING; CRITICAL at half the threshold or less (0 or 1 with the default 3).
 // Looks at ACTIVE objectives of either tier in $cycleId or a cycle within it (a year includes its quarters),
 // owned by $unitId or any unit inside it ($unitId null: the whole organisation).
@@ -24,11 +25,10 @@ CALL (o) {
   LIMIT 1
   RETURN ci.confidence AS checkedIn, date(ci.createdAt) AS checkInDay
 }
-WITH o, t, oc, checkInDay,
-     CASE
-       WHEN checkInDay IS NOT NULL THEN checkedIn
-       WHEN NOT EXISTS { (o)-[:HAS_CHECK_IN]->(:CheckIn) } THEN o.confidence
-     END AS confidence
+WITH o, t, oc, checkedIn, checkInDay,
+     EXISTS { MATCH (o)-[:HAS_CHECK_IN]->(later:CheckIn) WHERE date(later.createdAt) > $asOf } AS past
+WITH o, t, oc, CASE WHEN past THEN checkInDay END AS checkInDay,
+     CASE WHEN past THEN checkedIn ELSE o.confidence END AS confidence
 WHERE confidence <= $lowConfidence
 RETURN "LOW_CONFIDENCE" AS check,
        CASE WHEN confidence <= $lowConfidence / 2 THEN "CRITICAL" ELSE "WARNING" END AS severity,

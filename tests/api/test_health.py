@@ -3,6 +3,7 @@ are not. The organisation: Acme (objectiveLimit 2), a BU with teams Alpha and Be
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -426,3 +427,141 @@ async def test_the_demo_plans_its_okrs_well(gql: GraphQL) -> None:
     ]
     for cycle in ("cycle-2026-q1", "cycle-2026"):
         assert await _findings(gql, cycleId=cycle, checks=quality) == []
+
+
+CHECK_IN = """
+mutation($objectiveId: ID!, $confidence: Int!, $values: [CheckInValueInput!]! = []) {
+  recordCheckIn(input: {objectiveId: $objectiveId, confidence: $confidence, values: $values,
+                        plan: "Keep going", author: "Lee"}) { id }
+}
+"""
+
+
+async def test_check_ins_staleness_and_confidence(gql: GraphQL) -> None:
+    # Check-ins are stamped with the time they are recorded, so this cycle runs from 30 days ago.
+    today = dt.datetime.now(dt.UTC).date()
+    start, end = today - dt.timedelta(days=30), today + dt.timedelta(days=60)
+    await _org(gql)
+    await gql.ok(
+        f'mutation {{ createCycle(input: {{id: "now", name: "Now", kind: YEAR, startDate: "{start}", '
+        f'endDate: "{end}"}}) {{ id }} }}'
+    )
+    await _mutate(
+        gql,
+        _objective("o-falling", "alpha", cycle="now", confidence=8),
+        _objective("o-steady", "beta", cycle="now", confidence=6),
+        _objective("o-never", "beta", cycle="now", confidence=6),
+        _objective("o-strategy", "bu", cycle="now", tier="STRATEGIC", confidence=6),
+    )
+    await _mutate(
+        gql,
+        _kr("kr-falling", "o-falling", "Falling"),
+        _kr("kr-steady", "o-steady", "Steady"),
+        _kr("kr-strategy", "o-strategy", "Strategy"),
+        _kr("kr-never", "o-never", "Never"),
+    )
+    await gql.ok(
+        CHECK_IN, objectiveId="o-falling", confidence=8, values=[{"keyResultId": "kr-falling", "value": 11}]
+    )
+    await gql.ok(
+        CHECK_IN, objectiveId="o-falling", confidence=4, values=[{"keyResultId": "kr-falling", "value": 12}]
+    )
+    await gql.ok(
+        CHECK_IN, objectiveId="o-steady", confidence=6, values=[{"keyResultId": "kr-steady", "value": 12}]
+    )
+    await gql.ok(
+        "mutation($values: [KeyResultValueInput!]!) { pushKeyResultValues(values: $values) { accepted } }",
+        values=[
+            {"keyResultId": "kr-strategy", "value": 11, "observedAt": f"{today}T00:00:00Z", "source": "bi"}
+        ],
+    )
+    checks = ["STALE_CHECK_IN", "STALE_MEASUREMENT", "LOW_CONFIDENCE", "FALLING_CONFIDENCE"]
+
+    findings = await _findings(gql, cycleId="now", asOf=str(today), checks=checks)
+    assert _brief(findings) == [
+        ("STALE_MEASUREMENT", "CRITICAL", "kr-never", "never measured; Now started 30 days ago (limit 14)"),
+        ("STALE_CHECK_IN", "CRITICAL", "o-never", "never checked in; Now started 30 days ago (limit 14)"),
+        (
+            "FALLING_CONFIDENCE",
+            "WARNING",
+            "o-falling",
+            f"confidence fell from 8 to 4 between the check-ins of {today} and {today} (alert at a drop of 3)",
+        ),
+    ]
+    assert (findings[2]["value"], findings[2]["limit"]) == (4, 3)
+
+    # A third check-in: 4 to 2 is a drop of 2, not falling by the rule, but 2 is low.
+    await gql.ok(CHECK_IN, objectiveId="o-falling", confidence=2)
+    findings = await _findings(
+        gql, cycleId="now", asOf=str(today), checks=["LOW_CONFIDENCE", "FALLING_CONFIDENCE"]
+    )
+    assert _brief(findings) == [
+        ("LOW_CONFIDENCE", "WARNING", "o-falling", "confidence 2 of 10 (low at 3 or less)")
+    ]
+    # Set by hand since the last check-in, the objective's own confidence is the latest word.
+    await gql.ok('mutation { updateObjective(id: "o-falling", input: {confidence: 1}) { id } }')
+    findings = await _findings(gql, cycleId="now", asOf=str(today), checks=["LOW_CONFIDENCE"])
+    assert [(f["severity"], f["value"]) for f in findings] == [("CRITICAL", 1)]
+
+    # Fifteen days on, nobody has checked in or measured since today.
+    later = today + dt.timedelta(days=15)
+    findings = await _findings(
+        gql, cycleId="now", asOf=str(later), checks=["STALE_CHECK_IN", "STALE_MEASUREMENT"]
+    )
+    assert _brief(findings) == [
+        ("STALE_MEASUREMENT", "CRITICAL", "kr-never", "never measured; Now started 45 days ago (limit 14)"),
+        ("STALE_CHECK_IN", "CRITICAL", "o-never", "never checked in; Now started 45 days ago (limit 14)"),
+        *(
+            ("STALE_MEASUREMENT", "WARNING", kr, f"last measurement 15 days ago, on {today} (limit 14)")
+            for kr in ("kr-falling", "kr-steady", "kr-strategy")
+        ),
+        *(
+            ("STALE_CHECK_IN", "WARNING", o, f"last check-in 15 days ago, on {today} (limit 14)")
+            for o in ("o-falling", "o-steady")
+        ),
+    ]
+
+    # Yesterday, none of today's check-ins had happened: no confidence from them, and none checked in yet.
+    yesterday = today - dt.timedelta(days=1)
+    findings = await _findings(gql, cycleId="now", asOf=str(yesterday), checks=checks)
+    never = "never checked in; Now started 29 days ago (limit 14)"
+    assert [f for f in _brief(findings) if f[0] == "STALE_CHECK_IN"] == [
+        ("STALE_CHECK_IN", "CRITICAL", o, never) for o in ("o-falling", "o-never", "o-steady")
+    ]
+    assert not [f for f in findings if f["check"] in ("LOW_CONFIDENCE", "FALLING_CONFIDENCE")]
+
+
+@pytest.mark.usefixtures("demo")
+async def test_the_demo_on_15_february(gql: GraphQL) -> None:
+    never_measured = "never measured; Q1 2026 started 45 days ago (limit 14)"
+    never_checked = "never checked in; Q1 2026 started 45 days ago (limit 14)"
+    data = await gql.ok(HEALTH, cycleId="cycle-2026-q1", asOf="2026-02-15")
+    assert _brief(data["health"]["findings"]) == [
+        *(
+            ("STALE_MEASUREMENT", "CRITICAL", kr, never_measured)
+            for kr in (
+                "kr-devex-pairing-hours",
+                "kr-discover-completion",
+                "kr-discover-tutorial",
+                "kr-payments-failures",
+                "kr-sre-availability",
+                "kr-sre-runbooks",
+            )
+        ),
+        *(
+            ("STALE_CHECK_IN", "CRITICAL", o, never_checked)
+            for o in ("obj-devex-q1", "obj-payments-q1", "obj-sre-q1")
+        ),
+        (
+            "FALLING_CONFIDENCE",
+            "CRITICAL",
+            "obj-identity-q1",
+            "confidence fell from 6 to 3 between the check-ins of 2026-02-02 and 2026-02-09 (alert at a drop of 3)",
+        ),
+        ("LOW_CONFIDENCE", "WARNING", "obj-identity-q1", "confidence 3 of 10 (low at 3 or less)"),
+    ]
+    # A week earlier Identity was still at 6.
+    data = await gql.ok(
+        HEALTH, cycleId="cycle-2026-q1", asOf="2026-02-08", checks=["LOW_CONFIDENCE", "FALLING_CONFIDENCE"]
+    )
+    assert data["health"]["findings"] == []
