@@ -1,0 +1,339 @@
+"""The Python client (clients/python) against a real uvicorn serving the real app on the demo organisation.
+
+Failures are injected by httpx transports wrapped around the real one: the service and Neo4j stay real.
+The sync client blocks, so it runs in a thread while the server answers in the test's event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import importlib.util
+import json
+import socket
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+from aligngraph_client import (
+    AsyncClient,
+    Client,
+    Forbidden,
+    KeyResultKind,
+    KeyResultValueInput,
+    NotFound,
+    PushReason,
+    PushStatus,
+    RetryPolicy,
+    ServiceUnavailable,
+    Unauthenticated,
+    ValidationFailed,
+)
+from aligngraph_client.operations import DOCUMENTS
+from graphql import build_schema, parse, validate
+
+from graph.db import Database
+from graph.tokens import create_token
+from tests.live_server import LiveServer
+
+ROOT = Path(__file__).resolve().parent.parent
+CLIENT = ROOT / "clients" / "python"
+KRS = ["kr-discover-completion", "kr-discover-tutorial", "kr-discover-tickets", "kr-sre-availability"]
+START = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=2)
+FAST = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05)
+
+
+def make_values(count: int, *, keys: str | None = None) -> list[KeyResultValueInput]:
+    """`count` values over KRS, one second apart; with `keys`, idempotency keys f"{keys}-{i}"."""
+    return [
+        KeyResultValueInput(
+            value=float(i % 97),
+            observed_at=START + dt.timedelta(seconds=i),
+            source="client-test",
+            key_result_id=KRS[i % len(KRS)],
+            idempotency_key=None if keys is None else f"{keys}-{i}",
+        )
+        for i in range(count)
+    ]
+
+
+class Recording(httpx.HTTPTransport):
+    """The real transport, recording each request's JSON body; `fail` maps an attempt number to a failure:
+    "503" answers 503 without reaching the service, "drop" lets the service answer and then breaks the
+    connection, as if the response was lost on the way back."""
+
+    def __init__(self, fail: dict[int, str] | None = None) -> None:
+        super().__init__()
+        self.fail = fail or {}
+        self.bodies: list[dict[str, Any]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        attempt = len(self.bodies)
+        self.bodies.append(json.loads(request.read()))
+        if self.fail.get(attempt) == "503":
+            return httpx.Response(503, text="overloaded", request=request)
+        response = super().handle_request(request)
+        if self.fail.get(attempt) == "drop":
+            response.read()
+            response.close()
+            raise httpx.ReadError("connection reset after the service answered", request=request)
+        return response
+
+
+class AsyncRecording(httpx.AsyncHTTPTransport):
+    """Recording for AsyncClient."""
+
+    def __init__(self, fail: dict[int, str] | None = None) -> None:
+        super().__init__()
+        self.fail = fail or {}
+        self.bodies: list[dict[str, Any]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        attempt = len(self.bodies)
+        self.bodies.append(json.loads(await request.aread()))
+        if self.fail.get(attempt) == "503":
+            return httpx.Response(503, text="overloaded", request=request)
+        response = await super().handle_async_request(request)
+        if self.fail.get(attempt) == "drop":
+            await response.aread()
+            await response.aclose()
+            raise httpx.ReadError("connection reset after the service answered", request=request)
+        return response
+
+
+def sent_values(bodies: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    return [body["variables"]["values"] for body in bodies]
+
+
+@pytest.fixture
+async def push_token(db: Database, demo: Any) -> str:
+    """A push token on the demo organisation."""
+    return (await create_token(db, name="integration", scopes=["push"], team_ids=[]))[1]
+
+
+async def stored(server: LiveServer, token: str) -> dict[str, int]:
+    """How many measurements each KR of KRS holds, read through the client."""
+    async with AsyncClient(server.graphql_url, token) as client:
+        return {kr: (await client.history(kr, first=1)).total_count for kr in KRS}
+
+
+async def added(server: LiveServer, token: str, before: dict[str, int]) -> dict[str, int]:
+    """How many measurements each KR of KRS gained since `before` (the demo holds some history)."""
+    now = await stored(server, token)
+    return {kr: now[kr] - before[kr] for kr in KRS}
+
+
+def load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate_types", CLIENT / "generate_types.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_types_match_schema_graphql() -> None:
+    generator = load_generator()
+    sdl = (ROOT / "schema.graphql").read_text(encoding="utf-8")
+    committed = (CLIENT / "aligngraph_client" / "types.py").read_text(encoding="utf-8")
+    assert generator.generate(sdl) == committed, "run: python clients/python/generate_types.py"
+    schema = build_schema(sdl)
+    for name, document in DOCUMENTS.items():
+        assert validate(schema, parse(document)) == [], name
+
+
+def test_the_generator_follows_a_schema_change() -> None:
+    generator = load_generator()
+    sdl = (ROOT / "schema.graphql").read_text(encoding="utf-8")
+    changed = sdl.replace("  measurementId: ID\n", "  measurementId: ID\n  batch: Int!\n")
+    assert changed != sdl
+    text = generator.generate(changed)
+    assert "    batch: int\n" in text and 'batch=data["batch"]' in text
+    assert "keyResultId measurementId batch" in text
+
+
+async def test_sync_push_splits_2500_values_into_3_calls_with_original_indexes(
+    live_server: LiveServer, push_token: str
+) -> None:
+    before = await stored(live_server, push_token)
+    values = make_values(2500)
+    values[700] = KeyResultValueInput(
+        value=1.0, observed_at=START, source="client-test", key_result_id="kr-nope"
+    )
+    future = dt.datetime.now(dt.UTC) + dt.timedelta(days=3)
+    values[2400] = KeyResultValueInput(
+        value=1.0, observed_at=future, source="client-test", key_result_id=KRS[0]
+    )
+    transport = Recording()
+    progress: list[tuple[int, int]] = []
+
+    def push() -> Any:
+        with Client(live_server.graphql_url, push_token, batch_size=1000, transport=transport) as client:
+            return client.push_values(values, progress=lambda done, total: progress.append((done, total)))
+
+    result = await asyncio.to_thread(push)
+
+    assert [len(batch) for batch in sent_values(transport.bodies)] == [1000, 1000, 500]
+    assert progress == [(1000, 2500), (2000, 2500), (2500, 2500)]
+    keys = [value["idempotencyKey"] for batch in sent_values(transport.bodies) for value in batch]
+    assert len(set(keys)) == 2500 and all(keys)
+    assert (result.accepted, result.duplicates, result.rejected) == (2498, 0, 2)
+    assert [item.index for item in result.items] == list(range(2500))
+    rejected = {item.index: item.reason for item in result.items if item.status is PushStatus.REJECTED}
+    assert rejected == {700: PushReason.UNKNOWN_KEY_RESULT, 2400: PushReason.OBSERVED_IN_FUTURE}
+    for item in result.items:
+        if item.status is PushStatus.ACCEPTED:
+            assert item.key_result_id == values[item.index].key_result_id
+    expected = {
+        kr: sum(1 for i in range(2500) if i % 4 == n and i not in (700, 2400)) for n, kr in enumerate(KRS)
+    }
+    assert await added(live_server, push_token, before) == expected
+
+
+async def test_async_push_splits_and_a_second_push_is_all_duplicates(
+    live_server: LiveServer, push_token: str
+) -> None:
+    before = await stored(live_server, push_token)
+    values = make_values(1200, keys="async")
+    transport = AsyncRecording()
+    async with AsyncClient(
+        live_server.graphql_url, push_token, batch_size=500, transport=transport
+    ) as client:
+        first = await client.push_values(values)
+        again = await client.push_values(values)
+    assert [len(batch) for batch in sent_values(transport.bodies)] == [500, 500, 200] * 2
+    assert (first.accepted, first.duplicates, first.rejected) == (1200, 0, 0)
+    assert (again.accepted, again.duplicates, again.rejected) == (0, 1200, 0)
+    assert [item.index for item in again.items] == list(range(1200))
+    assert all(item.reason is PushReason.DUPLICATE_IDEMPOTENCY_KEY for item in again.items)
+    # A duplicate names the measurement stored the first time.
+    assert [i.measurement_id for i in again.items] == [i.measurement_id for i in first.items]
+    assert await added(live_server, push_token, before) == {kr: 300 for kr in KRS}
+
+
+async def test_a_response_lost_on_the_way_back_is_resent_with_the_same_keys_and_stored_once(
+    live_server: LiveServer, push_token: str
+) -> None:
+    before = await stored(live_server, push_token)
+    values = make_values(300)  # no keys: the client makes them before the first attempt
+    transport = Recording(fail={1: "drop"})  # the second call reaches the service, its answer is lost
+
+    def push() -> Any:
+        with Client(
+            live_server.graphql_url, push_token, batch_size=100, retry=FAST, transport=transport
+        ) as client:
+            return client.push_values(values)
+
+    result = await asyncio.to_thread(push)
+    batches = sent_values(transport.bodies)
+    assert [len(batch) for batch in batches] == [100, 100, 100, 100]
+    assert batches[1] == batches[2]  # the retry resent the very same values and idempotency keys
+    assert (result.accepted, result.duplicates, result.rejected) == (200, 100, 0)
+    assert {item.index for item in result.items if item.status is PushStatus.DUPLICATE} == set(
+        range(100, 200)
+    )
+    assert await added(live_server, push_token, before) == {kr: 75 for kr in KRS}
+
+
+async def test_async_client_retries_503_with_the_same_keys(live_server: LiveServer, push_token: str) -> None:
+    before = await stored(live_server, push_token)
+    transport = AsyncRecording(fail={0: "503", 1: "503"})
+    async with AsyncClient(live_server.graphql_url, push_token, retry=FAST, transport=transport) as client:
+        result = await client.push_values(make_values(40))
+    assert len(transport.bodies) == 3
+    assert transport.bodies[0] == transport.bodies[1] == transport.bodies[2]
+    assert (result.accepted, result.duplicates, result.rejected) == (40, 0, 0)
+    assert await added(live_server, push_token, before) == {kr: 10 for kr in KRS}
+
+
+async def test_a_service_that_stays_down_raises_service_unavailable_after_every_attempt(
+    live_server: LiveServer, push_token: str
+) -> None:
+    before = await stored(live_server, push_token)
+    transport = AsyncRecording(fail={0: "503", 1: "503", 2: "503"})
+    retry = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+    async with AsyncClient(live_server.graphql_url, push_token, retry=retry, transport=transport) as client:
+        with pytest.raises(ServiceUnavailable) as raised:
+            await client.push_values(make_values(4))
+    assert raised.value.status_code == 503 and len(transport.bodies) == 3
+    assert await added(live_server, push_token, before) == {kr: 0 for kr in KRS}
+
+
+async def test_an_unreachable_service_is_retried_then_raises() -> None:
+    with socket.socket() as sock:  # a loopback port where nothing listens: bound, then released
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/graphql"
+    transport = AsyncRecording()
+    retry = RetryPolicy(attempts=2, base_delay=0.01, max_delay=0.01)
+    async with AsyncClient(url, "ag_x", retry=retry, transport=transport) as client:
+        with pytest.raises(ServiceUnavailable, match="2 attempts"):
+            await client.key_result("kr-discover-completion")
+    assert len(transport.bodies) == 2
+
+
+async def test_service_errors_are_typed_exceptions_with_code_field_and_value(
+    live_server: LiveServer, push_token: str, db: Database
+) -> None:
+    before = await stored(live_server, push_token)
+    reader = (await create_token(db, name="reader", scopes=["read"], team_ids=[]))[1]
+    url = live_server.graphql_url
+    async with AsyncClient(url) as anonymous:
+        with pytest.raises(Unauthenticated) as raised:
+            await anonymous.push_values(make_values(1))
+    assert raised.value.code == "UNAUTHENTICATED"
+    async with AsyncClient(url, "ag_" + "x" * 43) as unknown:
+        with pytest.raises(Unauthenticated):
+            await unknown.key_result(KRS[0])
+    async with AsyncClient(url, reader) as read_only:
+        with pytest.raises(Forbidden) as forbidden:
+            await read_only.push_values(make_values(1))
+        assert forbidden.value.code == "FORBIDDEN"
+        with pytest.raises(ValidationFailed) as invalid:
+            await read_only.history(KRS[0], first=100_000)
+        assert (invalid.value.code, invalid.value.field, invalid.value.value) == (
+            "VALIDATION",
+            "first",
+            100_000,
+        )
+        with pytest.raises(NotFound) as missing:
+            await read_only.history("kr-nope")
+        assert (missing.value.code, missing.value.field, missing.value.value) == (
+            "NOT_FOUND",
+            "id",
+            "kr-nope",
+        )
+        with pytest.raises(NotFound):
+            await read_only.key_result("kr-nope")
+    assert await added(live_server, push_token, before) == {kr: 0 for kr in KRS}
+
+
+async def test_reads_give_typed_key_results_and_page_through_history(
+    live_server: LiveServer, push_token: str
+) -> None:
+    kr = KRS[0]
+    values = [
+        KeyResultValueInput(
+            value=float(i), observed_at=START + dt.timedelta(hours=i), source="s", key_result_id=kr
+        )
+        for i in range(20)
+    ]
+    late = KeyResultValueInput(
+        value=-1.0, observed_at=START - dt.timedelta(days=5), source="s", key_result_id=kr
+    )
+
+    def run() -> Any:
+        with Client(live_server.graphql_url, push_token) as client:
+            client.push_values([*values, late])
+            found = client.key_result(kr)
+            every = list(client.iter_history(kr, page_size=7))
+            window = client.history(kr, observed_from=START, observed_to=START + dt.timedelta(hours=5))
+            return found, every, window
+
+    found, every, window = await asyncio.to_thread(run)
+    assert found.id == kr and found.kind is KeyResultKind.METRIC
+    assert found.current == 19.0  # the latest observed value, not the late arrival
+    assert found.last_observed_at == START + dt.timedelta(hours=19)
+    assert [m.value for m in every] == [float(i) for i in reversed(range(20))] + [-1.0]
+    assert all(m.source == "s" and m.idempotency_key for m in every)
+    assert [m.value for m in window.nodes] == [4.0, 3.0, 2.0, 1.0, 0.0] and window.total_count == 5
