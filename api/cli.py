@@ -77,8 +77,9 @@ def serve(
     from api.main import create_app
 
     settings, started = _settings_with_neo4j()
-    if demo:
-        # The local demo lets anyone read without a token; changes still need one (see README).
+    if demo and "public_reads" not in settings.model_fields_set:
+        # The local demo lets anyone read without a token unless AG_PUBLIC_READS says otherwise; changes
+        # always need one (see README).
         settings = settings.model_copy(update={"public_reads": True})
     bind_host, bind_port = host or settings.host, port or settings.port
     console.print(

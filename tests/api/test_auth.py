@@ -133,12 +133,27 @@ async def test_unit_restriction_covers_the_teams_beneath(gql: GraphQL, db: Datab
     assert [i["status"] for i in result["items"]] == ["ACCEPTED", "ACCEPTED", "REJECTED"]
 
 
-async def test_revoked_token_is_refused(gql: GraphQL, db: Database) -> None:
+async def test_revoked_token_is_refused(db: Database) -> None:
     info, secret = await create_token(db, name="temp", scopes=["read"])
-    reader = gql.as_token(secret)
-    await reader.ok(READ)
-    await revoke_token(db, info.id)
-    assert code(await reader.error(READ)) == "UNAUTHENTICATED"
+    app = create_app(Settings(token_cache_seconds=0), db=db)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
+        reader = GraphQL(http, secret)
+        await reader.ok(READ)
+        await revoke_token(db, info.id)
+        assert code(await reader.error(READ)) == "UNAUTHENTICATED"
+
+
+async def test_token_cache_remembers_for_its_seconds(db: Database) -> None:
+    info, secret = await create_token(db, name="cached", scopes=["read"])
+    app = create_app(Settings(token_cache_seconds=300), db=db)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
+        reader = GraphQL(http, secret)
+        await reader.ok(READ)
+        before = db.query_count
+        await reader.ok(READ)
+        assert db.query_count - before == 1  # the team, not the token again
+        await revoke_token(db, info.id)
+        await reader.ok(READ)  # still remembered: the documented price of the cache
 
 
 async def test_tokens_are_stored_only_as_hashes(db: Database) -> None:
