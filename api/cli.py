@@ -12,6 +12,8 @@ import uvicorn
 from rich.console import Console
 
 from api.cli_cypher import cypher_app
+from api.cli_push import HELP as PUSH_HELP
+from api.cli_push import push
 from api.cli_report import report_app
 from api.cli_tokens import token_app
 from api.settings import Settings, get_settings
@@ -31,6 +33,7 @@ app.add_typer(schema_app, name="schema")
 app.add_typer(seed_app, name="seed")
 app.add_typer(cypher_app, name="cypher")
 app.add_typer(report_app, name="report")
+app.command("push", help=PUSH_HELP)(push)
 app.add_typer(token_app, name="token")
 console = Console()
 LOCAL = "dev"
