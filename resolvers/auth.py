@@ -69,6 +69,11 @@ MUTATION_SCOPES: dict[str, Scope] = {
             "unlinkDependency",
             "linkInitiative",
             "unlinkInitiative",
+            # The OKR cycle: check-ins and retrospectives are the teams' own planning records.
+            "recordCheckIn",
+            "recordRetrospective",
+            "closeCycle",
+            "carryOverObjective",
         ]
     },
 }
