@@ -18,6 +18,9 @@ from graph.schema import apply_schema
 from graph.tokens import create_token
 from runtime import local_neo4j
 
+# `live_server`: the app served by a real uvicorn on a free port (tests/live_server.py).
+pytest_plugins = ["tests.live_server"]
+
 # One server per test run, so parallel runs (or a crashed earlier run) never collide.
 TEST_SERVER = f"test-{os.getpid()}"
 
