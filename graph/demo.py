@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.db import Database, Tx
-from graph.demo_cycle import CHECK_INS
+from graph.demo_cycle import CHECK_INS, RETROSPECTIVES
 from graph.key_results import KeyResultFields
 from graph.models import Direction, KeyResultKind
 from graph.progress import key_result_progress
@@ -27,6 +27,7 @@ LABELS = (
     "Initiative",
     "CheckIn",
     "Measurement",
+    "Retrospective",
 )
 
 ORGANISATIONS: list[Row] = [
@@ -627,6 +628,7 @@ STEPS: tuple[tuple[str, list[Row]], ...] = (
     ("demo/merge_dependencies", DEPENDENCIES),
     ("demo/merge_advances", ADVANCES),
     ("demo/merge_check_ins", CHECK_INS),
+    ("demo/merge_retrospectives", RETROSPECTIVES),
 )
 
 

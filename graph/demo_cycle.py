@@ -182,3 +182,58 @@ CHECK_INS: list[Row] = [
         {"kr-sme-one-sitting": 41.0},
     ),
 ]
+
+
+def _retrospective(
+    id: str,
+    kind: str,
+    day: str,
+    author: str,
+    *,
+    objective_id: str | None = None,
+    team_id: str | None = None,
+    **lists: list[str],
+) -> Row:
+    return {
+        "id": id,
+        "objectiveId": objective_id,
+        "teamId": team_id,
+        "cycleId": "cycle-2026-q1",
+        "kind": kind,
+        **{
+            name: lists.get(name, [])
+            for name in ("attractors", "detractors", "learnings", "surprises", "changes")
+        },
+        "author": author,
+        "createdAt": _at(day, 15),
+        "idempotencyKey": f"demo:{id}",
+    }
+
+
+# Identity reflects half-way through Q1; Discover closes Q1 with an END retrospective, which scores its KRs.
+RETROSPECTIVES: list[Row] = [
+    _retrospective(
+        "retro-identity-q1-mid",
+        "MID_CYCLE",
+        "2026-02-13",
+        IDENTITY,
+        objective_id="obj-identity-q1",
+        attractors=["Instant checks pass 95% of the time on recent phones"],
+        detractors=["One vendor owns the scanning SDK, and its update slipped to April"],
+        learnings=["A KR that rests on a vendor's release needs the vendor's date in writing"],
+        surprises=["The fraud rate fell while instant checks grew"],
+        changes=["Plan a second scanning vendor", "Tell dependent teams about slips the same day"],
+    ),
+    _retrospective(
+        "retro-discover-q1-end",
+        "END",
+        "2026-03-30",
+        DISCOVER,
+        team_id="team-discover",
+        attractors=["Guided setup shipped in January", "Weekly check-ins kept the plan honest"],
+        detractors=["Sign-ups waited for manual ID checks all quarter"],
+        learnings=["Fewer setup tickets came from guided setup, not from more help pages"],
+        surprises=["Tutorial engagement barely moved"],
+        changes=["Carry the tutorial KR into Q2 with a new design"],
+    ),
+]

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph import checkins
+from graph import checkins, retrospectives
 from graph.db import Database
 from graph.paging import Page
 
@@ -21,6 +21,8 @@ K = TypeVar("K")
 V = TypeVar("V")
 # A page request: (objective id, first, after as (createdAt, id) or None).
 PageKey = tuple[str, int, tuple[dt.datetime, str] | None]
+# A team's retrospectives: (team id, cycle id or None for every cycle).
+TeamCycle = tuple[str, str | None]
 
 
 def _loader(fetch: Callable[[list[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
@@ -40,6 +42,12 @@ class CycleLoaders:
         self.confidence_points: DataLoader[str, list[checkins.ConfidencePoint]] = _loader(
             lambda ids: checkins.confidence_points(db, ids)
         )
+        self.objective_retrospectives: DataLoader[str, list[retrospectives.Retrospective]] = _loader(
+            lambda ids: retrospectives.retrospectives_of_objectives(db, ids)
+        )
+        self.team_retrospectives: DataLoader[TeamCycle, list[retrospectives.Retrospective]] = _loader(
+            self._team_retrospectives
+        )
 
     async def _check_in_pages(self, keys: list[PageKey]) -> list[Page[checkins.CheckIn]]:
         # Objectives asking for the same page size and cursor share one query.
@@ -54,3 +62,14 @@ class CycleLoaders:
             ):
                 pages[(id, first, after)] = page
         return [pages[key] for key in keys]
+
+    async def _team_retrospectives(self, keys: list[TeamCycle]) -> list[list[retrospectives.Retrospective]]:
+        by_cycle: dict[str | None, list[str]] = defaultdict(list)
+        for team_id, cycle_id in keys:
+            by_cycle[cycle_id].append(team_id)
+        found: dict[TeamCycle, list[retrospectives.Retrospective]] = {}
+        for cycle_id, ids in by_cycle.items():
+            unique = list(dict.fromkeys(ids))
+            lists = await retrospectives.retrospectives_of_teams(self.db, unique, cycle_id=cycle_id)
+            found.update(((id, cycle_id), items) for id, items in zip(unique, lists, strict=True))
+        return [found[key] for key in keys]

@@ -20,6 +20,7 @@ from resolvers.mutations.organisation import OrganisationMutations
 from resolvers.mutations.planning import PlanningMutations
 from resolvers.queries import Query as RecordQuery
 from resolvers.report import ReportQueries
+from resolvers.retrospectives import RetrospectiveMutations
 
 # Each alignment module adds its own query class here.
 Query = merge_types(
@@ -42,6 +43,7 @@ Mutation = merge_types(
         LinkMutations,
         MeasurementMutations,
         CheckInMutations,
+        RetrospectiveMutations,
     ),
 )
 

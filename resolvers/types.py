@@ -25,6 +25,7 @@ from resolvers.pagination import Connection, check_first
 
 if TYPE_CHECKING:
     from resolvers.checkins import CheckIn, ConfidenceTrend
+    from resolvers.retrospectives import Retrospective
 
 Info = strawberry.Info[Context, None]
 N = TypeVar("N")
@@ -82,6 +83,14 @@ class Team:
     @strawberry.field(description="The objectives this unit owns (not its sub-units').")
     async def objectives(self, info: Info) -> list[Objective]:
         return [Objective.of(o) for o in await info.context.loaders.objectives_by_owner.load(self.id)]
+
+    @strawberry.field(description="The team's own retrospectives, newest first; with cycleId, of that cycle only.")
+    async def retrospectives(
+        self, info: Info, cycle_id: strawberry.ID | None = None
+    ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.retrospectives")]]:
+        from resolvers import retrospectives
+
+        return await retrospectives.of_team(info, self.id, cycle_id)
 
 
 @strawberry.type(description="A time box: a year, or a quarter within a year.")
@@ -224,6 +233,14 @@ class Objective:
         from resolvers import checkins
 
         return await checkins.last_check_in_at(info, self.id)
+
+    @strawberry.field(description="Its retrospectives, newest first.")
+    async def retrospectives(
+        self, info: Info
+    ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.retrospectives")]]:
+        from resolvers import retrospectives
+
+        return await retrospectives.of_objective(info, self.id)
 
 
 @strawberry.type(description="A measurable result of one objective.")

@@ -1,6 +1,6 @@
 // How many nodes of each label the graph holds (all of them, not only the demo's).
 // Parameters: none.
-// Returns: one row with Organisation, Team, Cycle, Priority, Objective, KeyResult, Initiative, CheckIn, Measurement (counts)
+// Returns: one row with Organisation, Team, Cycle, Priority, Objective, KeyResult, Initiative, CheckIn, Measurement, Retrospective (counts)
 RETURN COUNT { (:Organisation) } AS Organisation,
        COUNT { (:Team) } AS Team,
        COUNT { (:Cycle) } AS Cycle,
@@ -9,4 +9,5 @@ RETURN COUNT { (:Organisation) } AS Organisation,
        COUNT { (:KeyResult) } AS KeyResult,
        COUNT { (:Initiative) } AS Initiative,
        COUNT { (:CheckIn) } AS CheckIn,
-       COUNT { (:Measurement) } AS Measurement
+       COUNT { (:Measurement) } AS Measurement,
+       COUNT { (:Retrospective) } AS Retrospective
