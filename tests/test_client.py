@@ -36,6 +36,7 @@ from graphql import build_schema, parse, validate
 
 from graph.db import Database
 from graph.tokens import create_token
+from tests.conftest import GraphQL
 from tests.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -337,3 +338,43 @@ async def test_reads_give_typed_key_results_and_page_through_history(
     assert [m.value for m in every] == [float(i) for i in reversed(range(20))] + [-1.0]
     assert all(m.source == "s" and m.idempotency_key for m in every)
     assert [m.value for m in window.nodes] == [4.0, 3.0, 2.0, 1.0, 0.0] and window.total_count == 5
+
+
+async def test_the_readme_example_pushes_a_value_in_five_lines(
+    live_server: LiveServer, push_token: str
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The Python client") :]
+    code = section[section.index("```python\n") + 10 : section.index("```\n", section.index("```python"))]
+    assert len([line for line in code.splitlines() if line.strip()]) <= 5
+    assert 'token="ag_..."' in code and "http://127.0.0.1:8000/graphql" in code
+    code = code.replace("http://127.0.0.1:8000/graphql", live_server.graphql_url).replace(
+        "ag_...", push_token
+    )
+    before = await stored(live_server, push_token)
+    await asyncio.to_thread(exec, code, {})
+    assert await added(live_server, push_token, before) == {kr: int(kr == KRS[0]) for kr in KRS}
+    async with AsyncClient(live_server.graphql_url, push_token) as client:
+        latest = (await client.history(KRS[0], first=1)).nodes[0]
+    assert (latest.value, latest.source) == (77.5, "amplitude")
+
+
+async def test_push_value_names_a_key_result_by_external_key(
+    live_server: LiveServer, push_token: str, gql: GraphQL
+) -> None:
+    link = 'mutation { updateKeyResult(id: "kr-discover-tutorial", input: {externalKey: "amp:tutorial"}) { id } }'
+    await gql.ok(link)
+    async with AsyncClient(live_server.graphql_url, push_token) as client:
+        item = await client.push_value(external_key="amp:tutorial", value=12.0, source="amplitude")
+        again = await client.push_value(
+            external_key="amp:tutorial", value=12.0, source="amplitude", idempotency_key="fixed"
+        )
+        same = await client.push_value(
+            external_key="amp:tutorial", value=12.0, source="amplitude", idempotency_key="fixed"
+        )
+        found = await client.key_result("kr-discover-tutorial")
+    assert (item.status, item.key_result_id, item.index) == (PushStatus.ACCEPTED, "kr-discover-tutorial", 0)
+    assert (again.status, same.status) == (PushStatus.ACCEPTED, PushStatus.DUPLICATE)
+    assert found.external_key == "amp:tutorial" and found.current == 12.0
+    assert found.last_observed_at is not None
+    assert abs((dt.datetime.now(dt.UTC) - found.last_observed_at).total_seconds()) < 60

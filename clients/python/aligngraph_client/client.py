@@ -18,6 +18,7 @@ from aligngraph_client.types import (
     KeyResultValueInput,
     Measurement,
     MeasurementConnection,
+    PushItemResult,
     PushResult,
 )
 
@@ -93,6 +94,27 @@ class Client:
             if progress is not None:
                 progress(offset + len(batch), len(prepared))
         return ops.combine(parts)
+
+    def push_value(
+        self,
+        *,
+        value: float,
+        source: str,
+        key_result_id: str | None = None,
+        external_key: str | None = None,
+        observed_at: dt.datetime | None = None,
+        idempotency_key: str | None = None,
+    ) -> PushItemResult:
+        """Push one value of the key result named by id or external key, observed now unless told."""
+        item = KeyResultValueInput(
+            value=value,
+            source=source,
+            key_result_id=key_result_id,
+            external_key=external_key,
+            observed_at=observed_at or dt.datetime.now(dt.UTC),
+            idempotency_key=idempotency_key,
+        )
+        return self.push_values([item]).items[0]
 
     def key_result(self, id: str) -> KeyResult:
         """One key result; raise NotFound when the id names none."""
