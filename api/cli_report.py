@@ -17,7 +17,7 @@ from rich.console import Console
 from api.report_html import render_strategic_report
 from graph.db import Database
 from graph.errors import DomainError
-from graph.report import STALE_MEASUREMENT_DAYS, StrategicReport, strategic_report
+from graph.report import StrategicReport, strategic_report
 
 report_app = typer.Typer(help="Reports for leadership reviews, as standalone HTML.", no_args_is_help=True)
 console = Console()
@@ -40,8 +40,12 @@ def strategic(
         str | None, typer.Option("--as-of", help="The day to report on, YYYY-MM-DD (default: today, UTC).")
     ] = None,
     stale_after_days: Annotated[
-        int, typer.Option(help="A key result not measured for this many days is stale.")
-    ] = STALE_MEASUREMENT_DAYS,
+        int | None,
+        typer.Option(
+            help="A key result not measured for more than this many days is stale "
+            "(default: AG_HEALTH_STALE_MEASUREMENT_DAYS, 14)."
+        ),
+    ] = None,
 ) -> None:
     """Write the report on a strategic objective: progress per contributing team, confidence over time,
     at-risk dependencies, stale key results and the issues of the latest check-ins."""
@@ -49,11 +53,10 @@ def strategic(
 
     day = _day(as_of)
     settings, _ = _settings_with_neo4j()
+    stale_days = settings.health_stale_measurement_days if stale_after_days is None else stale_after_days
 
     async def work(db: Database) -> StrategicReport:
-        return await strategic_report(
-            db, objective_id=objective_id, as_of=day, stale_after_days=stale_after_days
-        )
+        return await strategic_report(db, objective_id=objective_id, as_of=day, stale_after_days=stale_days)
 
     try:
         found = _with_db(settings, work)

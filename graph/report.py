@@ -21,9 +21,10 @@ from graph.db import Database, Row
 from graph.errors import ValidationError
 from graph.models import KeyResultKind, RollupMethod, Tier
 
-# A key result with no measurement in this many days up to the report's day is stale (AG_STALE_MEASUREMENT_DAYS).
+# A key result with no measurement for more than this many days is stale; the API and CLI pass the setting
+# AG_HEALTH_STALE_MEASUREMENT_DAYS, so the report and the health check agree.
 STALE_MEASUREMENT_DAYS = 14
-MAX_STALE_DAYS = 3660
+MAX_STALE_DAYS = 366
 
 
 def _native(value: Any) -> Any:
@@ -103,7 +104,7 @@ class ReportKeyResult:
     done: bool | None
     progress: float | None
     last_measured_at: dt.datetime | None  # latest measurement observed by the report's day
-    days_since_measured: int | None
+    days_without_measurement: int | None  # since then, or since its cycle started; null for milestones
     stale: bool
 
     @classmethod
@@ -120,7 +121,7 @@ class ReportKeyResult:
             done=row["done"],
             progress=row["progress"],
             last_measured_at=_native(row["lastMeasuredAt"]),
-            days_since_measured=row["daysSinceMeasured"],
+            days_without_measurement=row["daysWithoutMeasurement"],
             stale=row["stale"],
         )
 

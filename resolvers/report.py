@@ -74,7 +74,9 @@ class ReportObjective:
         )
 
 
-@strawberry.type(description="A key result in the report; stale when not measured for staleAfterDays.")
+@strawberry.type(
+    description="A key result in the report; stale as the health check STALE_MEASUREMENT judges it."
+)
 class ReportKeyResult:
     objective_id: strawberry.ID
     id: strawberry.ID
@@ -89,8 +91,13 @@ class ReportKeyResult:
     last_measured_at: dt.datetime | None = strawberry.field(
         description="Its latest measurement observed by the report's day; null when never measured."
     )
-    days_since_measured: int | None
-    stale: bool
+    days_without_measurement: int | None = strawberry.field(
+        description="Days since its latest measurement (or its cycle's start when never measured), up to the "
+        "report's day or its cycle's end; null for milestones and before the cycle starts."
+    )
+    stale: bool = strawberry.field(
+        description="A METRIC or KBI KR of an ACTIVE objective whose daysWithoutMeasurement exceed staleAfterDays."
+    )
 
     @classmethod
     def of(cls, m: report.ReportKeyResult) -> ReportKeyResult:
@@ -106,7 +113,7 @@ class ReportKeyResult:
             done=m.done,
             progress=m.progress,
             last_measured_at=m.last_measured_at,
-            days_since_measured=m.days_since_measured,
+            days_without_measurement=m.days_without_measurement,
             stale=m.stale,
         )
 
@@ -197,7 +204,8 @@ class StrategicReport:
         description="At-risk dependencies from or to the objective, a contributor, or one of their KRs."
     )
     stale_key_results: list[ReportKeyResult] = strawberry.field(
-        description="Key results of the objective and its contributors with no measurement for staleAfterDays."
+        description="Key results of the objective and its contributors with no measurement for more than "
+        "staleAfterDays."
     )
     issues: list[RaisedIssue]
 
@@ -237,8 +245,8 @@ class ReportQueries:
     @strawberry.field(
         description="The leadership report on a STRATEGIC objective as it stood on asOf (default: today, UTC): "
         "its key results, the roll-up of its contributors with their teams, their confidence, at-risk "
-        "dependencies, stale key results (none measured for staleAfterDays, default the setting "
-        "AG_STALE_MEASUREMENT_DAYS = 14) and the issues of the latest check-ins."
+        "dependencies, stale key results (not measured for more than staleAfterDays, default the setting "
+        "AG_HEALTH_STALE_MEASUREMENT_DAYS, 14) and the issues of the latest check-ins."
     )
     async def strategic_report(
         self,
@@ -251,6 +259,10 @@ class ReportQueries:
             info.context.db,
             objective_id=objective_id,
             as_of=as_of or dt.datetime.now(dt.UTC).date(),
-            stale_after_days=report.STALE_MEASUREMENT_DAYS if stale_after_days is None else stale_after_days,
+            stale_after_days=(
+                info.context.settings.health.stale_measurement_days
+                if stale_after_days is None
+                else stale_after_days
+            ),
         )
         return StrategicReport.of(found)

@@ -32,7 +32,7 @@ query($id: ID!, $asOf: Date) {
     contributors { progress objective { id title ownerName expectedProgress confidence checkIns { createdAt confidence } } }
     confidence { count min max mean }
     atRiskDependencies { riskReasons from { id } to { id } }
-    staleKeyResults { id daysSinceMeasured }
+    staleKeyResults { id daysWithoutMeasurement }
     issues { objectiveId text }
   }
 }
@@ -149,7 +149,7 @@ async def test_the_page_shows_the_graphql_figures(gql: GraphQL, tmp_path: Path) 
     ]
     assert deps == [(d["from"]["id"], d["to"]["id"], d["riskReasons"]) for d in report["atRiskDependencies"]]
     stale = [(r["data-key-result-id"], _number(r["data-days"])) for r in page.find("tr") if "data-days" in r]
-    assert stale == [(k["id"], k["daysSinceMeasured"]) for k in report["staleKeyResults"]]
+    assert stale == [(k["id"], k["daysWithoutMeasurement"]) for k in report["staleKeyResults"]]
     issues = [text for text in page.text("li") if text]
     assert len(issues) == len(report["issues"]) > 0
     for line, issue in zip(issues, report["issues"], strict=True):

@@ -1,25 +1,31 @@
-// The key results of the given objectives as they stood on $asOf, and which of them are stale: a key result is
-// stale when no measurement was observed in the $staleDays days up to $asOf (or it was never measured).
-// lastMeasuredAt is the latest measurement observed on or before $asOf (the whole day, UTC); daysSinceMeasured
-// counts whole days from that measurement's date to $asOf (null when never measured). current and progress
-// are the stored values (the latest measurement, or a value set by hand).
+// The key results of the given objectives as they stood on $asOf, and which of them are stale. Staleness is
+// judged as the OKR health check health/stale_measurements judges it (a test keeps the two in step):
+// a METRIC or KBI key result of an ACTIVE objective is stale when it has had no measurement for more than
+// $staleDays days, counted up to $asOf (or up to the last day of its objective's cycle when that has passed)
+// from its latest measurement observed by then, or from the cycle's start when it was never measured.
+// Nothing is stale before its cycle starts; milestones (done or not) are never stale.
+// lastMeasuredAt is that latest measurement's time (null when never measured); daysWithoutMeasurement the days
+// counted (null for milestones and before the cycle starts). current and progress are the stored values
+// (the latest measurement, or a value set by hand).
 // :param objectiveIds => ["obj-digital-first-week", "obj-discover-q1"]
 // :param asOf => date("2026-02-15")
 // :param staleDays => 14
 // Returns: objectiveId, id, title, kind, direction, unit, baseline, target, current, done, weight, progress,
-//   lastMeasuredAt, daysSinceMeasured, stale
+//   lastMeasuredAt, daysWithoutMeasurement, stale
 UNWIND $objectiveIds AS objectiveId
-MATCH (:Objective {id: objectiveId})-[:HAS_KEY_RESULT]->(k:KeyResult)
-CALL (k) {
+MATCH (o:Objective {id: objectiveId})-[:HAS_KEY_RESULT]->(k:KeyResult)
+OPTIONAL MATCH (o)-[:IN_CYCLE]->(oc:Cycle)
+WITH objectiveId, o, k, oc, CASE WHEN $asOf < oc.endDate THEN $asOf ELSE oc.endDate END AS day
+CALL (k, day) {
   OPTIONAL MATCH (k)-[:HAS_MEASUREMENT]->(m:Measurement)
-  WHERE m.observedAt < datetime({date: $asOf}) + duration({days: 1})
+  WHERE date(m.observedAt) <= day
   RETURN max(m.observedAt) AS lastMeasuredAt
 }
-WITH objectiveId, k, lastMeasuredAt,
-     CASE WHEN lastMeasuredAt IS NOT NULL
-          THEN duration.inDays(date(lastMeasuredAt), $asOf).days END AS daysSinceMeasured
+WITH objectiveId, o, k, lastMeasuredAt,
+     CASE WHEN k.kind IN ["METRIC", "KBI"] AND day >= oc.startDate
+          THEN duration.inDays(coalesce(date(lastMeasuredAt), oc.startDate), day).days END AS days
 RETURN objectiveId, k.id AS id, k.title AS title, k.kind AS kind, k.direction AS direction, k.unit AS unit,
        k.baseline AS baseline, k.target AS target, k.current AS current, k.done AS done,
-       coalesce(k.weight, 1.0) AS weight, k.progress AS progress, lastMeasuredAt, daysSinceMeasured,
-       daysSinceMeasured IS NULL OR daysSinceMeasured > $staleDays AS stale
+       coalesce(k.weight, 1.0) AS weight, k.progress AS progress, lastMeasuredAt, days AS daysWithoutMeasurement,
+       coalesce(o.status = "ACTIVE" AND days > $staleDays, false) AS stale
 ORDER BY objectiveId, id

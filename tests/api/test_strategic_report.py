@@ -15,7 +15,7 @@ query($id: ID!, $asOf: Date, $staleAfterDays: Int) {
   strategicReport(objectiveId: $id, asOf: $asOf, staleAfterDays: $staleAfterDays) {
     asOf staleAfterDays method ownProgress rolledUpProgress
     objective { id title tier ownerId ownerName cycleId progress expectedProgress confidence checkIns { id } }
-    keyResults { id objectiveId kind baseline target current progress lastMeasuredAt daysSinceMeasured stale }
+    keyResults { id objectiveId kind baseline target current progress lastMeasuredAt daysWithoutMeasurement stale }
     contributors {
       depth parentId viaKeyResultId weight share ownProgress rolledUpProgress progress
       objective { id title tier ownerId ownerName progress expectedProgress confidence
@@ -23,7 +23,7 @@ query($id: ID!, $asOf: Date, $staleAfterDays: Int) {
     }
     confidence { count min max mean objectives { objectiveId ownerName confidence } }
     atRiskDependencies { riskReasons expectedProgress from { id owner { name } } to { id progress confidence } }
-    staleKeyResults { id objectiveId lastMeasuredAt daysSinceMeasured }
+    staleKeyResults { id objectiveId lastMeasuredAt daysWithoutMeasurement }
     issues { objectiveId text raisedAt author }
   }
 }
@@ -37,6 +37,11 @@ query($asOf: Date) {
 """
 RECORD = """
 mutation($input: RecordCheckInInput!) { recordCheckIn(input: $input) { id } }
+"""
+HEALTH = """
+query($asOf: Date) {
+  health(cycleId: "cycle-2026", asOf: $asOf, checks: [STALE_MEASUREMENT]) { findings { subject { id } value } }
+}
 """
 PUSH = """
 mutation($values: [KeyResultValueInput!]!) { pushKeyResultValues(values: $values) { accepted } }
@@ -204,13 +209,14 @@ async def test_at_risk_dependencies_are_those_of_cross_team_dependencies_touchin
 
 async def test_stale_key_results_follow_measurements_and_the_setting(gql: GraphQL) -> None:
     report = await _report(gql)
-    # The 9 Feb check-ins measured Identity's, Care's and SME Onboarding's KRs and Discover's tickets;
-    # nobody ever measured the strategic KRs, Discover's completion or its tutorial.
+    # The 9 Feb check-ins measured Identity's, Care's and SME Onboarding's KRs and Discover's tickets; nobody
+    # ever measured the strategic KRs, Discover's completion or its tutorial: 45 days since 2026 and Q1 began.
     never = [*DIGITAL_KRS, "kr-discover-completion", "kr-discover-tutorial"]
-    stale = {kr["id"]: (kr["lastMeasuredAt"], kr["daysSinceMeasured"]) for kr in report["staleKeyResults"]}
-    assert stale == dict.fromkeys(never, (None, None))
-    fresh = {kr["id"]: kr["daysSinceMeasured"] for kr in report["keyResults"]}
-    assert set(fresh.values()) == {None}  # the strategic KRs
+    stale = {
+        kr["id"]: (kr["lastMeasuredAt"], kr["daysWithoutMeasurement"]) for kr in report["staleKeyResults"]
+    }
+    assert stale == dict.fromkeys(never, (None, 45))
+    assert [(kr["daysWithoutMeasurement"], kr["stale"]) for kr in report["keyResults"]] == [(45, True)] * 3
     values = [
         {
             "keyResultId": "kr-discover-completion",
@@ -224,13 +230,14 @@ async def test_stale_key_results_follow_measurements_and_the_setting(gql: GraphQ
     assert (await gql.ok(PUSH, values=values))["pushKeyResultValues"]["accepted"] == 3
 
     report = await _report(gql)
-    stale_days = {kr["id"]: kr["daysSinceMeasured"] for kr in report["staleKeyResults"]}
-    assert stale_days == {
-        "kr-digital-call-time": None,
-        "kr-digital-drop-off": None,
-        "kr-discover-tutorial": None,
+    days = {kr["id"]: kr["daysWithoutMeasurement"] for kr in report["staleKeyResults"]}
+    # Discover's completion was measured 5 days before; the NPS's 20 Feb value came after the report's day.
+    assert days == {
+        "kr-digital-call-time": 45,
+        "kr-digital-drop-off": 45,
+        "kr-discover-tutorial": 45,
         "kr-digital-nps": 26,
-    }  # its 20 Feb value came later
+    }
     nps = next(kr for kr in report["keyResults"] if kr["id"] == "kr-digital-nps")
     assert (nps["lastMeasuredAt"], nps["stale"]) == ("2026-01-20T09:00:00+00:00", True)
     assert nps["current"] == 26.0 and nps["progress"] == pytest.approx(6 / 15)  # stored: the latest value
@@ -239,10 +246,32 @@ async def test_stale_key_results_follow_measurements_and_the_setting(gql: GraphQ
     assert "kr-digital-nps" not in {kr["id"] for kr in longer["staleKeyResults"]}
     # On 1 March the 9 Feb values are 20 days old; Discover's completion 19; the NPS 9 (not stale).
     later = {
-        kr["id"]: kr["daysSinceMeasured"] for kr in (await _report(gql, asOf="2026-03-01"))["staleKeyResults"]
+        kr["id"]: kr["daysWithoutMeasurement"]
+        for kr in (await _report(gql, asOf="2026-03-01"))["staleKeyResults"]
     }
     assert later["kr-discover-completion"] == 19 and later["kr-identity-fraud"] == 20
     assert "kr-digital-nps" not in later and len(later) == len(DIGITAL_KRS) + 7 - 1
+    # After Q1 has ended, the team KRs are judged on its last day (31 March), the strategic ones on the day.
+    after = {
+        kr["id"]: kr["daysWithoutMeasurement"]
+        for kr in (await _report(gql, asOf="2026-05-01"))["staleKeyResults"]
+    }
+    assert (after["kr-identity-fraud"], after["kr-digital-nps"]) == (50, 70)
+
+
+async def test_stale_key_results_are_the_health_checks_findings(gql: GraphQL) -> None:
+    for as_of, stale_days in ((MID_Q1, 14), ("2026-03-01", 14), ("2026-03-01", 19), ("2026-05-01", 60)):
+        report = await _report(gql, asOf=as_of, staleAfterDays=stale_days)
+        krs = {kr["id"] for kr in report["staleKeyResults"]} | {kr["id"] for kr in report["keyResults"]}
+        krs |= {kr for team in TEAM_KRS.values() for kr in team}
+        health = await gql.ok(HEALTH, asOf=as_of)
+        findings = {
+            f["subject"]["id"]: f["value"]
+            for f in health["health"]["findings"]
+            if f["subject"]["id"] in krs and f["value"] > stale_days
+        }
+        mine = {kr["id"]: kr["daysWithoutMeasurement"] for kr in report["staleKeyResults"]}
+        assert mine == findings, as_of
 
 
 async def test_errors_name_the_field_and_value(gql: GraphQL) -> None:
