@@ -67,4 +67,5 @@ def _connect(settings: Settings) -> Database:
         user=settings.neo4j_user,
         password=settings.neo4j_password,
         database=settings.neo4j_database,
+        timeout_s=settings.query_timeout_seconds,
     )

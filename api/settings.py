@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     public_reads: bool = False
     # How long a process remembers a token lookup; a revoked token may work this long in a busy process.
     token_cache_seconds: float = Field(default=5.0, ge=0, le=300)
+    # Neo4j stops any API transaction running longer (UNAVAILABLE to the caller), so a runaway query cannot
+    # hold a CPU for hours. The CLI's seeding and analysts' queries are not limited.
+    query_timeout_seconds: float = Field(default=30.0, gt=0, le=3600)
     # OKR health thresholds (see docs/HEALTH.md); objective_limit applies to organisations without their own.
     health_stale_measurement_days: int = Field(default=14, ge=1, le=366)
     health_stale_check_in_days: int = Field(default=14, ge=1, le=366)

@@ -7,8 +7,15 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, RoutingControl
-from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired
+from neo4j import (
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    Query,
+    RoutingControl,
+    unit_of_work,
+)
+from neo4j.exceptions import ConstraintError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.cypher import NamedQuery, query
 from graph.errors import ConflictError, UnavailableError
@@ -20,18 +27,42 @@ Row = dict[str, Any]
 class Database:
     """Runs named Cypher queries: reads through execute_query, writes in one transaction each."""
 
-    def __init__(self, driver: AsyncDriver, *, database: str | None = None) -> None:
+    def __init__(
+        self, driver: AsyncDriver, *, database: str | None = None, timeout_s: float | None = None
+    ) -> None:
         self.driver = driver
         self.database = database
+        # Every read and write transaction is stopped by Neo4j after this long (None: the server's default).
+        self.timeout_s = timeout_s
         # Counts every query sent, so tests can prove a request has no N+1.
         self.query_count = 0
 
     @classmethod
-    def connect(cls, uri: str, *, user: str, password: str, database: str | None = None) -> Database:
+    def connect(
+        cls,
+        uri: str,
+        *,
+        user: str,
+        password: str,
+        database: str | None = None,
+        timeout_s: float | None = None,
+    ) -> Database:
         """Open the process-wide driver (no I/O until first use)."""
         # Server notifications (e.g. "property key does not exist" on sparse data) would flood the logs.
         driver = AsyncGraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
-        return cls(driver, database=database)
+        return cls(driver, database=database, timeout_s=timeout_s)
+
+    def _timed_out(self, exc: Neo4jError) -> UnavailableError | None:
+        """The error to show when Neo4j stopped a transaction: past timeout_s, or terminated by an operator."""
+        stopped = ("TransactionTimedOut", "LockClientStopped", "Terminated")
+        if not any(part in (exc.code or "") for part in stopped):
+            return None
+        return UnavailableError(
+            f"The database stopped the request after {self.timeout_s} s (AG_QUERY_TIMEOUT_SECONDS) or an operator "
+            "terminated it; nothing was written. Try again, or ask for less.",
+            field="timeout",
+            value=self.timeout_s,
+        )
 
     async def verify(self) -> None:
         """Raise UnavailableError unless the server answers."""
@@ -58,9 +89,15 @@ class Database:
     async def read(self, name: str, /, **params: Any) -> list[Row]:
         """Run a named read query and return its rows as dicts."""
         self.query_count += 1
-        result = await self.driver.execute_query(
-            query(name), parameters_=params, routing_=RoutingControl.READ, database_=self.database
-        )
+        try:
+            result = await self.driver.execute_query(
+                Query(query(name), timeout=self.timeout_s),
+                parameters_=params,
+                routing_=RoutingControl.READ,
+                database_=self.database,
+            )
+        except Neo4jError as exc:
+            raise self._timed_out(exc) or exc from exc
         # Named queries return plain values and maps (tests/test_cypher_files.py checks), so zipping is enough;
         # record.data() would walk every value looking for nodes, about 7x slower on large results.
         return [dict(zip(result.keys, record.values(), strict=True)) for record in result.records]
@@ -81,14 +118,21 @@ class Database:
 
     async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run `work` in one write transaction; it may be retried, so it must be idempotent."""
+
+        @unit_of_work(timeout=self.timeout_s)
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx, self))
+
         try:
             async with self.driver.session(database=self.database) as session:
-                return await session.execute_write(lambda tx: work(Tx(tx, self)))
+                return await session.execute_write(unit)
         except ConstraintError as exc:
             # A unique id (or key) taken by a concurrent or earlier write: report it, never duplicate.
             match = re.search(r"property `(\w+)`", exc.message or "")
             field = match.group(1) if match else "id"
             raise ConflictError(f"{field} already exists: {exc.message}", field=field) from exc
+        except Neo4jError as exc:
+            raise self._timed_out(exc) or exc from exc
 
 
 class Tx:
