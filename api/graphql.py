@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from typing import Any
+
+from starlette.requests import HTTPConnection
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
+from strawberry.schema import BaseSchema
+from strawberry.types.unset import UnsetType
 
 from api.settings import Settings, health_thresholds
 from graph.db import Database
@@ -12,6 +17,24 @@ from resolvers.auth import authenticate
 from resolvers.context import Context
 from resolvers.context import Settings as ResolverSettings
 from resolvers.schema import build_schema
+
+
+class Router(GraphQLRouter[Context, None]):
+    """Over websockets (graphql-transport-ws) the token comes in connection_init: {"authorization": "Bearer …"}."""
+
+    def __init__(self, schema: BaseSchema, *, tokens: TokenCache, **options: Any) -> None:
+        super().__init__(schema, **options)
+        self.tokens = tokens
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Check connection_init's token; refuse (close 4403) a bad one, or none where reads need one."""
+        params = context.connection_params
+        value = params.get("authorization") if isinstance(params, dict) else None
+        if value is not None:
+            context.principal, context.auth_problem = await authenticate(self.tokens, context.db, str(value))
+        if context.auth_problem is not None or (context.principal is None and not context.public_reads):
+            raise ConnectionRejectionError({"message": context.auth_problem or "Reading needs an API token"})
+        return await super().on_ws_connect(context)
 
 
 def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
@@ -23,14 +46,24 @@ def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
     )
     tokens = TokenCache(settings.token_cache_seconds)
 
-    async def context_getter(request: Request) -> Context:
+    async def context_getter(request: HTTPConnection) -> Context:
+        # An HTTPConnection: a Request over HTTP, a WebSocket for subscriptions.
         db: Database = request.app.state.db
         principal, problem = await authenticate(tokens, db, request.headers.get("authorization"))
-        return Context(db=db, settings=resolver_settings, principal=principal, auth_problem=problem)
+        return Context(
+            db=db,
+            settings=resolver_settings,
+            principal=principal,
+            auth_problem=problem,
+            events=request.app.state.events,
+        )
 
     schema = build_schema(
         max_depth=settings.max_query_depth, max_aliases=settings.max_aliases, max_tokens=settings.max_tokens
     )
-    return GraphQLRouter(
-        schema, context_getter=context_getter, graphql_ide="graphiql" if settings.graphiql else None
+    return Router(
+        schema,
+        tokens=tokens,
+        context_getter=context_getter,
+        graphql_ide="graphiql" if settings.graphiql else None,
     )

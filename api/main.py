@@ -14,6 +14,7 @@ from api.settings import Settings, get_settings
 from graph.db import Database
 from graph.demo import seed_demo
 from graph.errors import UnavailableError
+from graph.events import UpdateHub
 from graph.schema import apply_schema
 
 log = logging.getLogger("aligngraph")
@@ -44,6 +45,8 @@ def create_app(
     app = FastAPI(title="Alignment Graph", version="0.1.0", lifespan=lifespan)
     if db is not None:
         app.state.db = db
+    # keyResultUpdated subscribers of this process; mutations publish here once their write has committed.
+    app.state.events = UpdateHub()
     app.include_router(graphql_router(settings), prefix="/graphql")
 
     @app.get("/health")

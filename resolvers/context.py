@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from strawberry.fastapi import BaseContext
 
 from graph.db import Database
+from graph.events import UpdateHub
 from graph.health import HealthThresholds
 from graph.tokens import Principal
 from resolvers.loaders import Loaders
@@ -32,6 +33,7 @@ class Context(BaseContext):
         settings: Settings,
         principal: Principal | None = None,
         auth_problem: str | None = None,
+        events: UpdateHub | None = None,
     ) -> None:
         super().__init__()
         self.db = db
@@ -40,5 +42,7 @@ class Context(BaseContext):
         self.principal = principal
         self.auth_problem = auth_problem
         self.public_reads = settings.public_reads
+        # The process's live-update hub (keyResultUpdated); without one, updates go nowhere.
+        self.events = events if events is not None else UpdateHub()
         # DataLoaders are made fresh per request, so nothing is cached across requests.
         self.loaders = Loaders(db)

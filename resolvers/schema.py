@@ -21,6 +21,7 @@ from resolvers.mutations.planning import PlanningMutations
 from resolvers.queries import Query as RecordQuery
 from resolvers.report import ReportQueries
 from resolvers.retrospectives import RetrospectiveMutations
+from resolvers.subscriptions import KeyResultSubscriptions
 
 # Each alignment module adds its own query class here.
 Query = merge_types(
@@ -47,12 +48,16 @@ Mutation = merge_types(
     ),
 )
 
+# Subscriptions run over websockets (graphql-transport-ws) at the same /graphql path.
+Subscription = merge_types("Subscription", (KeyResultSubscriptions,))
+
 
 def build_schema(*, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000) -> strawberry.Schema:
     """Build the schema with depth, alias and token limits and error masking."""
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=[
             lambda: QueryDepthLimiter(max_depth=max_depth),
             lambda: MaxAliasesLimiter(max_alias_count=max_aliases),

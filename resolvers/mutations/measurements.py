@@ -7,7 +7,9 @@ import datetime as dt
 import strawberry
 
 from graph import measurements
+from graph.events import UpdateCause
 from graph.push_checks import ItemResult, PushedValue, PushReason, PushStatus
+from resolvers.subscriptions import publish_updates
 from resolvers.types import Info
 
 strawberry.enum(PushStatus, description="What happened to one pushed value.")
@@ -88,6 +90,10 @@ class MeasurementMutations:
         principal = info.context.principal
         teams = principal.team_ids if principal is not None else ()
         results = await measurements.push_values(info.context.db, pushed, allowed_team_ids=teams)
+        # push_values has committed: one keyResultUpdated per KR that accepted a value.
+        await publish_updates(
+            info, (r.key_result_id for r in results if r.status is PushStatus.ACCEPTED), UpdateCause.PUSH
+        )
         statuses = [r.status for r in results]
         return PushResult(
             accepted=statuses.count(PushStatus.ACCEPTED),

@@ -8,9 +8,11 @@ import strawberry
 
 from graph import key_results, objectives
 from graph.errors import ValidationError
+from graph.events import UpdateCause
 from graph.key_results import KeyResultFields
 from resolvers.enums import Direction, KeyResultKind, ObjectiveStatus, RollupMethod, Tier
 from resolvers.mutations.common import Deleted, provided
+from resolvers.subscriptions import publish_updates
 from resolvers.types import Info, KeyResult, Objective
 
 
@@ -155,7 +157,9 @@ class OkrMutations:
             }
         )
         _not_null(changes, "done", "weight")
-        return KeyResult.of(await key_results.update_key_result(info.context.db, id=id, changes=changes))
+        updated = await key_results.update_key_result(info.context.db, id=id, changes=changes)
+        await publish_updates(info, [updated.id], UpdateCause.EDIT)  # committed: tell subscribers
+        return KeyResult.of(updated)
 
     @strawberry.mutation
     async def delete_key_result(self, info: Info, id: strawberry.ID) -> Deleted:
