@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph import rules
+from graph import frozen, rules
 from graph.db import Database, Tx
 from graph.errors import ConflictError, ValidationError, not_found
 from graph.models import Cycle, CycleKind
@@ -139,6 +139,7 @@ async def update_cycle(db: Database, *, id: str, changes: dict[str, Any]) -> Cyc
             raise ValidationError(f"a cycle has no changeable field {field!r}", field=field)
 
     async def work(tx: Tx) -> Cycle:
+        await frozen.ensure_open(tx, [id], field="id")
         cycle = await _load(tx, "id", id)
         if "startDate" in checked or "endDate" in checked:
             start: dt.date = checked.get("startDate", cycle.start_date)

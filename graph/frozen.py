@@ -15,7 +15,11 @@ from graph.errors import ConflictError
 
 
 async def closed_of(tx: Tx, ids: Sequence[str]) -> dict[str, str]:
-    """Lock the objectives, key results or cycles named and map those in a CLOSED cycle to that cycle's id."""
+    """Lock the objectives, key results or cycles named; map those in a CLOSED cycle to that cycle's id.
+
+    Every write that changes an objective, a key result or a link touching one runs this (through
+    `ensure_open`) before it writes; pushes use `closed_key_results` under their own key-result locks.
+    """
     if not ids:
         return {}
     rows = await tx.run("cycles/lock_closed_of", ids=sorted(set(ids)))
@@ -30,3 +34,11 @@ async def ensure_open(tx: Tx, ids: Sequence[str], *, field: str) -> None:
             cycle = closed[id]
             what = f"cycle {id!r} is closed" if cycle == id else f"{id!r} is in closed cycle {cycle!r}"
             raise ConflictError(f"{what}; a closed cycle's objectives are frozen", field=field, value=id)
+
+
+async def closed_key_results(tx: Tx, ids: Sequence[str]) -> dict[str, str]:
+    """Map the key results (already locked by the caller) that sit in a CLOSED cycle to that cycle's id."""
+    if not ids:
+        return {}
+    row = await tx.one("cycles/closed_key_results", ids=list(ids))
+    return {kr: cycle for kr, cycle in row["closed"]} if row else {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from graph import rules
+from graph import frozen, rules
 from graph.db import Database, Tx
 from graph.errors import not_found
 from graph.models import Direction, KeyResult, KeyResultKind
@@ -83,6 +83,7 @@ async def create_key_result(
     props = {"id": rules.new_id("id", id), **fields.checked()}
 
     async def work(tx: Tx) -> KeyResult:
+        await frozen.ensure_open(tx, [objective_id], field="objectiveId")
         row = await tx.one("keyresults/create_key_result", objectiveId=objective_id, props=props)
         if row is None:
             raise not_found("objective", "objectiveId", objective_id)
@@ -95,6 +96,7 @@ async def update_key_result(db: Database, *, id: str, changes: dict[str, Any]) -
     """Change a key result's fields; the merged result must still pass every rule."""
 
     async def work(tx: Tx) -> KeyResult:
+        await frozen.ensure_open(tx, [id], field="id")
         row = await tx.one("keyresults/get_key_results", ids=[id])
         if row is None:
             raise not_found("key result", "id", id)
@@ -121,4 +123,6 @@ async def update_key_result(db: Database, *, id: str, changes: dict[str, Any]) -
 
 async def delete_key_result(db: Database, *, id: str) -> str:
     """Delete a key result and its edges."""
-    return await delete_by_id(db, "keyresults/delete_key_result", id=id, kind="key result")
+    return await delete_by_id(
+        db, "keyresults/delete_key_result", id=id, kind="key result", frozen_in_closed_cycle=True
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph import rules
+from graph import frozen, rules
 from graph.db import Database, Tx
 from graph.errors import ValidationError, not_found
 from graph.models import Contribution, Dependency, Initiative, KeyResult, Objective, Priority, Tier
@@ -40,9 +40,11 @@ class Alignable:
 
 
 async def _find(tx: Tx, field: str, id: str, what: str = "objective or key result") -> Alignable:
+    """Load one end of a link; an objective or key result in a closed cycle is frozen (CONFLICT)."""
     row = await tx.one("links/find_alignables", ids=[id])
     if row is None:
         raise not_found(what, field, id)
+    await frozen.ensure_open(tx, [id], field=field)
     return Alignable.from_row(row)
 
 
@@ -225,6 +227,7 @@ async def link_advance(db: Database, *, initiative_id: str, key_result_id: str, 
             raise not_found("initiative", "initiativeId", initiative_id)
         if await tx.one("keyresults/get_key_results", ids=[key_result_id]) is None:
             raise not_found("key result", "keyResultId", key_result_id)
+        await frozen.ensure_open(tx, [key_result_id], field="keyResultId")
         name = "links/delete_advance" if remove else "links/merge_advance"
         await tx.run(name, initiativeId=initiative_id, keyResultId=key_result_id)
         return initiative_id

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
+from graph import frozen
 from graph.db import Database, Tx
 from graph.errors import ConflictError, ValidationError
 from graph.models import KeyResult
@@ -85,6 +86,7 @@ async def _push(
         for row in await _run_batched(tx, "measurements/find_idempotency_keys", "keys", keys)
     }
     rows: list[dict[str, Any]] = []
+    closed = await frozen.closed_key_results(tx, kr_ids)
     for index, item, kr in targets:
         key = item.idempotency_key
         if key is not None and key in stored:
@@ -99,6 +101,10 @@ async def _push(
                     measurement_id=previous["measurementId"],
                 )
             )
+            continue
+        if kr in closed:
+            message = f"values[{index}]: key result {kr!r} is in closed cycle {closed[kr]!r}"
+            results.append(replace(reject(index, PushReason.CYCLE_CLOSED, message), key_result_id=kr))
             continue
         measurement_id = str(uuid.uuid4())
         if key is not None:
@@ -171,11 +177,6 @@ async def push_values(
             written = await db.write(work)
         results.update((item.index, item) for item in written)
     return [results[index] for index in range(len(values))]
-
-
-async def push_in_tx(tx: Tx, values: list[PushedValue], received: dt.datetime) -> list[ItemResult]:
-    """Write values that passed `check_value` inside the caller's transaction (check-ins record KR values so)."""
-    return await _push(tx, list(enumerate(values)), received)
 
 
 async def push_in_tx(tx: Tx, values: list[PushedValue], received: dt.datetime) -> list[ItemResult]:

@@ -19,6 +19,11 @@ class CycleKind(StrEnum):
     QUARTER = "QUARTER"
 
 
+class CycleStatus(StrEnum):
+    OPEN = "OPEN"
+    CLOSED = "CLOSED"
+
+
 class Tier(StrEnum):
     STRATEGIC = "STRATEGIC"
     TEAM = "TEAM"
@@ -109,6 +114,8 @@ class Cycle:
     start_date: dt.date
     end_date: dt.date
     parent_id: str | None
+    status: CycleStatus = CycleStatus.OPEN
+    closed_at: dt.datetime | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Cycle:
@@ -119,6 +126,8 @@ class Cycle:
             start_date=_date(m["startDate"]),
             end_date=_date(m["endDate"]),
             parent_id=m.get("parentId"),
+            status=CycleStatus(m.get("status") or CycleStatus.OPEN),
+            closed_at=_datetime(m.get("closedAt")),
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph import rules
+from graph import frozen, rules
 from graph.db import Database, Tx
 from graph.errors import ValidationError, not_found
 from graph.models import Objective, ObjectiveStatus, RollupMethod, TeamKind, Tier
@@ -85,6 +85,7 @@ async def create_objective(
     }
 
     async def work(tx: Tx) -> Objective:
+        await frozen.ensure_open(tx, [cycle_id], field="cycleId")
         owner = await tx.one("teams/get_teams", ids=[owner_id])
         if owner is None:
             raise not_found("team", "ownerId", owner_id)
@@ -125,9 +126,12 @@ async def update_objective(db: Database, *, id: str, changes: dict[str, Any]) ->
         kind="objective",
         column="objective",
         build=Objective.from_row,
+        frozen_in_closed_cycle=True,
     )
 
 
 async def delete_objective(db: Database, *, id: str) -> str:
     """Delete an objective, its key results and their edges."""
-    return await delete_by_id(db, "objectives/delete_objective", id=id, kind="objective")
+    return await delete_by_id(
+        db, "objectives/delete_objective", id=id, kind="objective", frozen_in_closed_cycle=True
+    )

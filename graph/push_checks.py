@@ -27,6 +27,8 @@ class PushReason(StrEnum):
     INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY"
     UNKNOWN_KEY_RESULT = "UNKNOWN_KEY_RESULT"
     ARCHIVED_KEY_RESULT = "ARCHIVED_KEY_RESULT"
+    # The key result's objective is in a closed cycle, which freezes it (closeCycle).
+    CYCLE_CLOSED = "CYCLE_CLOSED"
     # The push token is restricted to other teams' key results.
     FORBIDDEN = "FORBIDDEN"
     DUPLICATE_IDEMPOTENCY_KEY = "DUPLICATE_IDEMPOTENCY_KEY"

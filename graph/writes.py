@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from graph import frozen
 from graph.db import Database, Tx
 from graph.errors import not_found
 
@@ -20,10 +21,16 @@ async def update_by_id(
     kind: str,
     column: str,
     build: Callable[[Any], T],
+    frozen_in_closed_cycle: bool = False,
 ) -> T:
-    """Run the named `SET n += $changes` query in one transaction; NOT_FOUND when no row comes back."""
+    """Run the named `SET n += $changes` query in one transaction; NOT_FOUND when no row comes back.
+
+    With `frozen_in_closed_cycle`, a node (objective, key result) in a closed cycle is a CONFLICT.
+    """
 
     async def work(tx: Tx) -> T:
+        if frozen_in_closed_cycle:
+            await frozen.ensure_open(tx, [id], field="id")
         row = await tx.one(name, id=id, changes=changes)
         if row is None:
             raise not_found(kind, "id", id)
@@ -32,10 +39,15 @@ async def update_by_id(
     return await db.write(work)
 
 
-async def delete_by_id(db: Database, name: str, *, id: str, kind: str) -> str:
-    """Run the named delete query in one transaction; NOT_FOUND when no row comes back."""
+async def delete_by_id(
+    db: Database, name: str, *, id: str, kind: str, frozen_in_closed_cycle: bool = False
+) -> str:
+    """Run the named delete query in one transaction; NOT_FOUND when no row comes back (CONFLICT in a closed
+    cycle, with `frozen_in_closed_cycle`)."""
 
     async def work(tx: Tx) -> str:
+        if frozen_in_closed_cycle:
+            await frozen.ensure_open(tx, [id], field="id")
         if await tx.one(name, id=id) is None:
             raise not_found(kind, "id", id)
         return id

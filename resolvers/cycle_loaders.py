@@ -13,8 +13,9 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph import checkins, retrospectives
+from graph import checkins, cycle_close, retrospectives
 from graph.db import Database
+from graph.models import Objective
 from graph.paging import Page
 
 K = TypeVar("K")
@@ -47,6 +48,9 @@ class CycleLoaders:
         )
         self.team_retrospectives: DataLoader[TeamCycle, list[retrospectives.Retrospective]] = _loader(
             self._team_retrospectives
+        )
+        self.carried_over_from: DataLoader[str, Objective | None] = _loader(
+            lambda ids: cycle_close.carried_over_from(db, ids)
         )
 
     async def _check_in_pages(self, keys: list[PageKey]) -> list[Page[checkins.CheckIn]]:

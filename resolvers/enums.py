@@ -6,6 +6,7 @@ import strawberry
 
 from graph.models import (
     CycleKind,
+    CycleStatus,
     Direction,
     InitiativeStatus,
     KeyResultKind,
@@ -17,6 +18,7 @@ from graph.models import (
 
 strawberry.enum(TeamKind, description="Where a unit sits in the organisation tree.")
 strawberry.enum(CycleKind, description="A year, or a quarter within a year.")
+strawberry.enum(CycleStatus, description="OPEN, or CLOSED: a closed cycle's objectives are frozen.")
 strawberry.enum(Tier, description="STRATEGIC (company or business unit) or TEAM (tactical) OKRs.")
 strawberry.enum(ObjectiveStatus, description="An objective's life cycle; ARCHIVED keeps it out of the way.")
 strawberry.enum(KeyResultKind, description="A metric movement, a milestone, or a KBI.")
@@ -32,6 +34,7 @@ strawberry.enum(InitiativeStatus, description="Where backlog work stands.")
 
 __all__ = [
     "CycleKind",
+    "CycleStatus",
     "Direction",
     "InitiativeStatus",
     "KeyResultKind",

@@ -11,6 +11,7 @@ from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
 from resolvers.auth import Authorization
 from resolvers.checkins import CheckInMutations
+from resolvers.cycle_mutations import CycleMutations
 from resolvers.errors import DomainErrors
 from resolvers.health import HealthQueries
 from resolvers.mutations.links import LinkMutations
@@ -45,6 +46,7 @@ Mutation = merge_types(
         MeasurementMutations,
         CheckInMutations,
         RetrospectiveMutations,
+        CycleMutations,
     ),
 )
 

@@ -12,6 +12,7 @@ from graph.progress import key_result_progress, objective_progress
 from resolvers.context import Context
 from resolvers.enums import (
     CycleKind,
+    CycleStatus,
     Direction,
     InitiativeStatus,
     KeyResultKind,
@@ -84,7 +85,9 @@ class Team:
     async def objectives(self, info: Info) -> list[Objective]:
         return [Objective.of(o) for o in await info.context.loaders.objectives_by_owner.load(self.id)]
 
-    @strawberry.field(description="The team's own retrospectives, newest first; with cycleId, of that cycle only.")
+    @strawberry.field(
+        description="The team's own retrospectives, newest first; with cycleId, of that cycle only."
+    )
     async def retrospectives(
         self, info: Info, cycle_id: strawberry.ID | None = None
     ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.retrospectives")]]:
@@ -100,6 +103,8 @@ class Cycle:
     kind: CycleKind
     start_date: dt.date
     end_date: dt.date
+    status: CycleStatus = strawberry.field(description="OPEN, or CLOSED: closeCycle froze its objectives.")
+    closed_at: dt.datetime | None = strawberry.field(description="When it was closed; null while open.")
     parent_id: strawberry.Private[str | None]
 
     @classmethod
@@ -110,6 +115,8 @@ class Cycle:
             kind=m.kind,
             start_date=m.start_date,
             end_date=m.end_date,
+            status=m.status,
+            closed_at=m.closed_at,
             parent_id=m.parent_id,
         )
 
@@ -241,6 +248,11 @@ class Objective:
         from resolvers import retrospectives
 
         return await retrospectives.of_objective(info, self.id)
+
+    @strawberry.field(description="The objective this one was carried over from (carryOverObjective).")
+    async def carried_over_from(self, info: Info) -> Objective | None:
+        found = await info.context.loaders.cycle.carried_over_from.load(self.id)
+        return Objective.of(found) if found else None
 
 
 @strawberry.type(description="A measurable result of one objective.")

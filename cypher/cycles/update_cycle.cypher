@@ -1,9 +1,9 @@
 // Rename a cycle and/or change its dates (the caller has checked them against parent and sub-cycles).
 // :param id => "cycle-2026-q1"
 // :param changes => {name: "Q1 2026"}
-// Returns: cycle (map: id, name, kind, startDate, endDate, parentId), or no row when the cycle does not exist.
+// Returns: cycle (map: id, name, kind, startDate, endDate, status, closedAt, parentId), or no row when the cycle does not exist.
 MATCH (c:Cycle {id: $id})
 SET c += $changes
 WITH c
 OPTIONAL MATCH (c)-[:WITHIN]->(parent:Cycle)
-RETURN c {.id, .name, .kind, .startDate, .endDate, parentId: parent.id} AS cycle
+RETURN c {.id, .name, .kind, .startDate, .endDate, status: coalesce(c.status, "OPEN"), .closedAt, parentId: parent.id} AS cycle

@@ -1,0 +1,17 @@
+// What carrying an objective over into a later cycle needs: the objective (locked, so a retry waits and then
+// finds the first copy), its cycle, the target cycle, the copy already carried into the target cycle (if
+// any) and the objective's key results.
+// :param objectiveId => "obj-discover-q1"
+// :param toCycleId => "cycle-2026-q2"
+// Returns: objective (map), fromCycle (map: id, kind, startDate, endDate), toCycle (map: id, kind, startDate, endDate, status; null when there is no such cycle), copyId (or null), keyResults (list of maps); no row when the objective does not exist
+MATCH (o:Objective {id: $objectiveId})-[:IN_CYCLE]->(from:Cycle)
+MATCH (o)-[:OWNED_BY]->(t:Team)
+SET o._LOCK_ = true
+REMOVE o._LOCK_
+WITH o, from, t
+OPTIONAL MATCH (to:Cycle {id: $toCycleId})
+RETURN o {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(o.rollup, "MEAN"), ownerId: t.id, cycleId: from.id} AS objective,
+       from {.id, .kind, .startDate, .endDate} AS fromCycle,
+       CASE WHEN to IS NULL THEN null ELSE to {.id, .kind, .startDate, .endDate, status: coalesce(to.status, "OPEN")} END AS toCycle,
+       [(copy:Objective)-[:CARRIED_OVER_FROM]->(o) WHERE EXISTS { (copy)-[:IN_CYCLE]->(:Cycle {id: $toCycleId}) } | copy.id][0] AS copyId,
+       [(o)-[:HAS_KEY_RESULT]->(k:KeyResult) | k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, .externalKey, .lastObservedAt, objectiveId: o.id}] AS keyResults

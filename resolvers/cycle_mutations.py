@@ -1,0 +1,33 @@
+"""closeCycle (freezes a cycle's objectives) and carryOverObjective (copies an unfinished one forward)."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph import cycle_close
+from resolvers.types import Cycle, Info, Objective
+
+
+@strawberry.type
+class CycleMutations:
+    @strawberry.mutation(
+        description="Close a cycle: its objectives, their key results, links and check-ins are frozen (edits are "
+        "CONFLICT, pushed values REJECTED with CYCLE_CLOSED). A year closes once its quarters are closed. "
+        "Closing a closed cycle changes nothing."
+    )
+    async def close_cycle(self, info: Info, cycle_id: strawberry.ID) -> Cycle:
+        return Cycle.of(await cycle_close.close_cycle(info.context.db, id=cycle_id))
+
+    @strawberry.mutation(
+        description="Copy an unfinished objective into a later cycle of the same kind, with its unfinished key "
+        "results (baseline = the last current), linked CARRIED_OVER_FROM. A retry returns the same copy. "
+        "COMPLETED or ARCHIVED objectives, and ones whose key results are all reached, are CONFLICT "
+        "(field status or progress)."
+    )
+    async def carry_over_objective(
+        self, info: Info, objective_id: strawberry.ID, to_cycle_id: strawberry.ID
+    ) -> Objective:
+        copy = await cycle_close.carry_over_objective(
+            info.context.db, objective_id=objective_id, to_cycle_id=to_cycle_id
+        )
+        return Objective.of(copy)
