@@ -157,16 +157,16 @@ async def update_cycle(db: Database, *, id: str, changes: dict[str, Any]) -> Cyc
 
 
 async def delete_cycle(db: Database, *, id: str) -> str:
-    """Delete a cycle that has no sub-cycles and holds no objectives or priorities."""
+    """Delete a cycle that has no sub-cycles and holds no objectives, priorities or retrospectives."""
 
     async def work(tx: Tx) -> str:
         row = await tx.one("cycles/delete_cycle", id=id)
         if row is None:
             raise not_found("cycle", "id", id)
-        if row["subCycles"] or row["objectives"] or row["priorities"]:
+        if row["subCycles"] or row["objectives"] or row["priorities"] or row["retrospectives"]:
             raise ConflictError(
-                f"cycle {id!r} still has {row['subCycles']} sub-cycles, {row['objectives']} objectives "
-                f"and {row['priorities']} priorities",
+                f"cycle {id!r} still has {row['subCycles']} sub-cycles, {row['objectives']} objectives, "
+                f"{row['priorities']} priorities and {row['retrospectives']} retrospectives",
                 field="id",
                 value=id,
             )

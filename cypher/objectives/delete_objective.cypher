@@ -1,9 +1,13 @@
-// Delete an objective with its key results, and every edge that touches them.
+// Delete an objective with its key results, its check-ins and retrospectives, and every edge that touches them.
 // :param id => "obj-payments-q1"
 // Returns: id, keyResults (how many KRs went with it); no row when it does not exist.
 MATCH (o:Objective {id: $id})
 OPTIONAL MATCH (o)-[:HAS_KEY_RESULT]->(k:KeyResult)
 WITH o, collect(k) AS krs
+CALL (o) {
+  MATCH (o)-[:HAS_CHECK_IN|HAS_RETROSPECTIVE]->(record)
+  DETACH DELETE record
+}
 FOREACH (k IN krs | DETACH DELETE k)
 DETACH DELETE o
 RETURN $id AS id, size(krs) AS keyResults

@@ -295,3 +295,21 @@ async def test_check_ins_of_many_objectives_cost_a_fixed_number_of_queries(
     assert by_id["obj-identity-q1"]["checkIns"]["totalCount"] == 6
     assert [n["confidence"] for n in by_id["obj-identity-q1"]["checkIns"]["nodes"]] == [3, 6, 6]
     assert by_id["obj-sre-q1"]["checkIns"] == {"totalCount": 0, "nodes": []}
+
+
+async def test_the_demo_check_ins_agree_with_the_demo_figures(
+    gql: GraphQL, db: Database, demo: dict[str, int]
+) -> None:
+    assert (demo["CheckIn"], demo["Measurement"], demo["Retrospective"]) == (17, 16, 2)
+    edges = await db.driver.execute_query("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n")
+    counts = {record["type"]: record["n"] for record in edges.records}
+    assert {
+        t: counts[t] for t in ("HAS_CHECK_IN", "RECORDED", "HAS_MEASUREMENT", "HAS_RETROSPECTIVE", "SCORED")
+    } == {"HAS_CHECK_IN": 17, "RECORDED": 16, "HAS_MEASUREMENT": 16, "HAS_RETROSPECTIVE": 2, "SCORED": 3}
+    assert counts["IN_CYCLE"] == 17  # 12 objectives, 3 priorities, 2 retrospectives (docs/DEMO.md)
+    query = "{ keyResults(first: 100) { nodes { id current lastObservedAt history(first: 1) { totalCount nodes { value observedAt } } } } }"
+    recorded = [k for k in (await gql.ok(query))["keyResults"]["nodes"] if k["history"]["totalCount"]]
+    assert len(recorded) == 5
+    for kr in recorded:
+        [latest] = kr["history"]["nodes"]
+        assert (kr["current"], kr["lastObservedAt"]) == (latest["value"], latest["observedAt"]), kr["id"]

@@ -196,3 +196,31 @@ async def test_retrospectives_of_many_teams_and_objectives_cost_a_fixed_number_o
     assert small == large, (small, large)
     discover = next(t for t in three if t["id"] == "team-discover")
     assert [r["kind"] for r in discover["retrospectives"]] == ["END"]
+
+
+async def test_deleting_an_objective_or_team_takes_its_check_ins_and_retrospectives_along(
+    gql: GraphQL, db: Database
+) -> None:
+    async def count(label: str) -> int:
+        result = await db.driver.execute_query(f"MATCH (n:{label}) RETURN count(n) AS n")
+        return int(result.records[0]["n"])
+
+    check_ins, retros = await count("CheckIn"), await count("Retrospective")
+    await gql.ok('mutation { deleteObjective(id: "obj-identity-q1") { id } }')
+    assert (await count("CheckIn"), await count("Retrospective")) == (check_ins - 6, retros - 1)
+    await gql.ok(
+        """mutation { recordRetrospective(input: {teamId: "team-identity", cycleId: "cycle-2026-q1",
+                      kind: MID_CYCLE, author: "Priya", learnings: ["Two vendors"]}) { id } }"""
+    )
+    await gql.ok('mutation { deleteTeam(id: "team-identity") { id } }')
+    assert await count("Retrospective") == retros - 1
+
+
+async def test_a_cycle_holding_a_retrospective_is_not_deleted(gql: GraphQL) -> None:
+    await gql.ok(
+        """mutation { recordRetrospective(input: {teamId: "team-sre", cycleId: "cycle-2026-q4",
+                      kind: MID_CYCLE, author: "Sam", learnings: ["Plan Q4 early"]}) { id } }"""
+    )
+    error = await gql.error('mutation { deleteCycle(id: "cycle-2026-q4") { id } }')
+    assert error["extensions"] == {"code": "CONFLICT", "field": "id", "value": "cycle-2026-q4"}
+    assert "1 retrospectives" in error["message"]
