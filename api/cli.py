@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -182,3 +184,7 @@ def export_schema(
 
     path.write_text(schema.as_str() + "\n", encoding="utf-8")
     console.print(f"Wrote {path}.")
+    # The Python client's types follow the repo's schema.graphql (a test compares them).
+    generator = Path(__file__).resolve().parent.parent / "clients" / "python" / "generate_types.py"
+    if path.resolve() == generator.parents[2] / "schema.graphql":
+        subprocess.run([sys.executable, str(generator), "--schema", str(path)], check=True)

@@ -138,7 +138,9 @@ def test_generated_types_match_schema_graphql() -> None:
     generator = load_generator()
     sdl = (ROOT / "schema.graphql").read_text(encoding="utf-8")
     committed = (CLIENT / "aligngraph_client" / "types.py").read_text(encoding="utf-8")
-    assert generator.generate(sdl) == committed, "run: python clients/python/generate_types.py"
+    assert generator.generate(sdl) == committed, (
+        "run: .venv/bin/aligngraph export-schema (or python clients/python/generate_types.py)"
+    )
     schema = build_schema(sdl)
     for name, document in DOCUMENTS.items():
         assert validate(schema, parse(document)) == [], name

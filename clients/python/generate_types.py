@@ -51,7 +51,7 @@ WIDTH = 110
 HEADER = '''\
 """Alignment Graph API types, generated from schema.graphql by clients/python/generate_types.py: do not edit.
 
-Regenerate with `python clients/python/generate_types.py`; a test fails when this file is stale.
+Regenerate with `aligngraph export-schema` or `python clients/python/generate_types.py`; a test compares.
 """
 
 from __future__ import annotations

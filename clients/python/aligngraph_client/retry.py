@@ -7,8 +7,6 @@ from dataclasses import dataclass
 
 import httpx
 
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -38,7 +36,7 @@ class RetryPolicy:
 
 def retryable(response: httpx.Response) -> bool:
     """True for answers that may go away by themselves: overload, 5xx from a proxy or a restarting service."""
-    return response.status_code in RETRY_STATUSES or response.status_code >= 500
+    return response.status_code == 429 or response.status_code >= 500
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:

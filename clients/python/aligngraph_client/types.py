@@ -1,6 +1,6 @@
 """Alignment Graph API types, generated from schema.graphql by clients/python/generate_types.py: do not edit.
 
-Regenerate with `python clients/python/generate_types.py`; a test fails when this file is stale.
+Regenerate with `aligngraph export-schema` or `python clients/python/generate_types.py`; a test compares.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ class PushReason(StrEnum):
     INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY"
     UNKNOWN_KEY_RESULT = "UNKNOWN_KEY_RESULT"
     ARCHIVED_KEY_RESULT = "ARCHIVED_KEY_RESULT"
+    CYCLE_CLOSED = "CYCLE_CLOSED"
     FORBIDDEN = "FORBIDDEN"
     DUPLICATE_IDEMPOTENCY_KEY = "DUPLICATE_IDEMPOTENCY_KEY"
 
