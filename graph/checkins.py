@@ -10,7 +10,6 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from graph import frozen, measurements, rules
@@ -24,14 +23,6 @@ SOURCE = "check-in"
 MAX_VALUES = 50
 MAX_ISSUES = 20
 ISSUE_MAX = 1000
-# confidenceTrend: RISING or FALLING once the latest confidence is this far from the cycle's first.
-TREND_STEP = 2
-
-
-class TrendDirection(StrEnum):
-    RISING = "RISING"
-    FALLING = "FALLING"
-    STEADY = "STEADY"
 
 
 @dataclass(frozen=True)
@@ -85,34 +76,6 @@ class CheckIn:
             idempotency_key=m.get("idempotencyKey"),
             values=sorted(values, key=lambda v: v.key_result_id),
         )
-
-
-@dataclass(frozen=True)
-class ConfidencePoint:
-    check_in_id: str
-    at: dt.datetime
-    confidence: int
-
-
-@dataclass(frozen=True)
-class Trend:
-    direction: TrendDirection
-    change: int | None
-    points: list[ConfidencePoint]
-
-
-def trend(points: list[ConfidencePoint]) -> Trend:
-    """The confidence trend over the cycle: latest minus first check-in, RISING/FALLING at +-TREND_STEP."""
-    if len(points) < 2:
-        return Trend(direction=TrendDirection.STEADY, change=None, points=points)
-    change = points[-1].confidence - points[0].confidence
-    if change >= TREND_STEP:
-        direction = TrendDirection.RISING
-    elif change <= -TREND_STEP:
-        direction = TrendDirection.FALLING
-    else:
-        direction = TrendDirection.STEADY
-    return Trend(direction=direction, change=change, points=points)
 
 
 def _issues(issues: list[str]) -> list[str]:
@@ -283,16 +246,3 @@ async def count_check_ins(db: Database, ids: list[str]) -> list[int]:
     rows = await db.read("checkins/count_check_ins", ids=ids)
     totals = {row["key"]: int(row["total"]) for row in rows}
     return [totals.get(id, 0) for id in ids]
-
-
-async def confidence_points(db: Database, ids: list[str]) -> list[list[ConfidencePoint]]:
-    """Each objective's check-in confidences, oldest first, in the order of `ids`."""
-    rows = await db.read("checkins/confidence_points", ids=ids)
-    grouped: dict[str, list[ConfidencePoint]] = defaultdict(list)
-    for row in rows:
-        grouped[row["key"]].append(
-            ConfidencePoint(
-                check_in_id=row["checkInId"], at=row["at"].to_native(), confidence=int(row["confidence"])
-            )
-        )
-    return [grouped[id] for id in ids]

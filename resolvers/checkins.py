@@ -6,8 +6,8 @@ import datetime as dt
 
 import strawberry
 
-from graph import checkins
-from graph.checkins import TrendDirection
+from graph import checkins, confidence
+from graph.confidence import TrendDirection
 from graph.errors import ValidationError
 from resolvers.pagination import Connection, Edge, PageInfo, check_first, decode_cursor, encode_cursor
 from resolvers.types import Info, KeyResult, Objective, present
@@ -144,7 +144,7 @@ async def check_ins(info: Info, objective_id: str, *, first: int, after: str | N
 
 
 async def confidence_trend(info: Info, objective_id: str) -> ConfidenceTrend:
-    found = checkins.trend(await info.context.loaders.cycle.confidence_points.load(objective_id))
+    found = confidence.trend(await info.context.loaders.cycle.confidence_points.load(objective_id))
     return ConfidenceTrend(
         direction=found.direction,
         change=found.change,

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph import checkins, cycle_close, retrospectives
+from graph import checkins, confidence, cycle_close, retrospectives
 from graph.db import Database
 from graph.models import Objective
 from graph.paging import Page
@@ -40,8 +40,8 @@ class CycleLoaders:
         self.db = db
         self.check_in_pages: DataLoader[PageKey, Page[checkins.CheckIn]] = _loader(self._check_in_pages)
         self.check_in_count: DataLoader[str, int] = _loader(lambda ids: checkins.count_check_ins(db, ids))
-        self.confidence_points: DataLoader[str, list[checkins.ConfidencePoint]] = _loader(
-            lambda ids: checkins.confidence_points(db, ids)
+        self.confidence_points: DataLoader[str, list[confidence.ConfidencePoint]] = _loader(
+            lambda ids: confidence.confidence_points(db, ids)
         )
         self.objective_retrospectives: DataLoader[str, list[retrospectives.Retrospective]] = _loader(
             lambda ids: retrospectives.retrospectives_of_objectives(db, ids)
