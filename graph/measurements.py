@@ -5,57 +5,93 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Collection
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from graph import frozen
 from graph.db import Database, Tx
 from graph.errors import ConflictError, ValidationError
-from graph.models import KeyResult
+from graph.models import Direction, KeyResultKind
 from graph.progress import key_result_progress
 from graph.push_checks import MAX_VALUES, ItemResult, PushedValue, PushReason, PushStatus, check_value, reject
 
-BATCH = 1_000
+# Every query of a push takes all of its (at most MAX_VALUES) items in one UNWIND and answers with one row of
+# lists: the driver costs about 30 us per record, and converting a datetime either way costs even more, so
+# times travel as ISO text. docs/BENCHMARKS.md ("Pushing key-result values") has the measurements.
 
 
-def _batches(items: list[Any]) -> list[list[Any]]:
-    return [items[start : start + BATCH] for start in range(0, len(items), BATCH)]
+@dataclass(frozen=True)
+class _Measured:
+    """What a key result's progress is computed from (graph.progress.Measured), read under its lock."""
 
+    kind: KeyResultKind
+    direction: Direction | None
+    baseline: float | None
+    target: float | None
+    done: bool
+    current: float | None = None
 
-async def _run_batched(tx: Tx, name: str, param: str, items: list[Any]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for batch in _batches(items):
-        rows.extend(await tx.run(name, **{param: batch}))
-    return rows
+    @classmethod
+    def from_list(cls, row: list[Any]) -> _Measured:
+        _, kind, direction, baseline, target, done = row
+        direction = Direction(direction) if direction else None
+        return cls(KeyResultKind(kind), direction, baseline, target, bool(done))
+
+    def progress(self, current: float | None) -> float | None:
+        return key_result_progress(replace(self, current=current))
 
 
 Found = tuple[str, str, frozenset[str]]
 
 
-async def _resolve(tx: Tx, valid: list[tuple[int, PushedValue]]) -> dict[tuple[str, str], Found]:
+async def _resolve(
+    tx: Tx, valid: list[tuple[int, PushedValue]], *, with_units: bool
+) -> dict[tuple[str, str], Found]:
     """Map ("id", id) and ("key", externalKey) to (keyResultId, objectiveStatus, ownerUnitIds) for found KRs."""
-    ids = sorted({v.key_result_id for _, v in valid if v.key_result_id is not None})
-    keys = sorted({v.external_key for _, v in valid if v.external_key is not None})
+    ids = list({v.key_result_id for _, v in valid if v.key_result_id is not None})
+    keys = list({v.external_key for _, v in valid if v.external_key is not None})
+    row = await tx.one("measurements/resolve_key_results", ids=ids, externalKeys=keys, withUnits=with_units)
     found: dict[tuple[str, str], Found] = {}
-    for start in range(0, max(len(ids), len(keys)), BATCH):
-        rows = await tx.run(
-            "measurements/resolve_key_results",
-            ids=ids[start : start + BATCH],
-            externalKeys=keys[start : start + BATCH],
-        )
-        for row in rows:
-            hit = (row["keyResultId"], row["objectiveStatus"], frozenset(row["ownerUnitIds"]))
-            found[("id", row["keyResultId"])] = hit
-            if row["externalKey"] is not None:
-                found[("key", row["externalKey"])] = hit
+    for kr in row["keyResults"] if row else []:
+        hit = (kr["keyResultId"], kr["objectiveStatus"], frozenset(kr["ownerUnitIds"] or ()))
+        found[("id", kr["keyResultId"])] = hit
+        if kr["externalKey"] is not None:
+            found[("key", kr["externalKey"])] = hit
     return found
+
+
+async def _record(
+    tx: Tx,
+    rows: list[dict[str, Any]],
+    latest: dict[str, tuple[dt.datetime, float]],
+    measured: dict[str, _Measured],
+    received: dt.datetime,
+) -> None:
+    """Write the measurements and move current: straight to the latest new value where it is newer than
+    lastObservedAt; from history (then progress here) where it is not. docs/GRAPH_MODEL.md has the rule."""
+    if not rows:
+        return
+    news = [
+        {
+            "keyResultId": kr,
+            "value": value,
+            "observedAt": observed.isoformat(),
+            "progress": measured[kr].progress(value),
+        }
+        for kr, (observed, value) in latest.items()
+    ]
+    row = await tx.one("measurements/record_measurements", rows=rows, receivedAt=received, latest=news)
+    recomputed = row["recomputed"] if row else []
+    if recomputed:
+        progress = [{"id": kr, "progress": measured[kr].progress(current)} for kr, current in recomputed]
+        await tx.run("measurements/set_progress", rows=progress)
 
 
 async def _push(
     tx: Tx, valid: list[tuple[int, PushedValue]], received: dt.datetime, allowed: frozenset[str] = frozenset()
 ) -> list[ItemResult]:
     """Write the valid values in one transaction; safe to rerun (nothing of a failed attempt is kept)."""
-    found = await _resolve(tx, valid)
+    found = await _resolve(tx, valid, with_units=bool(allowed))
     results: list[ItemResult] = []
     targets: list[tuple[int, PushedValue, str]] = []
     for index, item in valid:
@@ -79,28 +115,32 @@ async def _push(
             targets.append((index, item, hit[0]))
     # Lock every affected KR, in id order, before reading keys or history: concurrent pushes serialise here.
     kr_ids = sorted({kr for _, _, kr in targets})
-    await _run_batched(tx, "measurements/lock_key_results", "ids", kr_ids)
     keys = sorted({item.idempotency_key for _, item, _ in targets if item.idempotency_key is not None})
-    stored = {
-        row["idempotencyKey"]: row
-        for row in await _run_batched(tx, "measurements/find_idempotency_keys", "keys", keys)
-    }
+    locked = await tx.one("measurements/lock_key_results", ids=kr_ids, keys=keys)
+    measured = {row[0]: _Measured.from_list(row) for row in locked["keyResults"]} if locked else {}
+    stored = {key: (kr, measurement) for key, measurement, kr in locked["stored"]} if locked else {}
     rows: list[dict[str, Any]] = []
+    latest: dict[str, tuple[dt.datetime, float]] = {}  # per KR, its latest new value (observedAt, value)
     closed = await frozen.closed_key_results(tx, kr_ids)
     for index, item, kr in targets:
         key = item.idempotency_key
         if key is not None and key in stored:
-            previous = stored[key]
+            previous_kr, previous_id = stored[key]
+            message = f"values[{index}].idempotencyKey {key!r} was already pushed"
             results.append(
                 ItemResult(
                     index=index,
                     status=PushStatus.DUPLICATE,
                     reason=PushReason.DUPLICATE_IDEMPOTENCY_KEY,
-                    message=f"values[{index}].idempotencyKey {key!r} was already pushed",
-                    key_result_id=previous["keyResultId"],
-                    measurement_id=previous["measurementId"],
+                    message=message,
+                    key_result_id=previous_kr,
+                    measurement_id=previous_id,
                 )
             )
+            continue
+        if kr not in measured:  # deleted between resolving and locking
+            message = f"values[{index}]: key result {kr!r} no longer exists"
+            results.append(reject(index, PushReason.UNKNOWN_KEY_RESULT, message))
             continue
         if kr in closed:
             message = f"values[{index}]: key result {kr!r} is in closed cycle {closed[kr]!r}"
@@ -108,32 +148,28 @@ async def _push(
             continue
         measurement_id = str(uuid.uuid4())
         if key is not None:
-            stored[key] = {"keyResultId": kr, "measurementId": measurement_id}
+            stored[key] = (kr, measurement_id)
+        observed = item.observed_at.astimezone(dt.UTC)
         rows.append(
             {
                 "id": measurement_id,
                 "keyResultId": kr,
                 "value": float(item.value),
-                "observedAt": item.observed_at.astimezone(dt.UTC),
-                # A microsecond apart in input order, so a later item of the same call wins a tie.
-                "receivedAt": received + dt.timedelta(microseconds=index),
+                "observedAt": observed.isoformat(),
+                # receivedAt is received + index microseconds, so a later item of the same call wins a tie.
+                "index": index,
                 "source": item.source.strip(),
                 "idempotencyKey": key,
             }
         )
+        if kr not in latest or observed >= latest[kr][0]:  # items come in index order: a later one wins a tie
+            latest[kr] = (observed, float(item.value))
         results.append(
             ItemResult(
                 index=index, status=PushStatus.ACCEPTED, key_result_id=kr, measurement_id=measurement_id
             )
         )
-    await _run_batched(tx, "measurements/create_measurements", "rows", rows)
-    changed = sorted({row["keyResultId"] for row in rows})
-    updated = await _run_batched(tx, "measurements/recompute_current", "ids", changed)
-    progress = [
-        {"id": row["keyResult"]["id"], "progress": key_result_progress(KeyResult.from_row(row["keyResult"]))}
-        for row in updated
-    ]
-    await _run_batched(tx, "measurements/set_progress", "rows", progress)
+    await _record(tx, rows, latest, measured, received)
     return results
 
 

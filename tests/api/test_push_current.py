@@ -1,0 +1,125 @@
+"""Which pushed value becomes a key result's current: the latest observed, a tie going to the latest received.
+
+A push reads a KR's history only when its new values may not be the latest (late, tied, or the KR has no
+lastObservedAt yet); these tests cover both paths and where they meet, against the stored history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from graph.db import Database
+from tests.conftest import GraphQL
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+PUSH = """
+mutation($values: [KeyResultValueInput!]!) {
+  pushKeyResultValues(values: $values) { accepted duplicates rejected items { status reason } }
+}
+"""
+KR = """
+query($id: ID!) {
+  keyResult(id: $id) {
+    current progress lastObservedAt
+    history(first: 100) { totalCount nodes { value observedAt } }
+  }
+}
+"""
+COMPLETION, TUTORIAL = "kr-discover-completion", "kr-discover-tutorial"  # 65% -> 90% and 15% -> 50%, INCREASE
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def value(v: float, *, days_ago: float = 0, kr: str = COMPLETION, **extra: Any) -> dict[str, Any]:
+    at = (NOW - dt.timedelta(days=days_ago)).isoformat()
+    return {"value": v, "observedAt": at, "source": "test", "keyResultId": kr, **extra}
+
+
+async def push(gql: GraphQL, *values: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = (await gql.ok(PUSH, values=list(values)))["pushKeyResultValues"]
+    return result
+
+
+async def key_result(gql: GraphQL, id: str = COMPLETION) -> dict[str, Any]:
+    kr: dict[str, Any] = (await gql.ok(KR, id=id))["keyResult"]
+    return kr
+
+
+async def stored(db: Database, id: str = COMPLETION) -> tuple[float, float | None]:
+    """current and progress as Neo4j holds them (what analysts' Cypher reads)."""
+    result = await db.driver.execute_query(
+        "MATCH (k:KeyResult {id: $id}) RETURN k.current AS c, k.progress AS p", id=id
+    )
+    return result.records[0]["c"], result.records[0]["p"]
+
+
+async def test_a_tie_on_observed_at_goes_to_the_latest_received_and_a_late_value_changes_nothing(
+    gql: GraphQL, db: Database
+) -> None:
+    await push(gql, value(80.0, days_ago=1))
+    await push(gql, value(85.0, days_ago=1))  # the same observedAt, received later: it wins
+    assert (await key_result(gql))["current"] == 85.0
+    await push(gql, value(70.0, days_ago=3))  # late: history only
+    kr = await key_result(gql)
+    assert kr["current"] == 85.0 and kr["progress"] == pytest.approx(0.8)
+    assert dt.datetime.fromisoformat(kr["lastObservedAt"]) == NOW - dt.timedelta(days=1)
+    assert sorted(n["value"] for n in kr["history"]["nodes"]) == [70.0, 80.0, 85.0]
+    assert await stored(db) == (85.0, pytest.approx(0.8))
+
+
+async def test_within_one_push_the_latest_observed_wins_and_a_tie_goes_to_the_later_item(
+    gql: GraphQL,
+) -> None:
+    await push(gql, value(60.0, days_ago=5))
+    result = await push(
+        gql,
+        value(75.0, days_ago=2),
+        value(77.5, days_ago=1),
+        value(66.0, days_ago=4),
+        value(30.0, days_ago=1, kr=TUTORIAL),
+        value(32.0, days_ago=1, kr=TUTORIAL),  # same observedAt as the item before: the later item wins
+    )
+    assert result["accepted"] == 5
+    completion, tutorial = await key_result(gql), await key_result(gql, TUTORIAL)
+    assert (completion["current"], completion["progress"]) == (77.5, pytest.approx(0.5))
+    assert (tutorial["current"], tutorial["progress"]) == (32.0, pytest.approx(17 / 35))
+
+
+async def test_one_push_can_move_one_key_result_and_leave_another_with_a_late_value(
+    gql: GraphQL, db: Database
+) -> None:
+    await push(gql, value(80.0, days_ago=1), value(40.0, days_ago=1, kr=TUTORIAL))
+    await push(gql, value(90.0, days_ago=0), value(20.0, days_ago=9, kr=TUTORIAL))
+    assert await stored(db) == (90.0, pytest.approx(1.0))
+    assert await stored(db, TUTORIAL) == (40.0, pytest.approx(25 / 35))
+    assert dt.datetime.fromisoformat(
+        (await key_result(gql, TUTORIAL))["lastObservedAt"]
+    ) == NOW - dt.timedelta(days=1)
+
+
+async def test_a_duplicate_never_becomes_current(gql: GraphQL) -> None:
+    await push(gql, value(70.0, days_ago=2, idempotencyKey="amp-1"))
+    # The same key again, now claiming a newer observation: a DUPLICATE, so the late value next to it decides.
+    result = await push(gql, value(99.0, days_ago=0, idempotencyKey="amp-1"), value(67.5, days_ago=3))
+    assert [i["status"] for i in result["items"]] == ["DUPLICATE", "ACCEPTED"]
+    kr = await key_result(gql)
+    assert (kr["current"], kr["progress"]) == (70.0, pytest.approx(0.2))
+    assert kr["history"]["totalCount"] == 2
+
+
+async def test_a_push_after_current_was_set_by_hand_takes_current_from_history(
+    gql: GraphQL, db: Database
+) -> None:
+    await push(gql, value(80.0, days_ago=1))
+    set_current = (
+        'mutation { updateKeyResult(id: "kr-discover-completion", input: {current: 50.0}) { current } }'
+    )
+    assert (await gql.ok(set_current))["updateKeyResult"]["current"] == 50.0
+    await push(gql, value(70.0, days_ago=2))  # late: current comes back from history, not from the edit
+    assert await stored(db) == (80.0, pytest.approx(0.6))
+    await gql.ok(set_current)
+    await push(gql, value(72.5, days_ago=0))  # newer than anything stored: it is current
+    assert await stored(db) == (72.5, pytest.approx(0.3))
