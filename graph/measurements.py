@@ -62,25 +62,26 @@ async def _resolve(
 
 async def _record(
     tx: Tx,
-    rows: list[dict[str, Any]],
+    rows: dict[str, list[dict[str, Any]]],
     latest: dict[str, tuple[dt.datetime, float]],
     measured: dict[str, _Measured],
     received: dt.datetime,
 ) -> None:
-    """Write the measurements and move current: straight to the latest new value where it is newer than
-    lastObservedAt; from history (then progress here) where it is not. docs/GRAPH_MODEL.md has the rule."""
+    """Write the measurements (`rows` per KR) and move current: straight to the KR's latest new value where
+    that is newer than its lastObservedAt; from history (then progress here) where it is not."""
     if not rows:
         return
-    news = [
+    key_results = [
         {
             "keyResultId": kr,
             "value": value,
             "observedAt": observed.isoformat(),
             "progress": measured[kr].progress(value),
+            "rows": rows[kr],
         }
         for kr, (observed, value) in latest.items()
     ]
-    row = await tx.one("measurements/record_measurements", rows=rows, receivedAt=received, latest=news)
+    row = await tx.one("measurements/record_measurements", keyResults=key_results, receivedAt=received)
     recomputed = row["recomputed"] if row else []
     if recomputed:
         progress = [{"id": kr, "progress": measured[kr].progress(current)} for kr, current in recomputed]
@@ -119,7 +120,7 @@ async def _push(
     locked = await tx.one("measurements/lock_key_results", ids=kr_ids, keys=keys)
     measured = {row[0]: _Measured.from_list(row) for row in locked["keyResults"]} if locked else {}
     stored = {key: (kr, measurement) for key, measurement, kr in locked["stored"]} if locked else {}
-    rows: list[dict[str, Any]] = []
+    rows: dict[str, list[dict[str, Any]]] = {}  # per KR, the measurements to write
     latest: dict[str, tuple[dt.datetime, float]] = {}  # per KR, its latest new value (observedAt, value)
     closed = await frozen.closed_key_results(tx, kr_ids)
     for index, item, kr in targets:
@@ -150,10 +151,9 @@ async def _push(
         if key is not None:
             stored[key] = (kr, measurement_id)
         observed = item.observed_at.astimezone(dt.UTC)
-        rows.append(
+        rows.setdefault(kr, []).append(
             {
                 "id": measurement_id,
-                "keyResultId": kr,
                 "value": float(item.value),
                 "observedAt": observed.isoformat(),
                 # receivedAt is received + index microseconds, so a later item of the same call wins a tie.
