@@ -153,6 +153,7 @@ def test_write_query_is_refused_without_write(demo_cli: neo4j.Driver) -> None:
                 "id": "org-example",
                 "name": "Example Bank",
                 "vision": "Banking that fits in a pocket",
+                "objectiveLimit": 4,
             }
         }
     ]
