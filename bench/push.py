@@ -24,7 +24,8 @@ import httpx
 from rich.table import Table
 
 from api.settings import get_settings
-from bench.alignment import SERVER, connect, console, percentile, prepare, serving, time_calls
+from bench.alignment import SERVER, connect, console, percentile, prepare, serving
+from bench.cpu import serving_pid, timed_calls
 from graph.db import Database
 from graph.measurements import push_values
 from graph.push_checks import PushedValue, PushStatus
@@ -43,11 +44,13 @@ HEADERS = {"content-type": "application/json"}
 
 @dataclass(frozen=True)
 class Timings:
-    """One batch size: timings in ms of each side."""
+    """One batch size: timings in ms of each side, and CPU ms per push (mean of the timed runs; None: unknown)."""
 
     size: int
     graphql: list[float]
     direct: list[float]
+    graphql_cpu: float | None = None  # the API process and the Neo4j server
+    direct_cpu: float | None = None  # this process and the Neo4j server
 
 
 class Values:
@@ -103,9 +106,18 @@ def _check_graphql(size: int, content: bytes) -> None:
 
 
 async def _measure(
-    size: int, http: httpx.AsyncClient, db: Database, values: Values, *, runs: int, warmup: int
+    size: int,
+    http: httpx.AsyncClient,
+    db: Database,
+    values: Values,
+    pids: tuple[int | None, int | None],
+    *,
+    runs: int,
+    warmup: int,
 ) -> Timings:
-    """Time `runs` pushes of `size` values over GraphQL, then as many through push_values; check each one."""
+    """Time `runs` pushes of `size` values over GraphQL, then as many through push_values; check each one.
+    `pids` are the API's and the Neo4j server's process ids, when known."""
+    api_pid, neo4j_pid = pids
     bodies: Iterator[bytes] = iter([_body(values.batch(size)) for _ in range(warmup + runs)])
     responses: list[bytes] = []
 
@@ -115,7 +127,7 @@ async def _measure(
             raise RuntimeError(f"push of {size}: HTTP {response.status_code}: {response.text[:2000]}")
         responses.append(response.content)
 
-    graphql = await time_calls(over_graphql, runs=runs, warmup=warmup)
+    graphql, graphql_cpu = await timed_calls(over_graphql, [api_pid, neo4j_pid], runs=runs, warmup=warmup)
     for content in responses:  # checked after timing, so parsing 10,000 results is not counted
         _check_graphql(size, content)
 
@@ -125,11 +137,11 @@ async def _measure(
     async def direct() -> None:
         statuses.append([result.status for result in await push_values(db, next(batches))])
 
-    timings = await time_calls(direct, runs=runs, warmup=warmup)
+    timings, direct_cpu = await timed_calls(direct, [os.getpid(), neo4j_pid], runs=runs, warmup=warmup)
     for batch in statuses:
         if len(batch) != size or any(status != PushStatus.ACCEPTED for status in batch):
             raise RuntimeError(f"direct push of {size}: {batch.count(PushStatus.ACCEPTED)} accepted")
-    return Timings(size, graphql, timings)
+    return Timings(size, graphql, timings, graphql_cpu, direct_cpu)
 
 
 def _per_second(size: int, p50_ms: float) -> float:
@@ -138,7 +150,10 @@ def _per_second(size: int, p50_ms: float) -> float:
 
 def _report(results: list[Timings], machine: str) -> bool:
     """Print the table and the machine; return whether both targets are met."""
-    table = Table(title="pushKeyResultValues (ms; values/s = batch size / p50)")
+    table = Table(
+        title="pushKeyResultValues (ms; values/s = batch size / p50; CPU = mean CPU ms per push of the API, "
+        "or this process, plus the Neo4j server)"
+    )
     table.add_column("batch", justify="right")
     for column in (
         "runs",
@@ -149,6 +164,8 @@ def _report(results: list[Timings], machine: str) -> bool:
         "direct p95",
         "direct values/s",
         "p50 ratio",
+        "GraphQL CPU",
+        "direct CPU",
         "target",
     ):
         table.add_column(column, justify="right")
@@ -173,6 +190,8 @@ def _report(results: list[Timings], machine: str) -> bool:
             f"{d95:.1f}",
             f"{_per_second(timings.size, d50):,.0f}",
             f"{g50 / d50:.2f}x",
+            "-" if timings.graphql_cpu is None else f"{timings.graphql_cpu:,.1f}",
+            "-" if timings.direct_cpu is None else f"{timings.direct_cpu:,.1f}",
             target,
             "-" if ok is None else "[green]pass" if ok else "[red]FAIL",
         )
@@ -198,11 +217,13 @@ async def run(args: argparse.Namespace) -> bool:
         # Pushes need a token with the push scope; it is revoked again when the bench ends.
         token, secret = await create_token(db, name="bench push", scopes=["push"])
         auth = {"Authorization": f"Bearer {secret}"}
+        server = local_neo4j.status(SERVER) if get_settings().neo4j_uri is None else None
         with serving(uri) as base:
+            pids = (serving_pid(int(base.rsplit(":", 1)[1])), server.pid if server else None)
             async with httpx.AsyncClient(base_url=base, timeout=300, headers=auth) as http:
                 for size in BATCH_SIZES:
                     runs, warmup = (args.big_runs, 1) if size == BIG else (args.runs, args.warmup)
-                    results.append(await _measure(size, http, db, values, runs=runs, warmup=warmup))
+                    results.append(await _measure(size, http, db, values, pids, runs=runs, warmup=warmup))
         console.print(
             f"Wrote {values.made:,} measurements (warm-ups included) to {len(values.kr_ids):,} key results."
         )

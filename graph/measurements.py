@@ -41,22 +41,25 @@ class _Measured:
         return key_result_progress(replace(self, current=current))
 
 
-Found = tuple[str, str, frozenset[str]]
+Found = tuple[str, bool, frozenset[str]]  # keyResultId, whether its objective is archived, owner unit ids
 
 
 async def _resolve(
     tx: Tx, valid: list[tuple[int, PushedValue]], *, with_units: bool
 ) -> dict[tuple[str, str], Found]:
-    """Map ("id", id) and ("key", externalKey) to (keyResultId, objectiveStatus, ownerUnitIds) for found KRs."""
+    """Map ("id", id) and ("key", externalKey) to (keyResultId, archived, ownerUnitIds) for found KRs."""
     ids = list({v.key_result_id for _, v in valid if v.key_result_id is not None})
     keys = list({v.external_key for _, v in valid if v.external_key is not None})
     row = await tx.one("measurements/resolve_key_results", ids=ids, externalKeys=keys, withUnits=with_units)
-    found: dict[tuple[str, str], Found] = {}
-    for kr in row["keyResults"] if row else []:
-        hit = (kr["keyResultId"], kr["objectiveStatus"], frozenset(kr["ownerUnitIds"] or ()))
-        found[("id", kr["keyResultId"])] = hit
-        if kr["externalKey"] is not None:
-            found[("key", kr["externalKey"])] = hit
+    if row is None:
+        return {}
+    archived = set(row["archived"])
+    units = {kr: frozenset(unit_ids) for kr, unit_ids in row["ownerUnitIds"]}
+    found: dict[tuple[str, str], Found] = {
+        ("id", kr): (kr, kr in archived, units.get(kr, frozenset())) for kr in row["keyResultIds"]
+    }
+    for key, kr in row["externalKeys"]:
+        found[("key", key)] = found[("id", kr)]
     return found
 
 
@@ -104,7 +107,7 @@ async def _push(
             field, name = ("keyResultId", ref[1]) if ref[0] == "id" else ("externalKey", ref[1])
             message = f"values[{index}].{field} {name!r} names no key result"
             results.append(reject(index, PushReason.UNKNOWN_KEY_RESULT, message))
-        elif hit[1] == "ARCHIVED":
+        elif hit[1]:
             message = f"values[{index}]: key result {hit[0]!r} belongs to an archived objective"
             results.append(
                 replace(reject(index, PushReason.ARCHIVED_KEY_RESULT, message), key_result_id=hit[0])
