@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +15,7 @@ from graph import frozen, measurements, rules
 from graph.db import Database, Tx
 from graph.errors import ConflictError, ValidationError, not_found
 from graph.models import ObjectiveStatus
-from graph.paging import Page
+from graph.paging import Page, cut, group
 from graph.push_checks import PushedValue, PushReason, PushStatus, check_value
 
 SOURCE = "check-in"
@@ -236,10 +235,7 @@ async def check_ins_of(
         afterId=after[1] if after else None,
         first=first,
     )
-    grouped: dict[str, list[CheckIn]] = defaultdict(list)
-    for row in rows:
-        grouped[row["key"]].append(CheckIn.from_row(row["checkIn"]))
-    return [Page(items=grouped[id][:first], has_next_page=len(grouped[id]) > first) for id in ids]
+    return [cut(items, first) for items in group(rows, ids, column="checkIn", build=CheckIn.from_row)]
 
 
 async def count_check_ins(db: Database, ids: list[str]) -> list[int]:

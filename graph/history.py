@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.db import Database
+from graph.paging import Page, to_page
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ async def history(
     until: dt.datetime | None,
     after: tuple[dt.datetime, str] | None,
     first: int,
-) -> tuple[list[Measurement], bool]:
+) -> Page[Measurement]:
     """Return one page of a KR's measurements, newest observed first, and whether more follow."""
     rows = await db.read(
         "measurements/read_history",
@@ -49,7 +50,7 @@ async def history(
         afterId=after[1] if after else None,
         first=first,
     )
-    return [Measurement.from_row(row["measurement"]) for row in rows[:first]], len(rows) > first
+    return to_page(rows, column="measurement", first=first, build=Measurement.from_row)
 
 
 async def count_history(

@@ -8,8 +8,7 @@ import strawberry
 
 from graph import checkins, confidence
 from graph.confidence import TrendDirection
-from graph.errors import ValidationError
-from resolvers.pagination import Connection, Edge, PageInfo, check_first, decode_cursor, encode_cursor
+from resolvers.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
 from resolvers.types import Info, KeyResult, Objective, present
 
 strawberry.enum(
@@ -110,37 +109,17 @@ class RecordCheckInInput:
     )
 
 
-def _cursor(m: checkins.CheckIn) -> str:
-    return encode_cursor(f"{m.created_at.isoformat()}|{m.id}")
-
-
-def _after(cursor: str | None) -> tuple[dt.datetime, str] | None:
-    raw = decode_cursor(cursor)
-    if raw is None:
-        return None
-    at, _, id = raw.partition("|")
-    try:
-        return dt.datetime.fromisoformat(at), id
-    except ValueError:
-        raise ValidationError(
-            f"after {cursor!r} is not a cursor of an objective's check-ins", field="after", value=cursor
-        ) from None
-
-
 async def check_ins(info: Info, objective_id: str, *, first: int, after: str | None) -> Connection[CheckIn]:
     """One page of an objective's check-ins, batched with the other objectives of the request."""
     size = check_first(first, info.context.settings.max_page_size)
     loaders = info.context.loaders.cycle
-    page = await loaders.check_in_pages.load((objective_id, size, _after(after)))
-    edges = [Edge(cursor=_cursor(m), node=CheckIn.of(m)) for m in page.items]
+    cursor = decode_keyset_cursor(after, of="an objective's check-ins")
+    page = await loaders.check_in_pages.load((objective_id, size, cursor))
 
     async def count() -> int:
         return await loaders.check_in_count.load(objective_id)
 
-    end = edges[-1].cursor if edges else None
-    return Connection(
-        edges=edges, page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end), count=count
-    )
+    return connection(page, CheckIn.of, count, cursor=lambda m: keyset_cursor(m.created_at, m.id))
 
 
 async def confidence_trend(info: Info, objective_id: str) -> ConfidenceTrend:

@@ -8,8 +8,7 @@ import strawberry
 
 from graph import history as graph_history
 from graph.db import Database
-from graph.errors import ValidationError
-from resolvers.pagination import Connection, Edge, PageInfo, decode_cursor, encode_cursor
+from resolvers.pagination import Connection, connection, decode_keyset_cursor, keyset_cursor
 
 
 @strawberry.type(description="One value of a key result at a point in time, from a source.")
@@ -33,23 +32,6 @@ class Measurement:
         )
 
 
-def _cursor(m: graph_history.Measurement) -> str:
-    return encode_cursor(f"{m.observed_at.isoformat()}|{m.id}")
-
-
-def _after(cursor: str | None) -> tuple[dt.datetime, str] | None:
-    raw = decode_cursor(cursor)
-    if raw is None:
-        return None
-    observed, _, id = raw.partition("|")
-    try:
-        return dt.datetime.fromisoformat(observed), id
-    except ValueError:
-        raise ValidationError(
-            f"after {cursor!r} is not a cursor of a key result's history", field="after", value=cursor
-        ) from None
-
-
 async def history_connection(
     db: Database,
     key_result_id: str,
@@ -59,13 +41,10 @@ async def history_connection(
     first: int,
     after: str | None,
 ) -> Connection[Measurement]:
-    items, more = await graph_history.history(
-        db, key_result_id, since=since, until=until, after=_after(after), first=first
-    )
-    edges = [Edge(cursor=_cursor(m), node=Measurement.of(m)) for m in items]
+    cursor = decode_keyset_cursor(after, of="a key result's history")
+    page = await graph_history.history(db, key_result_id, since=since, until=until, after=cursor, first=first)
 
     async def count() -> int:
         return await graph_history.count_history(db, key_result_id, since=since, until=until)
 
-    end = edges[-1].cursor if edges else None
-    return Connection(edges=edges, page_info=PageInfo(has_next_page=more, end_cursor=end), count=count)
+    return connection(page, Measurement.of, count, cursor=lambda m: keyset_cursor(m.observed_at, m.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import Generic, Protocol, TypeVar
 
@@ -41,6 +42,25 @@ def decode_cursor(cursor: str | None) -> str | None:
     return raw[len(_PREFIX) :]
 
 
+def keyset_cursor(at: dt.datetime, id: str) -> str:
+    """The cursor of an item in a list ordered by a time, then id (check-ins, a key result's history)."""
+    return encode_cursor(f"{at.isoformat()}|{id}")
+
+
+def decode_keyset_cursor(cursor: str | None, *, of: str) -> tuple[dt.datetime, str] | None:
+    """Return the (time, id) inside an `after` cursor made by keyset_cursor; `of` names the list in errors."""
+    raw = decode_cursor(cursor)
+    if raw is None:
+        return None
+    at, _, id = raw.partition("|")
+    try:
+        return dt.datetime.fromisoformat(at), id
+    except ValueError:
+        raise ValidationError(
+            f"after {cursor!r} is not a cursor of {of}", field="after", value=cursor
+        ) from None
+
+
 def check_first(first: int, max_page_size: int) -> int:
     if not 1 <= first <= max_page_size:
         raise ValidationError(
@@ -76,9 +96,19 @@ class Connection(Generic[N]):
         return [edge.node for edge in self.edges]
 
 
-def connection(page: Page[M], build: Callable[[M], N], count: Callable[[], Awaitable[int]]) -> Connection[N]:
-    """Build a connection from a page of models."""
-    edges = [Edge(cursor=encode_cursor(item.id), node=build(item)) for item in page.items]
+def _id_cursor(item: HasId) -> str:
+    return encode_cursor(item.id)
+
+
+def connection(
+    page: Page[M],
+    build: Callable[[M], N],
+    count: Callable[[], Awaitable[int]],
+    *,
+    cursor: Callable[[M], str] = _id_cursor,
+) -> Connection[N]:
+    """Build a connection from a page of models; cursors hold their ids unless `cursor` makes them."""
+    edges = [Edge(cursor=cursor(item), node=build(item)) for item in page.items]
     end = edges[-1].cursor if edges else None
     return Connection(
         edges=edges, page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=end), count=count
