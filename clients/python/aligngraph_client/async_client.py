@@ -11,8 +11,7 @@ from typing import Any
 import httpx
 
 from aligngraph_client import operations as ops
-from aligngraph_client.errors import NotFound
-from aligngraph_client.retry import RetryPolicy
+from aligngraph_client.retry import RETRY_ERRORS, RetryPolicy, should_retry, wait_or_give_up
 from aligngraph_client.types import (
     KeyResult,
     KeyResultValueInput,
@@ -66,12 +65,12 @@ class AsyncClient:
         while True:
             try:
                 response = await self._http.post(self.url, json=body)
-            except ops.RETRY_ERRORS as error:
-                await asyncio.sleep(ops.wait_or_give_up(self.retry, attempt, error=error))
+            except RETRY_ERRORS as error:
+                await asyncio.sleep(wait_or_give_up(self.retry, attempt, error=error))
             else:
-                if not ops.should_retry(response):
+                if not should_retry(response):
                     return ops.read_data(response)
-                await asyncio.sleep(ops.wait_or_give_up(self.retry, attempt, response=response))
+                await asyncio.sleep(wait_or_give_up(self.retry, attempt, response=response))
             attempt += 1
 
     async def push_values(
@@ -87,15 +86,10 @@ class AsyncClient:
         twice. When a call fails for good, the batches before it stay stored and the error is raised: to
         resend safely later, give your values idempotency keys of your own.
         """
-        size = ops.check_batch_size(batch_size or self.batch_size)
-        prepared = ops.prepare_values(values)
-        parts: list[tuple[int, PushResult]] = []
-        for offset, batch in ops.batches(prepared, size):
-            data = await self.execute(ops.PUSH, {"values": batch})
-            parts.append((offset, PushResult.from_json(data["pushKeyResultValues"])))
-            if progress is not None:
-                progress(offset + len(batch), len(prepared))
-        return ops.combine(parts)
+        push = ops.PushCalls(values, batch_size or self.batch_size, progress)
+        for variables in push.variables():
+            push.answer(await self.execute(ops.PUSH, variables))
+        return push.result()
 
     async def push_value(
         self,
@@ -108,22 +102,19 @@ class AsyncClient:
         idempotency_key: str | None = None,
     ) -> PushItemResult:
         """Push one value of the key result named by id or external key, observed now unless told."""
-        item = KeyResultValueInput(
+        item = ops.one_value(
             value=value,
             source=source,
             key_result_id=key_result_id,
             external_key=external_key,
-            observed_at=observed_at or dt.datetime.now(dt.UTC),
+            observed_at=observed_at,
             idempotency_key=idempotency_key,
         )
         return (await self.push_values([item])).items[0]
 
     async def key_result(self, id: str) -> KeyResult:
         """One key result; raise NotFound when the id names none."""
-        found = (await self.execute(ops.KEY_RESULT, {"id": id}))["keyResult"]
-        if found is None:
-            raise NotFound(f"No key result with id {id!r}", **ops.not_found(id))
-        return KeyResult.from_json(found)
+        return ops.read_key_result(await self.execute(ops.KEY_RESULT, {"id": id}), id)
 
     async def history(
         self,
@@ -136,10 +127,7 @@ class AsyncClient:
     ) -> MeasurementConnection:
         """One page of a key result's measurements, newest observed first, observed in [from, to)."""
         variables = ops.history_variables(key_result_id, observed_from, observed_to, first, after)
-        found = (await self.execute(ops.HISTORY, variables))["keyResult"]
-        if found is None:
-            raise NotFound(f"No key result with id {key_result_id!r}", **ops.not_found(key_result_id))
-        return MeasurementConnection.from_json(found["history"])
+        return ops.read_history(await self.execute(ops.HISTORY, variables), key_result_id)
 
     async def iter_history(
         self,

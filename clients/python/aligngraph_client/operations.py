@@ -1,4 +1,7 @@
-"""What the sync and async clients share: the GraphQL documents, batching, and reading responses."""
+"""What the sync and async clients share, without I/O: GraphQL documents, batching, reading responses.
+
+When to retry and how long to wait lives in retry.py; the clients only send, sleep and loop.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +13,12 @@ from typing import Any
 
 import httpx
 
-from aligngraph_client.errors import Forbidden, HTTPError, ServiceUnavailable, Unauthenticated, from_errors
-from aligngraph_client.retry import RetryPolicy, retryable
+from aligngraph_client.errors import Forbidden, HTTPError, NotFound, Unauthenticated, from_errors
 from aligngraph_client.types import KeyResult, KeyResultValueInput, MeasurementConnection, PushResult
 
 DEFAULT_URL = "http://127.0.0.1:8000/graphql"
 MAX_BATCH = 10_000  # the service takes at most this many values per call
 DEFAULT_BATCH = 1_000
-RETRY_CODES = frozenset({"UNAVAILABLE"})  # GraphQL error codes that mean: nothing was done, try again
-#: Failures on the way, before or after the service saw the request; the idempotency keys make a resend safe.
-RETRY_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 PUSH = (
     "mutation PushKeyResultValues($values: [KeyResultValueInput!]!) "
@@ -81,6 +80,58 @@ def combine(parts: list[tuple[int, PushResult]]) -> PushResult:
     )
 
 
+class PushCalls:
+    """One push_values call without its I/O: the variables of each GraphQL call, then one result.
+
+    push = PushCalls(values, batch_size, progress)
+    for variables in push.variables():
+        push.answer(execute(PUSH, variables))  # before asking for the next call's variables
+    return push.result()
+    """
+
+    def __init__(self, values: Sequence[KeyResultValueInput], batch_size: int, progress: Progress | None):
+        self._size = check_batch_size(batch_size)
+        self._values = prepare_values(values)
+        self._progress = progress
+        self._parts: list[tuple[int, PushResult]] = []
+        self._sent = (0, 0)  # offset and length of the batch last handed out
+
+    def variables(self) -> Iterator[dict[str, Any]]:
+        for offset, batch in batches(self._values, self._size):
+            self._sent = (offset, len(batch))
+            yield {"values": batch}
+
+    def answer(self, data: dict[str, Any]) -> None:
+        """Take the `data` of the call made with the variables handed out last."""
+        offset, length = self._sent
+        self._parts.append((offset, PushResult.from_json(data["pushKeyResultValues"])))
+        if self._progress is not None:
+            self._progress(offset + length, len(self._values))
+
+    def result(self) -> PushResult:
+        return combine(self._parts)
+
+
+def one_value(
+    *,
+    value: float,
+    source: str,
+    key_result_id: str | None,
+    external_key: str | None,
+    observed_at: dt.datetime | None,
+    idempotency_key: str | None,
+) -> KeyResultValueInput:
+    """The input of push_value: one value, observed now unless told."""
+    return KeyResultValueInput(
+        value=value,
+        source=source,
+        key_result_id=key_result_id,
+        external_key=external_key,
+        observed_at=observed_at or dt.datetime.now(dt.UTC),
+        idempotency_key=idempotency_key,
+    )
+
+
 def history_variables(
     key_result_id: str,
     observed_from: dt.datetime | None,
@@ -110,44 +161,6 @@ def headers(token: str | None, extra: dict[str, str] | None) -> dict[str, str]:
     return base | (extra or {})
 
 
-def unavailable_errors(response: httpx.Response) -> bool:
-    """True when the service answered that it could do nothing for now (e.g. Neo4j is restarting)."""
-    try:
-        body = response.json()
-    except ValueError:
-        return False
-    errors = body.get("errors") if isinstance(body, dict) else None
-    if not isinstance(errors, list) or not errors:
-        return False
-    return all(isinstance(e, dict) and (e.get("extensions") or {}).get("code") in RETRY_CODES for e in errors)
-
-
-def should_retry(response: httpx.Response) -> bool:
-    return retryable(response) or unavailable_errors(response)
-
-
-def wait_or_give_up(
-    policy: RetryPolicy,
-    attempt: int,
-    *,
-    response: httpx.Response | None = None,
-    error: Exception | None = None,
-) -> float:
-    """Seconds to wait before attempt `attempt + 1`; after the last attempt, raise what went wrong."""
-    if attempt + 1 < policy.attempts:
-        return policy.delay(attempt, response)
-    if response is None:
-        raise ServiceUnavailable(
-            f"could not reach the service in {policy.attempts} attempts: {error!r}"
-        ) from error
-    if unavailable_errors(response):
-        read_data(response)  # raises the service's own error
-    raise ServiceUnavailable(
-        f"HTTP {response.status_code} in each of {policy.attempts} attempts: {response.text[:300]}",
-        status_code=response.status_code,
-    )
-
-
 def read_data(response: httpx.Response) -> dict[str, Any]:
     """The `data` of a GraphQL response; raise the typed error for its `errors`."""
     try:
@@ -169,6 +182,23 @@ def read_data(response: httpx.Response) -> dict[str, Any]:
     return data
 
 
-def not_found(key_result_id: str) -> dict[str, Any]:
-    """The keyword arguments of NotFound for a key result id, as the service words them."""
-    return {"code": "NOT_FOUND", "field": "id", "value": key_result_id, "errors": []}
+def found_key_result(data: dict[str, Any], key_result_id: str) -> dict[str, Any]:
+    """The `keyResult` of a KEY_RESULT or HISTORY answer; NotFound, as the service words it, if null."""
+    found: dict[str, Any] | None = data["keyResult"]
+    if found is None:
+        raise NotFound(
+            f"No key result with id {key_result_id!r}",
+            code="NOT_FOUND",
+            field="id",
+            value=key_result_id,
+            errors=[],
+        )
+    return found
+
+
+def read_key_result(data: dict[str, Any], key_result_id: str) -> KeyResult:
+    return KeyResult.from_json(found_key_result(data, key_result_id))
+
+
+def read_history(data: dict[str, Any], key_result_id: str) -> MeasurementConnection:
+    return MeasurementConnection.from_json(found_key_result(data, key_result_id)["history"])

@@ -1,4 +1,7 @@
-"""When to try a request again, and how long to wait first (exponential backoff with full jitter)."""
+"""When to try a request again, and how long to wait first (exponential backoff with full jitter).
+
+Both clients decide with should_retry and wait_or_give_up; only their sleeping differs.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,13 @@ import random
 from dataclasses import dataclass
 
 import httpx
+
+from aligngraph_client.errors import ServiceUnavailable
+from aligngraph_client.operations import read_data
+
+RETRY_CODES = frozenset({"UNAVAILABLE"})  # GraphQL error codes that mean: nothing was done, try again
+#: Failures on the way, before or after the service saw the request; the idempotency keys make a resend safe.
+RETRY_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
 
 @dataclass(frozen=True)
@@ -46,3 +56,41 @@ def _retry_after(response: httpx.Response | None) -> float | None:
         return max(0.0, float(response.headers.get("retry-after", "")))
     except ValueError:
         return None
+
+
+def unavailable_errors(response: httpx.Response) -> bool:
+    """True when the service answered that it could do nothing for now (e.g. Neo4j is restarting)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if not isinstance(errors, list) or not errors:
+        return False
+    return all(isinstance(e, dict) and (e.get("extensions") or {}).get("code") in RETRY_CODES for e in errors)
+
+
+def should_retry(response: httpx.Response) -> bool:
+    return retryable(response) or unavailable_errors(response)
+
+
+def wait_or_give_up(
+    policy: RetryPolicy,
+    attempt: int,
+    *,
+    response: httpx.Response | None = None,
+    error: Exception | None = None,
+) -> float:
+    """Seconds to wait before attempt `attempt + 1`; after the last attempt, raise what went wrong."""
+    if attempt + 1 < policy.attempts:
+        return policy.delay(attempt, response)
+    if response is None:
+        raise ServiceUnavailable(
+            f"could not reach the service in {policy.attempts} attempts: {error!r}"
+        ) from error
+    if unavailable_errors(response):
+        read_data(response)  # raises the service's own error
+    raise ServiceUnavailable(
+        f"HTTP {response.status_code} in each of {policy.attempts} attempts: {response.text[:300]}",
+        status_code=response.status_code,
+    )
