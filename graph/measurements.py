@@ -44,23 +44,35 @@ class _Measured:
 Found = tuple[str, bool, frozenset[str]]  # keyResultId, whether its objective is archived, owner unit ids
 
 
-async def _resolve(
-    tx: Tx, valid: list[tuple[int, PushedValue]], *, with_units: bool
-) -> dict[tuple[str, str], Found]:
-    """Map ("id", id) and ("key", externalKey) to (keyResultId, archived, ownerUnitIds) for found KRs."""
+@dataclass(frozen=True)
+class _Locked:
+    """The key results a push names, locked: how each reference resolves, progress fields, stored keys."""
+
+    found: dict[tuple[str, str], Found]  # ("id", id) and ("key", externalKey) of every KR found
+    measured: dict[str, _Measured]
+    stored: dict[str, tuple[str, str]]  # idempotencyKey: (keyResultId, measurementId) already stored
+
+
+async def _lock(tx: Tx, valid: list[tuple[int, PushedValue]], *, with_units: bool) -> _Locked:
+    """Find and lock (in id order) every KR the values name, then read what the push needs under the locks."""
     ids = list({v.key_result_id for _, v in valid if v.key_result_id is not None})
-    keys = list({v.external_key for _, v in valid if v.external_key is not None})
-    row = await tx.one("measurements/resolve_key_results", ids=ids, externalKeys=keys, withUnits=with_units)
+    external_keys = list({v.external_key for _, v in valid if v.external_key is not None})
+    keys = list({v.idempotency_key for _, v in valid if v.idempotency_key is not None})
+    row = await tx.one(
+        "measurements/lock_key_results", ids=ids, externalKeys=external_keys, keys=keys, withUnits=with_units
+    )
     if row is None:
-        return {}
+        return _Locked({}, {}, {})
     archived = set(row["archived"])
     units = {kr: frozenset(unit_ids) for kr, unit_ids in row["ownerUnitIds"]}
+    measured = {kr[0]: _Measured.from_list(kr) for kr in row["keyResults"]}
     found: dict[tuple[str, str], Found] = {
-        ("id", kr): (kr, kr in archived, units.get(kr, frozenset())) for kr in row["keyResultIds"]
+        ("id", kr): (kr, kr in archived, units.get(kr, frozenset())) for kr in measured
     }
     for key, kr in row["externalKeys"]:
         found[("key", key)] = found[("id", kr)]
-    return found
+    stored = {key: (kr, measurement) for key, measurement, kr in row["stored"]}
+    return _Locked(found, measured, stored)
 
 
 async def _record(
@@ -95,7 +107,9 @@ async def _push(
     tx: Tx, valid: list[tuple[int, PushedValue]], received: dt.datetime, allowed: frozenset[str] = frozenset()
 ) -> list[ItemResult]:
     """Write the valid values in one transaction; safe to rerun (nothing of a failed attempt is kept)."""
-    found = await _resolve(tx, valid, with_units=bool(allowed))
+    # Lock every KR named, in id order, before reading keys or history: concurrent pushes serialise here.
+    locked = await _lock(tx, valid, with_units=bool(allowed))
+    found, stored = locked.found, locked.stored
     results: list[ItemResult] = []
     targets: list[tuple[int, PushedValue, str]] = []
     for index, item in valid:
@@ -117,12 +131,7 @@ async def _push(
             results.append(replace(reject(index, PushReason.FORBIDDEN, message), key_result_id=hit[0]))
         else:
             targets.append((index, item, hit[0]))
-    # Lock every affected KR, in id order, before reading keys or history: concurrent pushes serialise here.
     kr_ids = sorted({kr for _, _, kr in targets})
-    keys = sorted({item.idempotency_key for _, item, _ in targets if item.idempotency_key is not None})
-    locked = await tx.one("measurements/lock_key_results", ids=kr_ids, keys=keys)
-    measured = {row[0]: _Measured.from_list(row) for row in locked["keyResults"]} if locked else {}
-    stored = {key: (kr, measurement) for key, measurement, kr in locked["stored"]} if locked else {}
     rows: dict[str, list[dict[str, Any]]] = {}  # per KR, the measurements to write
     latest: dict[str, tuple[dt.datetime, float]] = {}  # per KR, its latest new value (observedAt, value)
     closed = await frozen.closed_key_results(tx, kr_ids)
@@ -141,10 +150,6 @@ async def _push(
                     measurement_id=previous_id,
                 )
             )
-            continue
-        if kr not in measured:  # deleted between resolving and locking
-            message = f"values[{index}]: key result {kr!r} no longer exists"
-            results.append(reject(index, PushReason.UNKNOWN_KEY_RESULT, message))
             continue
         if kr in closed:
             message = f"values[{index}]: key result {kr!r} is in closed cycle {closed[kr]!r}"
@@ -172,7 +177,7 @@ async def _push(
                 index=index, status=PushStatus.ACCEPTED, key_result_id=kr, measurement_id=measurement_id
             )
         )
-    await _record(tx, rows, latest, measured, received)
+    await _record(tx, rows, latest, locked.measured, received)
     return results
 
 
