@@ -131,14 +131,6 @@ def _required_text(field: str, value: str) -> str:
     return text
 
 
-def _idempotency_key(value: str | None) -> str | None:
-    if value is not None and not 1 <= len(value) <= 200:
-        raise ValidationError(
-            "idempotencyKey must be 1-200 characters", field="idempotencyKey", value=value[:50]
-        )
-    return value
-
-
 async def _existing(tx: Tx, key: str, objective_id: str) -> CheckIn | None:
     row = await tx.one("checkins/find_check_in_by_key", idempotencyKey=key)
     if row is None:
@@ -176,7 +168,7 @@ async def record_check_in(
         "plan": _required_text("plan", plan),
         "author": rules.name("author", author),
         "createdAt": now,
-        "idempotencyKey": _idempotency_key(idempotency_key),
+        "idempotencyKey": rules.idempotency_key(idempotency_key),
     }
     pushed = _values(values, now)
 
@@ -215,13 +207,7 @@ async def record_check_in(
         assert row is not None
         return CheckIn.from_row(row["checkIn"])
 
-    try:
-        return await db.write(work)
-    except ConflictError as error:
-        if error.field != "idempotencyKey" or idempotency_key is None:
-            raise
-        # A concurrent retry stored the same key first; the rerun finds its check-in and returns it.
-        return await db.write(work)
+    return await db.write_once(work, key=idempotency_key)
 
 
 async def check_ins_of(

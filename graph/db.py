@@ -134,6 +134,19 @@ class Database:
         except Neo4jError as exc:
             raise self._timed_out(exc) or exc from exc
 
+    async def write_once(self, work: Callable[[Tx], Awaitable[T]], *, key: str | None) -> T:
+        """write(work) for work that first returns what an earlier call with idempotency key `key` stored.
+
+        When a concurrent call with the same key commits first, the unique key refuses this one (CONFLICT on
+        idempotencyKey); one rerun then finds that call's result and returns it.
+        """
+        try:
+            return await self.write(work)
+        except ConflictError as error:
+            if error.field != "idempotencyKey" or key is None:
+                raise
+            return await self.write(work)
+
 
 class Tx:
     """A write transaction that runs named queries."""

@@ -111,11 +111,7 @@ def _checked(given: RetrospectiveInput, now: dt.datetime) -> dict[str, Any]:
         )
     if given.team_id is not None and given.cycle_id is None:
         raise ValidationError("a team's retrospective needs a cycleId", field="cycleId", value=None)
-    key = given.idempotency_key
-    if key is not None and not 1 <= len(key) <= 200:
-        raise ValidationError(
-            "idempotencyKey must be 1-200 characters", field="idempotencyKey", value=key[:50]
-        )
+    key = rules.idempotency_key(given.idempotency_key)
     props: dict[str, Any] = {name: _items(name, getattr(given, name)) for name in LISTS}
     if not any(props.values()):
         raise ValidationError(
@@ -204,13 +200,7 @@ async def record_retrospective(
         assert row is not None
         return Retrospective.from_row(row["retrospective"])
 
-    try:
-        return await db.write(work)
-    except ConflictError as error:
-        if error.field != "idempotencyKey" or given.idempotency_key is None:
-            raise
-        # A concurrent retry stored the same key first; the rerun finds its retrospective and returns it.
-        return await db.write(work)
+    return await db.write_once(work, key=given.idempotency_key)
 
 
 def _grouped(rows: list[dict[str, Any]], ids: list[str]) -> list[list[Retrospective]]:

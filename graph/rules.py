@@ -69,6 +69,15 @@ def external_key(field: str, value: str | None) -> str | None:
     return value
 
 
+def idempotency_key(value: str | None) -> str | None:
+    """Accept a caller's idempotencyKey of 1-200 characters, or null."""
+    if value is not None and not 1 <= len(value) <= NAME_MAX:
+        raise ValidationError(
+            "idempotencyKey must be 1-200 characters", field="idempotencyKey", value=value[:50]
+        )
+    return value
+
+
 def finite(field: str, value: float | None) -> float | None:
     """Reject NaN and infinities."""
     if value is not None and not math.isfinite(value):
