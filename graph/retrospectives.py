@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -19,6 +18,7 @@ from graph import rules
 from graph.db import Database, Tx
 from graph.errors import ConflictError, ValidationError, not_found
 from graph.models import ObjectiveStatus
+from graph.paging import group
 
 LISTS = ("attractors", "detractors", "learnings", "surprises", "changes")
 MAX_ITEMS = 30
@@ -204,10 +204,7 @@ async def record_retrospective(
 
 
 def _grouped(rows: list[dict[str, Any]], ids: list[str]) -> list[list[Retrospective]]:
-    grouped: dict[str, list[Retrospective]] = defaultdict(list)
-    for row in rows:
-        grouped[row["key"]].append(Retrospective.from_row(row["retrospective"]))
-    return [grouped[id] for id in ids]
+    return group(rows, ids, column="retrospective", build=Retrospective.from_row)
 
 
 async def retrospectives_of_objectives(db: Database, ids: list[str]) -> list[list[Retrospective]]:
