@@ -46,23 +46,21 @@ Found = tuple[str, bool, frozenset[str]]  # keyResultId, whether its objective i
 
 @dataclass(frozen=True)
 class _Locked:
-    """The key results a push names, locked: how each reference resolves, progress fields, stored keys."""
+    """The key results a push names, locked: how each reference resolves, and their progress fields."""
 
     found: dict[tuple[str, str], Found]  # ("id", id) and ("key", externalKey) of every KR found
     measured: dict[str, _Measured]
-    stored: dict[str, tuple[str, str]]  # idempotencyKey: (keyResultId, measurementId) already stored
 
 
 async def _lock(tx: Tx, valid: list[tuple[int, PushedValue]], *, with_units: bool) -> _Locked:
     """Find and lock (in id order) every KR the values name, then read what the push needs under the locks."""
     ids = list({v.key_result_id for _, v in valid if v.key_result_id is not None})
     external_keys = list({v.external_key for _, v in valid if v.external_key is not None})
-    keys = list({v.idempotency_key for _, v in valid if v.idempotency_key is not None})
     row = await tx.one(
-        "measurements/lock_key_results", ids=ids, externalKeys=external_keys, keys=keys, withUnits=with_units
+        "measurements/lock_key_results", ids=ids, externalKeys=external_keys, withUnits=with_units
     )
     if row is None:
-        return _Locked({}, {}, {})
+        return _Locked({}, {})
     archived = set(row["archived"])
     units = {kr: frozenset(unit_ids) for kr, unit_ids in row["ownerUnitIds"]}
     measured = {kr[0]: _Measured.from_list(kr) for kr in row["keyResults"]}
@@ -71,8 +69,13 @@ async def _lock(tx: Tx, valid: list[tuple[int, PushedValue]], *, with_units: boo
     }
     for key, kr in row["externalKeys"]:
         found[("key", key)] = found[("id", kr)]
-    stored = {key: (kr, measurement) for key, measurement, kr in row["stored"]}
-    return _Locked(found, measured, stored)
+    return _Locked(found, measured)
+
+
+async def _stored(tx: Tx, keys: list[str]) -> dict[str, tuple[str, str]]:
+    """Map the idempotency keys already stored to (keyResultId, measurementId)."""
+    row = await tx.one("measurements/find_idempotency_keys", keys=keys) if keys else None
+    return {key: (kr, measurement) for key, measurement, kr in row["stored"]} if row else {}
 
 
 async def _record(
@@ -109,7 +112,7 @@ async def _push(
     """Write the valid values in one transaction; safe to rerun (nothing of a failed attempt is kept)."""
     # Lock every KR named, in id order, before reading keys or history: concurrent pushes serialise here.
     locked = await _lock(tx, valid, with_units=bool(allowed))
-    found, stored = locked.found, locked.stored
+    found = locked.found
     results: list[ItemResult] = []
     targets: list[tuple[int, PushedValue, str]] = []
     for index, item in valid:
@@ -132,6 +135,9 @@ async def _push(
         else:
             targets.append((index, item, hit[0]))
     kr_ids = sorted({kr for _, _, kr in targets})
+    stored = await _stored(
+        tx, list({i.idempotency_key for _, i, _ in targets if i.idempotency_key is not None})
+    )
     rows: dict[str, list[dict[str, Any]]] = {}  # per KR, the measurements to write
     latest: dict[str, tuple[dt.datetime, float]] = {}  # per KR, its latest new value (observedAt, value)
     closed = await frozen.closed_key_results(tx, kr_ids)

@@ -5,15 +5,15 @@
 //    again). Key results the push will refuse (archived, another team's) are locked too: it only makes other
 //    writers of those wait for this transaction;
 // 3. under the locks, read what the push needs: the fields progress is computed from, which key results belong
-//    to an archived objective, their externalKeys, the owner team with every unit above it when $withUnits is
-//    true (a push token restricted to a unit may push to the teams beneath it), and the measurements already
-//    stored under the given idempotency keys (a value sent again is a DUPLICATE).
-// One row of lists: the driver pays per record and per value it converts.
+//    to an archived objective, their externalKeys, and the owner team with every unit above it when $withUnits
+//    is true (a push token restricted to a unit may push to the teams beneath it).
+// The stored idempotency keys are read by measurements/find_idempotency_keys: in this query, which writes, the
+// index lookups would take locks (10,000 keys cost ~100 ms more), and the unique constraint on the key already
+// stops a concurrent push from storing it twice. One row of lists: the driver pays per record and per value.
 // :param ids => ["kr-discover-completion", "kr-nope"]
 // :param externalKeys => ["amplitude:onboarding_completion"]
-// :param keys => ["demo-push-2026-02-01"]
 // :param withUnits => true
-// Returns: keyResults (list of [id, kind, direction, baseline, target, done], one per key result found), archived (ids of those whose objective is ARCHIVED), externalKeys (list of [externalKey, keyResultId]), ownerUnitIds (list of [keyResultId, [team and unit ids]]; empty unless $withUnits), stored (list of [idempotencyKey, measurementId, keyResultId])
+// Returns: keyResults (list of [id, kind, direction, baseline, target, done], one per key result found), archived (ids of those whose objective is ARCHIVED), externalKeys (list of [externalKey, keyResultId]), ownerUnitIds (list of [keyResultId, [team and unit ids]]; empty unless $withUnits)
 CALL () {
   UNWIND $ids AS id
   MATCH (k:KeyResult {id: id})
@@ -38,9 +38,4 @@ CALL (locked) {
          collect(CASE WHEN $withUnits THEN [k.id, [(o)-[:OWNED_BY]->(:Team)-[:PART_OF*0..]->(u:Team) | u.id]] END)
            AS ownerUnitIds
 }
-CALL () {
-  UNWIND $keys AS key
-  MATCH (k:KeyResult)-[:HAS_MEASUREMENT]->(m:Measurement {idempotencyKey: key})
-  RETURN collect([key, m.id, k.id]) AS stored
-}
-RETURN keyResults, archived, externalKeys, ownerUnitIds, stored
+RETURN keyResults, archived, externalKeys, ownerUnitIds
