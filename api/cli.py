@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import subprocess
 import sys
 from collections.abc import Awaitable, Callable
@@ -96,6 +97,9 @@ def serve(
             "[bold]aligngraph token create me --scope admin[/bold], then send it as "
             "`Authorization: Bearer <token>` (GraphiQL: Headers tab)."
         )
+    # uvicorn re-raises the SIGTERM it caught once it has shut down; by default that would end the process
+    # before `finally` runs and leave the local Neo4j behind (docker stop, systemd, kill).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         uvicorn.run(create_app(settings, demo=demo), host=bind_host, port=bind_port)
     finally:
