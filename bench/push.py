@@ -54,12 +54,13 @@ class Timings:
 
 
 class Values:
-    """Makes the values of each push: rotating over the picked key results, each with a new idempotency key."""
+    """Makes the values of each push: rotating over the picked key results, each with a new idempotency key,
+    observed a microsecond apart from `start` on."""
 
-    def __init__(self, kr_ids: list[str]) -> None:
+    def __init__(self, kr_ids: list[str], start: dt.datetime) -> None:
         self.kr_ids = kr_ids
         self.token = uuid.uuid4().hex[:12]  # new keys on every benchmark run
-        self.observed = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+        self.observed = start
         self.made = 0
         self.next_kr = 0
 
@@ -69,7 +70,7 @@ class Values:
             values.append(
                 PushedValue(
                     value=float(self.made % 100),
-                    observed_at=self.observed + dt.timedelta(milliseconds=self.made),
+                    observed_at=self.observed + dt.timedelta(microseconds=self.made),
                     source="bench",
                     key_result_id=self.kr_ids[self.next_kr],
                     idempotency_key=f"bench:{self.token}:{self.made}",
@@ -200,11 +201,19 @@ def _report(results: list[Timings], machine: str) -> bool:
     return passed
 
 
-async def _key_results(db: Database) -> list[str]:
+async def _values(db: Database) -> Values:
+    """Values for the first BIG key results, observed after every value they hold: new values, which move
+    current, are what integrations mostly push (and what the targets are about). A day ago, unless an earlier
+    run or test stored later ones."""
     rows = await db.read("synthetic/sample_key_results", organisationId=ORG_ID, limit=BIG)
     if len(rows) < BIG:
         raise RuntimeError(f"the synthetic organisation has {len(rows)} key results to push to; {BIG} needed")
-    return [row["keyResultId"] for row in rows]
+    ids = [row["keyResultId"] for row in rows]
+    latest = (await db.read("measurements/latest_observed_at", ids=ids))[0]["latest"]
+    start = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    if latest is not None:
+        start = max(start, latest.to_native() + dt.timedelta(milliseconds=1))
+    return Values(ids, start)
 
 
 async def run(args: argparse.Namespace) -> bool:
@@ -212,7 +221,7 @@ async def run(args: argparse.Namespace) -> bool:
     uri, db = connect()
     try:
         org_name = await prepare(db, teams=args.teams, seed=args.seed)
-        values = Values(await _key_results(db))
+        values = await _values(db)
         results = []
         # Pushes need a token with the push scope; it is revoked again when the bench ends.
         token, secret = await create_token(db, name="bench push", scopes=["push"])
