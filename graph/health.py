@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from graph.db import Database
+from graph.paging import cut
 
 
 class HealthCheck(StrEnum):
@@ -73,7 +74,7 @@ QUERIES: tuple[CheckQuery, ...] = (
     CheckQuery(
         "health/objective_key_result_count",
         (HealthCheck.NO_KEY_RESULTS, HealthCheck.TOO_MANY_KEY_RESULTS),
-        ("maxKeyResults",),
+        ("maxKeyResults", "checks"),
     ),
     CheckQuery("health/team_objective_limit", (HealthCheck.OBJECTIVE_LIMIT_EXCEEDED,), ("objectiveLimit",)),
     CheckQuery("health/cascaded_key_results", (HealthCheck.CASCADED_KEY_RESULTS,), ()),
@@ -123,8 +124,38 @@ class Finding:
             limit=row["limit"],
         )
 
+    @property
+    def key(self) -> FindingKey:
+        return FindingKey(self.severity, self.check, self.subject_id, self.cycle_id)
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return self.key.sort_key()
+
+
+@dataclass(frozen=True)
+class FindingKey:
+    """Where a finding stands in the report's order (unique per finding): what an `after` cursor holds."""
+
+    severity: Severity
+    check: HealthCheck
+    subject_id: str
+    cycle_id: str
+
     def sort_key(self) -> tuple[int, int, str, str]:
         return (_SEVERITY_RANK[self.severity], _CHECK_RANK[self.check], self.subject_id, self.cycle_id)
+
+    def param(self) -> list[int | str]:
+        """The key as the health queries compare it: [severity rank, check position, subjectId, cycleId]."""
+        return list(self.sort_key())
+
+
+@dataclass(frozen=True)
+class HealthPage:
+    """One page of findings, and how many there are per severity over all pages."""
+
+    findings: list[Finding]
+    has_next_page: bool
+    counts: dict[Severity, int]
 
 
 async def health(
@@ -135,20 +166,43 @@ async def health(
     as_of: dt.date,
     thresholds: HealthThresholds,
     checks: set[HealthCheck] | None = None,
-) -> list[Finding]:
-    """Run the checks (all, or those in `checks`) at once, one query each, and return the findings.
+    min_severity: Severity | None = None,
+    after: FindingKey | None = None,
+    first: int | None = None,
+) -> HealthPage:
+    """Run the checks (all, or those in `checks`) at once, one query each, and return a page of findings.
 
-    Findings come most severe first, then in HealthCheck order, then by subject id and cycle.
+    Findings come most severe first, then in HealthCheck order, then by subject id and cycle; those below
+    `min_severity` are left out. The page holds up to `first` (None: all) after the finding `after`; each
+    query returns only its part of that page and its counts per severity, so a page of 50 moves 8 x 51 rows
+    at most, however many findings there are.
     """
-    values: dict[str, Any] = {"asOf": as_of, **thresholds.params()}
+    values: dict[str, Any] = {
+        "asOf": as_of,
+        "checks": None if checks is None else sorted(checks),
+        **thresholds.params(),
+    }
+    paging = {
+        "minSeverity": min_severity,
+        "after": None if after is None else after.param(),
+        "first": first,
+    }
     chosen = [q for q in QUERIES if checks is None or checks.intersection(q.checks)]
     answers = await asyncio.gather(
         *(
-            db.read(q.name, cycleId=cycle_id, unitId=unit_id, **{p: values[p] for p in q.params})
+            db.read(q.name, cycleId=cycle_id, unitId=unit_id, **{p: values[p] for p in q.params}, **paging)
             for q in chosen
         )
     )
-    found = [Finding.from_row(row) for rows in answers for row in rows]
-    return sorted(
-        (f for f in found if checks is None or f.check in checks), key=lambda finding: finding.sort_key()
+    counts = dict.fromkeys(Severity, 0)
+    for rows in answers:
+        if rows:  # every row of one query carries its counts
+            counts[Severity.CRITICAL] += rows[0]["critical"]
+            counts[Severity.WARNING] += rows[0]["warnings"]
+            counts[Severity.INFO] += rows[0]["infos"]
+    found = sorted(
+        (Finding.from_row(row) for rows in answers for row in rows if row["subjectId"] is not None),
+        key=lambda finding: finding.sort_key(),
     )
+    page = cut(found, first)
+    return HealthPage(findings=page.items, has_next_page=page.has_next_page, counts=counts)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated
 
 import strawberry
 
 from graph import health
-from graph.health import HealthCheck, Severity, SubjectKind
+from graph.errors import ValidationError
+from graph.health import FindingKey, HealthCheck, Severity, SubjectKind
 from resolvers.alignment.scope import check_scope
+from resolvers.pagination import Edge, PageInfo, check_first, decode_cursor, encode_cursor
 from resolvers.types import Cycle, Info, KeyResult, Objective, Team, present
 
 strawberry.enum(
@@ -92,24 +95,52 @@ class HealthFinding:
         )
 
 
-@strawberry.type(description="The health of a unit's OKRs in one cycle.")
+def finding_cursor(key: FindingKey) -> str:
+    return encode_cursor(json.dumps([key.severity, key.check, key.subject_id, key.cycle_id]))
+
+
+def decode_finding_cursor(cursor: str | None) -> FindingKey | None:
+    """Return the finding key inside an `after` cursor made by finding_cursor."""
+    raw = decode_cursor(cursor)
+    if raw is None:
+        return None
+    try:
+        severity, check, subject_id, cycle_id = json.loads(raw)
+        if not (isinstance(subject_id, str) and isinstance(cycle_id, str)):
+            raise TypeError
+        return FindingKey(Severity(severity), HealthCheck(check), subject_id, cycle_id)
+    except (ValueError, TypeError):
+        raise ValidationError(
+            f"after {cursor!r} is not a cursor of health findings", field="after", value=cursor
+        ) from None
+
+
+@strawberry.type(
+    description="The health of a unit's OKRs in one cycle: one page of findings (all of them unless `first` "
+    "is given) and the counts over all pages."
+)
 class HealthReport:
     as_of: dt.date = strawberry.field(description="The day staleness and confidence were judged on.")
     findings: list[HealthFinding] = strawberry.field(
-        description="Most severe first, then by check (in HealthCheck order), subject id and cycle."
+        description="The findings of this page: most severe first, then by check (in HealthCheck order), "
+        "subject id and cycle."
     )
+    page_info: PageInfo
+    critical: int = strawberry.field(description="CRITICAL findings over all pages (0 below minSeverity).")
+    warnings: int = strawberry.field(description="WARNING findings over all pages (0 below minSeverity).")
+    infos: int = strawberry.field(description="INFO findings over all pages (0 below minSeverity).")
+    keys: strawberry.Private[list[FindingKey]]
 
-    @strawberry.field
-    def critical(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.CRITICAL)
+    @strawberry.field(description="The findings of this page with their cursors (for `after`).")
+    def edges(self) -> list[Edge[HealthFinding]]:
+        return [
+            Edge(cursor=finding_cursor(key), node=node)
+            for key, node in zip(self.keys, self.findings, strict=True)
+        ]
 
-    @strawberry.field
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
-
-    @strawberry.field
-    def infos(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.INFO)
+    @strawberry.field(description="How many findings there are over all pages: critical + warnings + infos.")
+    def total_count(self) -> int:
+        return self.critical + self.warnings + self.infos
 
 
 @strawberry.type
@@ -117,7 +148,9 @@ class HealthQueries:
     @strawberry.field(
         description="OKR anti-patterns in the cycle (a year includes its quarters) for unitId and every unit "
         "inside it (null: the whole organisation): one query per check, run at once. asOf (default: today) is the "
-        "day staleness and confidence are judged on; checks keeps only those checks."
+        "day staleness and confidence are judged on; checks keeps only those checks; minSeverity only findings "
+        "at or above it (the counts too). first (default: all; at most the page size limit) and after (an "
+        "endCursor) page through the findings in their order."
     )
     async def health(
         self,
@@ -126,16 +159,34 @@ class HealthQueries:
         unit_id: strawberry.ID | None = None,
         as_of: dt.date | None = None,
         checks: list[HealthCheck] | None = None,
+        min_severity: Severity | None = None,
+        first: int | None = None,
+        after: str | None = None,
     ) -> HealthReport:
         day = as_of or dt.date.today()
-        found = await health.health(
+        size = None if first is None else check_first(first, info.context.settings.max_page_size)
+        page = await health.health(
             info.context.db,
             cycle_id=cycle_id,
             unit_id=unit_id,
             as_of=day,
             thresholds=info.context.settings.health,
             checks=set(checks) if checks is not None else None,
+            min_severity=min_severity,
+            after=decode_finding_cursor(after),
+            first=size,
         )
-        if not found:
+        if not page.findings:
             await check_scope(info, cycle_id=cycle_id, team_id=unit_id, team_field="unitId")
-        return HealthReport(as_of=day, findings=[HealthFinding.of(f) for f in found])
+        keys = [f.key for f in page.findings]
+        return HealthReport(
+            as_of=day,
+            findings=[HealthFinding.of(f) for f in page.findings],
+            keys=keys,
+            page_info=PageInfo(
+                has_next_page=page.has_next_page, end_cursor=finding_cursor(keys[-1]) if keys else None
+            ),
+            critical=page.counts[Severity.CRITICAL],
+            warnings=page.counts[Severity.WARNING],
+            infos=page.counts[Severity.INFO],
+        )

@@ -3,6 +3,7 @@ are not. The organisation: Acme (objectiveLimit 2), a BU with teams Alpha and Be
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from typing import Any
 
@@ -565,3 +566,145 @@ async def test_the_demo_on_15_february(gql: GraphQL) -> None:
         HEALTH, cycleId="cycle-2026-q1", asOf="2026-02-08", checks=["LOW_CONFIDENCE", "FALLING_CONFIDENCE"]
     )
     assert data["health"]["findings"] == []
+
+
+PAGE = """
+query($cycleId: ID!, $asOf: Date, $checks: [HealthCheck!], $minSeverity: Severity, $first: Int, $after: String) {
+  health(cycleId: $cycleId, asOf: $asOf, checks: $checks, minSeverity: $minSeverity, first: $first,
+         after: $after) {
+    critical warnings infos totalCount
+    findings { check severity message value limit subject { kind id title } owner { id } cycle { id } }
+    edges { cursor node { check subject { id } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+
+async def _many_findings(gql: GraphQL) -> None:
+    """Alpha: three objectives with confidence 1 and no KRs, one over the limit of 2; Beta: one objective whose
+    two KRs are KPIs in disguise (one a guard-rail); nobody has checked in or measured anything."""
+    await _org(gql)
+    await _mutate(
+        gql,
+        *(_objective(f"o-a{n}", "alpha", confidence=1) for n in (1, 2, 3)),
+        _objective("o-b1", "beta"),
+    )
+    await _mutate(
+        gql,
+        _kr("kr-b-nobase", "o-b1", "No baseline", "target: 5, direction: INCREASE"),
+        _kr("kr-b-rail", "o-b1", "Rail", "baseline: 1, target: 1, direction: STAY_AT_OR_ABOVE"),
+    )
+
+
+EVERY_FINDING = [
+    *(("NO_KEY_RESULTS", "CRITICAL", o) for o in ("o-a1", "o-a2", "o-a3")),
+    *(("STALE_MEASUREMENT", "CRITICAL", kr) for kr in ("kr-b-nobase", "kr-b-rail")),
+    *(("STALE_CHECK_IN", "CRITICAL", o) for o in ("o-a1", "o-a2", "o-a3", "o-b1")),
+    *(("LOW_CONFIDENCE", "CRITICAL", o) for o in ("o-a1", "o-a2", "o-a3")),
+    ("KPI_IN_DISGUISE", "WARNING", "kr-b-nobase"),
+    ("OBJECTIVE_LIMIT_EXCEEDED", "WARNING", "alpha"),
+    ("KPI_IN_DISGUISE", "INFO", "kr-b-rail"),
+]
+
+
+def _keys(findings: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    return [(f["check"], f["severity"], f["subject"]["id"]) for f in findings]
+
+
+def _counts(report: dict[str, Any]) -> tuple[int, int, int, int]:
+    return report["critical"], report["warnings"], report["infos"], report["totalCount"]
+
+
+async def _pages(gql: GraphQL, first: int, **variables: Any) -> list[dict[str, Any]]:
+    """Every page of the report, following endCursor until hasNextPage is false."""
+    pages, after = [], None
+    while True:
+        report = (await gql.ok(PAGE, cycleId="q4", asOf="2026-11-10", first=first, after=after, **variables))[
+            "health"
+        ]
+        pages.append(report)
+        assert [e["node"]["subject"]["id"] for e in report["edges"]] == [
+            f["subject"]["id"] for f in report["findings"]
+        ]
+        if not report["pageInfo"]["hasNextPage"]:
+            return pages
+        assert report["pageInfo"]["endCursor"] == report["edges"][-1]["cursor"]
+        after = report["pageInfo"]["endCursor"]
+        assert len(pages) < 20, "paging does not end"
+
+
+async def test_paging_through_the_findings_gives_the_whole_report(gql: GraphQL) -> None:
+    await _many_findings(gql)
+    whole = (await gql.ok(PAGE, cycleId="q4", asOf="2026-11-10"))["health"]
+    assert _keys(whole["findings"]) == EVERY_FINDING
+    assert _counts(whole) == (12, 2, 1, 15)
+    assert whole["pageInfo"] == {"hasNextPage": False, "endCursor": whole["edges"][-1]["cursor"]}
+    for first in (1, 2, 4, 7, 15, 16):
+        pages = await _pages(gql, first)
+        assert [f for page in pages for f in page["findings"]] == whole["findings"], f"first: {first}"
+        assert [len(page["findings"]) for page in pages[:-1]] == [first] * (len(pages) - 1)
+        assert len(pages) == -(-15 // first)
+        # Every page counts the whole report, whichever checks it shows.
+        assert {_counts(page) for page in pages} == {(12, 2, 1, 15)}
+    # After the last finding: nothing more, and still the counts.
+    last = whole["pageInfo"]["endCursor"]
+    beyond = (await gql.ok(PAGE, cycleId="q4", asOf="2026-11-10", first=5, after=last))["health"]
+    assert beyond["findings"] == [] and beyond["pageInfo"] == {"hasNextPage": False, "endCursor": None}
+    assert _counts(beyond) == (12, 2, 1, 15)
+
+
+async def test_min_severity_and_checks_filter_findings_and_counts(gql: GraphQL) -> None:
+    await _many_findings(gql)
+    warnings = (await gql.ok(PAGE, cycleId="q4", asOf="2026-11-10", minSeverity="WARNING"))["health"]
+    assert _keys(warnings["findings"]) == EVERY_FINDING[:-1]
+    assert _counts(warnings) == (12, 2, 0, 14)
+    critical = await _pages(gql, 5, minSeverity="CRITICAL")
+    assert [_keys(page["findings"]) for page in critical] == [
+        EVERY_FINDING[:5],
+        EVERY_FINDING[5:10],
+        EVERY_FINDING[10:12],
+    ]
+    assert {_counts(page) for page in critical} == {(12, 0, 0, 12)}
+    assert (
+        _keys((await gql.ok(PAGE, cycleId="q4", asOf="2026-11-10", minSeverity="INFO"))["health"]["findings"])
+        == EVERY_FINDING
+    )
+    # One of the two checks of a query: the counts leave out the other.
+    only = (await gql.ok(PAGE, cycleId="q4", asOf="2026-11-10", checks=["NO_KEY_RESULTS"], first=2))["health"]
+    assert _keys(only["findings"]) == EVERY_FINDING[:2] and _counts(only) == (3, 0, 0, 3)
+    kpis = (
+        await gql.ok(
+            PAGE,
+            cycleId="q4",
+            asOf="2026-11-10",
+            checks=["KPI_IN_DISGUISE", "TOO_MANY_KEY_RESULTS"],
+            minSeverity="WARNING",
+        )
+    )["health"]
+    assert _keys(kpis["findings"]) == [("KPI_IN_DISGUISE", "WARNING", "kr-b-nobase")]
+    assert _counts(kpis) == (0, 1, 0, 1)
+
+
+async def test_bad_page_arguments(gql: GraphQL) -> None:
+    await _many_findings(gql)
+    orphans = await gql.ok('{ orphanedObjectives(cycleId: "q4", first: 1) { pageInfo { endCursor } } }')
+    foreign = orphans["orphanedObjectives"]["pageInfo"]["endCursor"]
+    for variables, field in (
+        ({"first": 0}, "first"),
+        ({"first": -1}, "first"),
+        ({"first": 101}, "first"),
+        ({"after": "nope"}, "after"),
+        ({"after": foreign}, "after"),
+        ({"after": base64.urlsafe_b64encode(b'id:["CRITICAL", "NOPE", "o-a1", "q4"]').decode()}, "after"),
+        (
+            {"after": base64.urlsafe_b64encode(b'id:["CRITICAL", "NO_KEY_RESULTS", 1, "q4"]').decode()},
+            "after",
+        ),
+    ):
+        error = await gql.error(PAGE, cycleId="q4", **variables)
+        assert error["extensions"]["code"] == "VALIDATION", variables
+        assert (error["extensions"]["field"], error["extensions"]["value"]) == (
+            field,
+            next(iter(variables.values())),
+        )
