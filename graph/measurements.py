@@ -38,7 +38,10 @@ class _Measured:
         return cls(KeyResultKind(kind), direction, baseline, target, bool(done))
 
     def progress(self, current: float | None) -> float | None:
-        return key_result_progress(replace(self, current=current))
+        """The progress with this current (the constructor is quicker than dataclasses.replace)."""
+        return key_result_progress(
+            _Measured(self.kind, self.direction, self.baseline, self.target, self.done, current)
+        )
 
 
 Found = tuple[str, bool, frozenset[str]]  # keyResultId, whether its objective is archived, owner unit ids
@@ -81,23 +84,25 @@ async def _stored(tx: Tx, keys: list[str]) -> dict[str, tuple[str, str]]:
 async def _record(
     tx: Tx,
     rows: dict[str, list[dict[str, Any]]],
-    latest: dict[str, tuple[dt.datetime, float]],
+    latest: dict[str, tuple[dt.datetime, float, str]],
     measured: dict[str, _Measured],
     received: dt.datetime,
 ) -> None:
     """Write the measurements (`rows` per KR) and move current: straight to the KR's latest new value where
-    that is newer than its lastObservedAt; from history (then progress here) where it is not."""
+    that is newer than its lastObservedAt; otherwise to the later of it and the current measurement (then
+    progress here). cypher/measurements/record_measurements.cypher has the rule."""
     if not rows:
         return
     key_results = [
         {
             "keyResultId": kr,
+            "measurementId": measurement_id,
             "value": value,
             "observedAt": observed.isoformat(),
             "progress": measured[kr].progress(value),
             "rows": rows[kr],
         }
-        for kr, (observed, value) in latest.items()
+        for kr, (observed, value, measurement_id) in latest.items()
     ]
     row = await tx.one("measurements/record_measurements", keyResults=key_results, receivedAt=received)
     recomputed = row["recomputed"] if row else []
@@ -139,7 +144,7 @@ async def _push(
         tx, list({i.idempotency_key for _, i, _ in targets if i.idempotency_key is not None})
     )
     rows: dict[str, list[dict[str, Any]]] = {}  # per KR, the measurements to write
-    latest: dict[str, tuple[dt.datetime, float]] = {}  # per KR, its latest new value (observedAt, value)
+    latest: dict[str, tuple[dt.datetime, float, str]] = {}  # per KR, its latest new (observedAt, value, id)
     closed = await frozen.closed_key_results(tx, kr_ids)
     for index, item, kr in targets:
         key = item.idempotency_key
@@ -177,7 +182,7 @@ async def _push(
             }
         )
         if kr not in latest or observed >= latest[kr][0]:  # items come in index order: a later one wins a tie
-            latest[kr] = (observed, float(item.value))
+            latest[kr] = (observed, float(item.value), measurement_id)
         results.append(
             ItemResult(
                 index=index, status=PushStatus.ACCEPTED, key_result_id=kr, measurement_id=measurement_id

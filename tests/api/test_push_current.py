@@ -123,3 +123,23 @@ async def test_a_push_after_current_was_set_by_hand_takes_current_from_history(
     await gql.ok(set_current)
     await push(gql, value(72.5, days_ago=0))  # newer than anything stored: it is current
     assert await stored(db) == (72.5, pytest.approx(0.3))
+
+
+async def test_late_and_tied_values_on_history_the_demo_seeded(gql: GraphQL, db: Database) -> None:
+    # The demo's check-ins wrote this KR's history directly; pushes take its current from that history.
+    kr_id = "kr-identity-instant-verification"
+    before = await key_result(gql, kr_id)
+    assert before["history"]["totalCount"] > 1
+    last = dt.datetime.fromisoformat(before["lastObservedAt"])
+    latest = max(before["history"]["nodes"], key=lambda n: dt.datetime.fromisoformat(n["observedAt"]))
+    assert before["current"] == latest["value"]
+    late = {"value": 1.0, "observedAt": (last - dt.timedelta(days=1)).isoformat(), "source": "test"}
+    await push(gql, {**late, "keyResultId": kr_id})
+    after = await key_result(gql, kr_id)
+    assert (after["current"], after["lastObservedAt"]) == (before["current"], before["lastObservedAt"])
+    assert after["history"]["totalCount"] == before["history"]["totalCount"] + 1
+    tie = {"value": 2.0, "observedAt": last.isoformat(), "source": "test", "keyResultId": kr_id}
+    await push(gql, tie)  # the same observedAt as the latest, received later: it is current now
+    assert (await stored(db, kr_id))[0] == 2.0
+    await push(gql, {**late, "value": 3.0, "keyResultId": kr_id})  # late again: the tie winner stays
+    assert (await stored(db, kr_id))[0] == 2.0
