@@ -159,7 +159,9 @@ class Tx:
         """Run a named query inside the transaction and return its rows."""
         self._db.query_count += 1
         result = await self._tx.run(query(name), params)
-        return [record.data() async for record in result]
+        keys = result.keys()
+        # Named queries return plain values (tests/test_cypher_files.py checks), so zipping is enough, as in read().
+        return [dict(zip(keys, record.values(), strict=True)) async for record in result]
 
     async def one(self, name: str, /, **params: Any) -> Row | None:
         """Run a named query and return its first row, or None."""
