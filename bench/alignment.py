@@ -125,12 +125,12 @@ def serving(uri: str) -> Iterator[str]:
                 server.wait()
 
 
-def connect() -> tuple[str, Database]:
-    """Return the Neo4j URI and a Database on it: NEO4J_URI if set, else the local `bench` server (started)."""
+def connect(server: str = SERVER) -> tuple[str, Database]:
+    """Return the Neo4j URI and a Database on it: NEO4J_URI if set, else the local `server` (started)."""
     settings = get_settings()
     uri = settings.neo4j_uri
     if uri is None:
-        uri = local_neo4j.start(SERVER, heap_mb=HEAP_MB, pagecache_mb=PAGECACHE_MB).uri
+        uri = local_neo4j.start(server, heap_mb=HEAP_MB, pagecache_mb=PAGECACHE_MB).uri
     db = Database.connect(
         uri, user=settings.neo4j_user, password=settings.neo4j_password, database=settings.neo4j_database
     )
