@@ -31,12 +31,12 @@ from aligngraph_client import (
     Unauthenticated,
     ValidationFailed,
 )
-from aligngraph_client.operations import DOCUMENTS
+from aligngraph_client.operations import DOCUMENTS, is_mutation
 from graphql import build_schema, parse, validate
 
 from graph.db import Database
 from graph.tokens import create_token
-from tests.conftest import GraphQL
+from tests.conftest import GraphQL, count_nodes
 from tests.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -380,3 +380,62 @@ async def test_push_value_names_a_key_result_by_external_key(
     assert found.external_key == "amp:tutorial" and found.current == 12.0
     assert found.last_observed_at is not None
     assert abs((dt.datetime.now(dt.UTC) - found.last_observed_at).total_seconds()) < 60
+
+
+CREATE_TEAM = (
+    'mutation { createTeam(input: {name: "Pricing", kind: TEAM, organisationId: "org-bank", '
+    'parentId: "bu-digital"}) { id name } }'
+)
+TEAM_NAMES = 'query { team(id: "bu-digital") { children { name } } }  # mutation { never }'
+
+
+def test_is_mutation_reads_operation_keywords_only() -> None:
+    assert is_mutation(CREATE_TEAM) and is_mutation("fragment F on Team { id }\nmutation M { a }")
+    assert not is_mutation(TEAM_NAMES)
+    assert not is_mutation('{ mutation(x: "mutation { }") { mutation } }')
+    assert not is_mutation('query Q { a(text: """ } mutation { """) }')
+
+
+async def test_a_mutation_sent_by_execute_is_not_resent_after_its_answer_was_lost(
+    live_server: LiveServer, db: Database, demo: Any
+) -> None:
+    writer = (await create_token(db, name="writer", scopes=["write"], team_ids=[]))[1]
+    before = await count_nodes(db)
+    transport = Recording(fail={0: "drop"})  # the service creates the team, its answer is lost
+
+    def create() -> Any:
+        with Client(live_server.graphql_url, writer, retry=FAST, transport=transport) as client:
+            return client.execute(CREATE_TEAM)
+
+    with pytest.raises(ServiceUnavailable, match="1 attempts"):
+        await asyncio.to_thread(create)
+    assert len(transport.bodies) == 1
+    assert await count_nodes(db) == before + 1  # applied once, never twice
+
+    failing = AsyncRecording(fail={0: "503"})
+    async with AsyncClient(live_server.graphql_url, writer, retry=FAST, transport=failing) as client:
+        with pytest.raises(ServiceUnavailable) as raised:
+            await client.execute(CREATE_TEAM)
+        assert raised.value.status_code == 503 and len(failing.bodies) == 1
+        names = [team["name"] for team in (await client.execute(TEAM_NAMES))["team"]["children"]]
+    assert names.count("Pricing") == 1
+
+
+async def test_execute_retries_queries_and_what_the_caller_says_is_safe(
+    live_server: LiveServer, db: Database, demo: Any
+) -> None:
+    writer = (await create_token(db, name="writer", scopes=["write"], team_ids=[]))[1]
+    url = live_server.graphql_url
+    query = AsyncRecording(fail={0: "503"})
+    async with AsyncClient(url, writer, retry=FAST, transport=query) as client:
+        names = [team["name"] for team in (await client.execute(TEAM_NAMES))["team"]["children"]]
+    assert len(query.bodies) == 2 and "Pricing" not in names
+    told = AsyncRecording(fail={0: "503"})
+    async with AsyncClient(url, writer, retry=FAST, transport=told) as client:
+        created = (await client.execute(CREATE_TEAM, retry=True))["createTeam"]
+    assert len(told.bodies) == 2 and created["name"] == "Pricing"
+    once = AsyncRecording(fail={0: "503"})
+    async with AsyncClient(url, writer, retry=FAST, transport=once) as client:
+        with pytest.raises(ServiceUnavailable):
+            await client.execute(TEAM_NAMES, retry=False)
+    assert len(once.bodies) == 1

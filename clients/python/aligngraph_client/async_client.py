@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from aligngraph_client import operations as ops
-from aligngraph_client.retry import RETRY_ERRORS, RetryPolicy, should_retry, wait_or_give_up
+from aligngraph_client.retry import RETRY_ERRORS, RetryPolicy, policy_for, should_retry, wait_or_give_up
 from aligngraph_client.types import (
     KeyResult,
     KeyResultValueInput,
@@ -23,7 +23,7 @@ from aligngraph_client.types import (
 
 
 class AsyncClient:
-    """Talks to one Alignment Graph service over HTTP; retries network errors, 5xx and 429 with backoff.
+    """Talks to one Alignment Graph service over HTTP; retries reads and pushes with backoff.
 
     `url` is the GraphQL endpoint; `token` an API token (`ag_...`), sent as `Authorization: Bearer`.
     `transport` replaces httpx's own (for proxies, tests). Close it with `aclose`, or use `async with`.
@@ -58,19 +58,26 @@ class AsyncClient:
     async def aclose(self) -> None:
         await self._http.aclose()
 
-    async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Run any GraphQL document and return its `data`; raise GraphQLError (typed by code) on errors."""
+    async def execute(
+        self, query: str, variables: dict[str, Any] | None = None, *, retry: bool | None = None
+    ) -> dict[str, Any]:
+        """Run any GraphQL document and return its `data`; raise GraphQLError (typed by code) on errors.
+
+        Network errors, 5xx and 429 are retried for queries; a mutation is sent once, since resending one
+        the service already applied could apply it twice. `retry=True` or `False` decides instead.
+        """
+        policy = policy_for(self.retry, query, retry)
         body = ops.request_body(query, variables)
         attempt = 0
         while True:
             try:
                 response = await self._http.post(self.url, json=body)
             except RETRY_ERRORS as error:
-                await asyncio.sleep(wait_or_give_up(self.retry, attempt, error=error))
+                await asyncio.sleep(wait_or_give_up(policy, attempt, error=error))
             else:
                 if not should_retry(response):
                     return ops.read_data(response)
-                await asyncio.sleep(wait_or_give_up(self.retry, attempt, response=response))
+                await asyncio.sleep(wait_or_give_up(policy, attempt, response=response))
             attempt += 1
 
     async def push_values(
@@ -88,7 +95,7 @@ class AsyncClient:
         """
         push = ops.PushCalls(values, batch_size or self.batch_size, progress)
         for variables in push.variables():
-            push.answer(await self.execute(ops.PUSH, variables))
+            push.answer(await self.execute(ops.PUSH, variables, retry=True))
         return push.result()
 
     async def push_value(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -146,6 +147,26 @@ def history_variables(
         "first": first,
         "after": after,
     }
+
+
+# Strings (block strings first), comments, braces and names: enough of GraphQL's lexer for keywords.
+_TOKENS = re.compile(r'"""(?:\\"""|[^"]|"(?!""))*"""|"(?:\\.|[^"\\\n])*"|#[^\n]*|[{}]|[_A-Za-z][_0-9A-Za-z]*')
+
+
+def is_mutation(query: str) -> bool:
+    """True when the document defines a mutation: the keyword `mutation` outside every selection set.
+
+    Fields, arguments, strings and comments that say "mutation" do not count (no graphql-core needed).
+    """
+    depth = 0
+    for token in _TOKENS.findall(query):
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(0, depth - 1)
+        elif depth == 0 and token == "mutation":
+            return True
+    return False
 
 
 def request_body(query: str, variables: dict[str, Any] | None) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import httpx
 
 from aligngraph_client.errors import ServiceUnavailable
-from aligngraph_client.operations import read_data
+from aligngraph_client.operations import is_mutation, read_data
 
 RETRY_CODES = frozenset({"UNAVAILABLE"})  # GraphQL error codes that mean: nothing was done, try again
 #: Failures on the way, before or after the service saw the request; the idempotency keys make a resend safe.
@@ -42,6 +42,21 @@ class RetryPolicy:
         if after is not None:
             return min(after, self.max_delay)
         return random.uniform(0, min(self.max_delay, self.base_delay * 2**attempt))
+
+
+#: One attempt, no retry: for documents that might be applied twice if resent.
+ONCE = RetryPolicy(attempts=1)
+
+
+def policy_for(policy: RetryPolicy, query: str, retry: bool | None) -> RetryPolicy:
+    """`policy`, or ONCE when `retry` is False (or None and `query` is a mutation): for one execute().
+
+    A network error or 5xx may come after the service applied a mutation; resending it could apply it
+    twice. Pushes are safe to resend (idempotency keys), so push_values passes retry=True.
+    """
+    if retry is None:
+        retry = not is_mutation(query)
+    return policy if retry else ONCE
 
 
 def retryable(response: httpx.Response) -> bool:
