@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from starlette.requests import HTTPConnection
@@ -31,7 +32,9 @@ class Router(GraphQLRouter[Context, None]):
         params = context.connection_params
         value = params.get("authorization") if isinstance(params, dict) else None
         if value is not None:
-            context.principal, context.auth_problem = await authenticate(self.tokens, context.db, str(value))
+            # connection_init's token replaces the handshake's Authorization header, for every operation.
+            context.reauthenticate = partial(authenticate, self.tokens, context.db, str(value))
+            context.principal, context.auth_problem = await context.reauthenticate()
         if context.auth_problem is not None or (context.principal is None and not context.public_reads):
             raise ConnectionRejectionError({"message": context.auth_problem or "Reading needs an API token"})
         return await super().on_ws_connect(context)
@@ -49,14 +52,19 @@ def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
     async def context_getter(request: HTTPConnection) -> Context:
         # An HTTPConnection: a Request over HTTP, a WebSocket for subscriptions.
         db: Database = request.app.state.db
-        principal, problem = await authenticate(tokens, db, request.headers.get("authorization"))
-        return Context(
+        header = request.headers.get("authorization")
+        principal, problem = await authenticate(tokens, db, header)
+        context = Context(
             db=db,
             settings=resolver_settings,
             principal=principal,
             auth_problem=problem,
             events=request.app.state.events,
         )
+        if request.scope["type"] == "websocket":
+            # One context serves every operation of the connection: each looks the token up again.
+            context.reauthenticate = partial(authenticate, tokens, db, header)
+        return context
 
     schema = build_schema(
         max_depth=settings.max_query_depth, max_aliases=settings.max_aliases, max_tokens=settings.max_tokens

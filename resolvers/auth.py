@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from graphql import (
@@ -177,9 +177,12 @@ def check_access(
 class Authorization(SchemaExtension):
     """Check the operation's root fields against the request's token before anything runs."""
 
-    def on_execute(self) -> Iterator[None]:
+    async def on_execute(self) -> AsyncIterator[None]:
         ctx = self.execution_context
         context: Any = ctx.context
+        begin = getattr(context, "begin_operation", None)
+        if begin is not None:
+            await begin()  # a websocket's context serves many operations: look its token up again
         document = ctx.graphql_document
         if document is not None and not ctx.result:
             try:

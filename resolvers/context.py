@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from strawberry.fastapi import BaseContext
@@ -46,3 +47,13 @@ class Context(BaseContext):
         self.events = events if events is not None else UpdateHub()
         # DataLoaders are made fresh per request, so nothing is cached across requests.
         self.loaders = Loaders(db)
+        # Set for a websocket connection, whose one context serves every operation sent over it.
+        self.reauthenticate: Callable[[], Awaitable[tuple[Principal | None, str | None]]] | None = None
+
+    async def begin_operation(self) -> None:
+        """Over a websocket: look the connection's token up again (a revoked one stops working within the
+        token cache's seconds, as over HTTP) and start with fresh DataLoaders, as an HTTP request would."""
+        if self.reauthenticate is None:
+            return
+        self.principal, self.auth_problem = await self.reauthenticate()
+        self.loaders = Loaders(self.db)
