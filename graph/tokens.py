@@ -7,6 +7,7 @@ import hashlib
 import secrets
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -150,14 +151,18 @@ async def revoke_token(db: Database, token_id: str) -> TokenInfo:
 
 
 class TokenCache:
-    """Looks tokens up by hash, remembering answers for `seconds` (0 = ask Neo4j on every request).
+    """Looks tokens up by hash, remembering active tokens for `seconds` (0 = ask Neo4j on every request).
 
     A revoked token therefore keeps working for at most `seconds` in a process that saw it recently.
+    Only tokens that were found are remembered, the `size` most recently used: a flood of made-up
+    secrets costs one indexed lookup each but cannot push the real tokens out.
     """
+
+    size = 10_000
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self._entries: dict[str, tuple[float, Principal | None]] = {}
+        self._entries: OrderedDict[str, tuple[float, Principal]] = OrderedDict()
 
     async def principal(self, db: Database, secret: str) -> Principal | None:
         """The principal for a bearer secret, or None when no active token matches."""
@@ -167,11 +172,16 @@ class TokenCache:
         now = time.monotonic()
         hit = self._entries.get(digest)
         if hit is not None and now - hit[0] < self.seconds:
+            self._entries.move_to_end(digest)
             return hit[1]
         rows = await db.read("tokens/find_active_token", hash=digest)
-        principal = TokenInfo.from_row(rows[0]["token"]).principal() if rows else None
+        if not rows:
+            self._entries.pop(digest, None)
+            return None
+        principal = TokenInfo.from_row(rows[0]["token"]).principal()
         if self.seconds > 0:
-            if len(self._entries) > 10_000:
-                self._entries.clear()
             self._entries[digest] = (now, principal)
+            self._entries.move_to_end(digest)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
         return principal

@@ -11,7 +11,7 @@ import pytest
 from api.main import create_app
 from api.settings import Settings
 from graph.db import Database
-from graph.tokens import create_token, hash_secret, revoke_token
+from graph.tokens import TokenCache, create_token, hash_secret, revoke_token
 from resolvers.auth import MUTATION_SCOPES
 from resolvers.schema import schema
 from tests.conftest import GraphQL, count_nodes
@@ -153,6 +153,32 @@ async def test_token_cache_remembers_for_its_seconds(db: Database) -> None:
         assert db.query_count - before == 1  # the team, not the token again
         await revoke_token(db, info.id)
         await reader.ok(READ)  # still remembered: the documented price of the cache
+
+
+async def test_token_cache_keeps_recent_tokens_through_a_flood_of_unknown_ones(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(TokenCache, "size", 3)  # the 10,000 of production, made small
+    a, b, c, d = [await token(db, "read") for _ in range(4)]
+    app = create_app(Settings(token_cache_seconds=300), db=db)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
+
+        async def lookups(secret: str) -> int:
+            """Queries beyond the one that reads the team: 1 when the token was looked up."""
+            before = db.query_count
+            await GraphQL(http, secret).ok(READ)
+            return db.query_count - before - 1
+
+        assert [await lookups(s) for s in (a, b, c, a)] == [1, 1, 1, 0]
+        for i in range(50):
+            unknown = GraphQL(http, f"ag_{i:043d}")
+            assert code(await unknown.error(READ)) == "UNAUTHENTICATED"
+        before = db.query_count
+        assert code(await GraphQL(http, f"ag_{0:043d}").error(READ)) == "UNAUTHENTICATED"
+        assert db.query_count - before == 1  # misses are looked up again, never remembered
+        assert [await lookups(s) for s in (a, c)] == [0, 0]  # the flood evicted nothing
+        assert await lookups(d) == 1  # the 4th token evicts the least recently used: b
+        assert [await lookups(s) for s in (a, c, d, b)] == [0, 0, 0, 1]
 
 
 async def test_tokens_are_stored_only_as_hashes(db: Database) -> None:
