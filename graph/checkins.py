@@ -195,9 +195,13 @@ async def record_check_in(
                     value=value.key_result_id,
                 )
         results = await measurements.push_in_tx(tx, pushed, now)
-        refused = [r for r in results if r.status is not PushStatus.ACCEPTED]
-        if refused:
-            raise ConflictError(refused[0].message or "a value was refused", field="values")
+        for result in results:
+            if result.status is not PushStatus.ACCEPTED:
+                raise ConflictError(
+                    result.message or "a value was refused",
+                    field=f"values[{result.index}]",
+                    value=pushed[result.index].key_result_id,
+                )
         row = await tx.one(
             "checkins/create_check_in",
             objectiveId=objective_id,

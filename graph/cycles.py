@@ -110,6 +110,7 @@ async def create_cycle(
 
     async def work(tx: Tx) -> Cycle:
         if parent_id is not None:
+            await frozen.ensure_open(tx, [parent_id], field="parentId")
             parent = await _load(tx, "parentId", parent_id)
             if parent.kind is not CycleKind.YEAR:
                 raise ValidationError(

@@ -8,7 +8,9 @@ import strawberry
 
 from graph import checkins, confidence
 from graph.confidence import TrendDirection
+from graph.events import UpdateCause
 from resolvers.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
+from resolvers.subscriptions import publish_updates
 from resolvers.types import Info, KeyResult, Objective, present
 
 strawberry.enum(
@@ -159,4 +161,6 @@ class CheckInMutations:
             author=input.author,
             idempotency_key=input.idempotency_key,
         )
+        # record_check_in has committed: its values moved these KRs through the push path.
+        await publish_updates(info, (v.key_result_id for v in recorded.values), UpdateCause.PUSH)
         return CheckIn.of(recorded)

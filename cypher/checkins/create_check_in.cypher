@@ -1,5 +1,6 @@
 // Record a check-in for an objective, link the measurements it recorded (already written through the push
-// path), and make its confidence the objective's latest (confidence, lastCheckInAt).
+// path), and make its confidence the objective's latest (confidence, lastCheckInAt) unless a check-in
+// created later has already committed (two racing check-ins never move confidence backwards).
 // :param objectiveId => "obj-identity-q1"
 // :param checkIn => {id: "checkin-example", confidence: 4, issues: ["Vendor SDK ships late"], plan: "Escalate with the vendor", author: "Priya (Identity)", createdAt: datetime("2026-02-16T09:00:00Z"), idempotencyKey: null}
 // :param measurementIds => []
@@ -7,7 +8,12 @@
 MATCH (o:Objective {id: $objectiveId})
 CREATE (o)-[:HAS_CHECK_IN]->(c:CheckIn)
 SET c = $checkIn
-SET o.confidence = c.confidence, o.lastCheckInAt = c.createdAt
+WITH o, c
+CALL (o, c) {
+  WITH o, c
+  WHERE c.createdAt >= coalesce(o.lastCheckInAt, c.createdAt)
+  SET o.confidence = c.confidence, o.lastCheckInAt = c.createdAt
+}
 WITH o, c
 CALL (c) {
   UNWIND $measurementIds AS measurementId

@@ -1,6 +1,11 @@
-// Delete a key result and every edge that touches it.
+// Delete a key result, its measurements (so their idempotency keys can be used again) and every edge that
+// touches them.
 // :param id => "kr-discover-tickets"
 // Returns: id; no row when it does not exist.
 MATCH (k:KeyResult {id: $id})
+CALL (k) {
+  MATCH (k)-[:HAS_MEASUREMENT]->(m:Measurement)
+  DETACH DELETE m
+}
 DETACH DELETE k
 RETURN $id AS id

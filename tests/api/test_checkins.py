@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from graph import checkins
 from graph.db import Database
 from tests.conftest import GraphQL, count_edges, count_nodes
 
@@ -313,3 +314,28 @@ async def test_the_demo_check_ins_agree_with_the_demo_figures(
     for kr in recorded:
         [latest] = kr["history"]["nodes"]
         assert (kr["current"], kr["lastObservedAt"]) == (latest["value"], latest["observedAt"]), kr["id"]
+
+
+async def test_a_check_in_created_earlier_but_committed_later_does_not_move_confidence_back(
+    gql: GraphQL, db: Database
+) -> None:
+    async def at(moment: dt.datetime, confidence: int) -> None:
+        await checkins.record_check_in(
+            db,
+            objective_id="obj-identity-q1",
+            confidence=confidence,
+            values=[],
+            issues=[],
+            plan="Keep going.",
+            author="Priya",
+            now=moment,
+        )
+
+    await at(NOW, 8)
+    await at(NOW - dt.timedelta(minutes=1), 2)  # took createdAt first, committed second
+    found = await objective(gql)
+    assert found["confidence"] == 8
+    assert dt.datetime.fromisoformat(found["lastCheckInAt"]) == NOW
+    assert [p["confidence"] for p in found["confidenceTrend"]["points"][-2:]] == [2, 8]
+    await at(NOW + dt.timedelta(seconds=1), 5)
+    assert (await objective(gql))["confidence"] == 5

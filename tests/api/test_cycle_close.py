@@ -310,3 +310,16 @@ async def test_carrying_over_refuses_finished_archived_and_misplaced_objectives(
     error = await gql.error(CARRY, id=id, to=to)
     assert error["extensions"] == {"code": code, "field": field, "value": value}
     assert await count_nodes(db) == nodes
+
+
+async def test_a_quarter_cannot_be_created_in_a_closed_year(gql: GraphQL) -> None:
+    for quarter in ("q1", "q2", "q3", "q4"):
+        await close(gql, f"cycle-2026-{quarter}")
+    await close(gql, "cycle-2026")
+    error = await gql.error(
+        'mutation { createCycle(input: {id: "cycle-2026-late", name: "Late", kind: QUARTER, '
+        'startDate: "2026-10-01", endDate: "2026-12-31", parentId: "cycle-2026"}) { id } }'
+    )
+    assert error["extensions"] == {"code": "CONFLICT", "field": "parentId", "value": "cycle-2026"}
+    missing = await gql.error('{ cycle(id: "cycle-2026-late") { id } }')
+    assert missing["extensions"]["code"] == "NOT_FOUND"

@@ -237,3 +237,31 @@ async def test_concurrent_pushes_of_one_idempotency_key_write_it_once(
         "MATCH (m:Measurement {idempotencyKey: 'amp-once'}) RETURN count(m) AS n"
     )
     assert count.records[0]["n"] == 1
+
+
+NEW_KR = """
+mutation($id: ID!, $objectiveId: ID!) {
+  createKeyResult(input: {id: $id, objectiveId: $objectiveId, title: "Again", kind: METRIC, direction: INCREASE,
+                          baseline: 0, target: 100}) { id }
+}
+"""
+
+
+@pytest.mark.parametrize("delete", ["deleteKeyResult", "deleteObjective"])
+async def test_deleting_a_key_result_frees_the_idempotency_keys_of_its_values(
+    gql: GraphQL, delete: str
+) -> None:
+    def sent(kr: str) -> dict[str, Any]:
+        at = (NOW - dt.timedelta(hours=1)).isoformat()
+        return {"keyResultId": kr, "value": 5.0, "observedAt": at, "source": "t", "idempotencyKey": "reused"}
+
+    first = (await gql.ok(PUSH, values=[sent("kr-discover-tickets")]))["pushKeyResultValues"]
+    assert first["accepted"] == 1
+    gone = "kr-discover-tickets" if delete == "deleteKeyResult" else "obj-discover-q1"
+    await gql.ok(f"mutation($id: ID!) {{ {delete}(id: $id) {{ id }} }}", id=gone)
+    await gql.ok(NEW_KR, id="kr-again", objectiveId="obj-identity-q1")
+
+    again = (await gql.ok(PUSH, values=[sent("kr-again")]))["pushKeyResultValues"]
+    assert [i["status"] for i in again["items"]] == ["ACCEPTED"], again
+    history = (await gql.ok(KR, id="kr-again"))["keyResult"]["history"]
+    assert [(n["value"], n["idempotencyKey"]) for n in history["nodes"]] == [(5.0, "reused")]

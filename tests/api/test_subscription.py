@@ -357,3 +357,35 @@ async def test_a_slow_subscriber_loses_its_oldest_updates_and_is_told_how_many()
         assert await picky.next() == (update("kr-2", 2), 0)
         assert (slow.dropped, picky.dropped) == (7, 0)
     assert hub.subscribers == 0
+
+
+async def test_a_check_in_with_values_publishes_the_key_results_it_moved(server: Running) -> None:
+    record = """
+    mutation($input: RecordCheckInInput!) { recordCheckIn(input: $input) { id } }
+    """
+    observed = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).replace(microsecond=0)
+    check_in = {
+        "objectiveId": "obj-identity-q1",
+        "confidence": 6,
+        "plan": "Ship it.",
+        "author": "Priya",
+        "values": [
+            {
+                "keyResultId": "kr-identity-instant-verification",
+                "value": 41.0,
+                "observedAt": observed.isoformat(),
+            }
+        ],
+    }
+    async with acked(server.ws_url, server.gql.token) as ws:
+        await subscribe(ws, "1", objectiveId="obj-identity-q1")
+        await server.wait_for_subscribers(1)
+        await server.gql.ok(record, input=check_in)
+        message = await receive(ws)
+    event = message["payload"]["data"]["keyResultUpdated"]
+    stored = (await server.gql.ok(READ_KR, id="kr-identity-instant-verification"))["keyResult"]
+    assert event["keyResultId"] == "kr-identity-instant-verification"
+    assert event["current"] == stored["current"] == 41.0
+    assert event["progress"] == stored["progress"]
+    assert dt.datetime.fromisoformat(event["lastObservedAt"]) == observed
+    assert event["cause"] == "PUSH"
