@@ -124,7 +124,10 @@ class Database:
             return await work(Tx(tx, self))
 
         try:
-            async with self.driver.session(database=self.database) as session:
+            # The bookmark manager execute_query uses: on a cluster, a read after this write (the live update
+            # built after a push commits, the client's next query) never sees the state from before it.
+            bookmarks = self.driver.execute_query_bookmark_manager
+            async with self.driver.session(database=self.database, bookmark_manager=bookmarks) as session:
                 return await session.execute_write(unit)
         except ConstraintError as exc:
             # A unique id (or key) taken by a concurrent or earlier write: report it, never duplicate.
