@@ -3,7 +3,7 @@
 // Days are counted up to the day staleness is judged on: $asOf, or the end of the objective's cycle when that
 // has passed (a finished cycle is judged on its last day); nothing is stale before its cycle starts.
 // The last measurement is the latest observed (observedAt, UTC date) on or before that day, pushed by an
-// integration or given in a check-in. A KR never measured counts from its cycle's start: key results record no
+// integration, given in a check-in or set by hand (updateKeyResult's current). A KR never measured counts from its cycle's start: key results record no
 // creation time, and the cycle's start is when the team committed to measuring it.
 // Severity: WARNING; CRITICAL beyond twice the limit (e.g. 29 days with the default 14).
 // Looks at the METRIC and KBI key results (milestones are done or not, nothing to measure) of ACTIVE objectives

@@ -63,7 +63,13 @@ class UpdateKeyResultInput:
     unit: str | None = strawberry.UNSET
     baseline: float | None = strawberry.UNSET
     target: float | None = strawberry.UNSET
-    current: float | None = strawberry.UNSET
+    current: float | None = strawberry.field(
+        default=strawberry.UNSET,
+        description=(
+            'Recorded as a measurement observed now, with source "manual:<token name>"; current is then the '
+            "latest observed value of the history, as for pushed values. Must not be null."
+        ),
+    )
     done: bool | None = strawberry.UNSET
     weight: float | None = strawberry.UNSET
     external_key: str | None = strawberry.UNSET
@@ -157,7 +163,9 @@ class OkrMutations:
             }
         )
         _not_null(changes, "done", "weight")
-        updated = await key_results.update_key_result(info.context.db, id=id, changes=changes)
+        principal = info.context.principal
+        source = key_results.manual_source(principal.name if principal is not None else None)
+        updated = await key_results.update_key_result(info.context.db, id=id, changes=changes, source=source)
         await publish_updates(info, [updated.id], UpdateCause.EDIT)  # committed: tell subscribers
         return KeyResult.of(updated)
 

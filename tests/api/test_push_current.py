@@ -110,7 +110,7 @@ async def test_a_duplicate_never_becomes_current(gql: GraphQL) -> None:
     assert kr["history"]["totalCount"] == 2
 
 
-async def test_a_push_after_current_was_set_by_hand_takes_current_from_history(
+async def test_a_hand_set_current_is_observed_now_so_a_late_push_leaves_it_and_a_newer_one_replaces_it(
     gql: GraphQL, db: Database
 ) -> None:
     await push(gql, value(80.0, days_ago=1))
@@ -118,11 +118,14 @@ async def test_a_push_after_current_was_set_by_hand_takes_current_from_history(
         'mutation { updateKeyResult(id: "kr-discover-completion", input: {current: 50.0}) { current } }'
     )
     assert (await gql.ok(set_current))["updateKeyResult"]["current"] == 50.0
-    await push(gql, value(70.0, days_ago=2))  # late: current comes back from history, not from the edit
-    assert await stored(db) == (80.0, pytest.approx(0.6))
-    await gql.ok(set_current)
-    await push(gql, value(72.5, days_ago=0))  # newer than anything stored: it is current
+    assert await stored(db) == (50.0, pytest.approx(0.0))  # below the 65% baseline
+    await push(gql, value(70.0, days_ago=2))  # late: history only, the hand-set value (observed now) stays
+    assert await stored(db) == (50.0, pytest.approx(0.0))
+    newer = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)).isoformat()
+    await push(gql, {**value(72.5), "observedAt": newer})  # observed after the edit: it is current
     assert await stored(db) == (72.5, pytest.approx(0.3))
+    kr = await key_result(gql)
+    assert [n["value"] for n in kr["history"]["nodes"]] == [72.5, 50.0, 80.0, 70.0]
 
 
 async def test_late_and_tied_values_on_history_the_demo_seeded(gql: GraphQL, db: Database) -> None:
