@@ -1,4 +1,4 @@
-"""A key result's history: its measurements, read newest observed first."""
+"""Key results' histories: their measurements, read newest observed first, many KRs in one query."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.db import Database
-from graph.paging import Page, to_page
+from graph.paging import Page, cut, group
 
 
 @dataclass(frozen=True)
@@ -31,32 +31,32 @@ class Measurement:
         )
 
 
-async def history(
+async def histories(
     db: Database,
-    key_result_id: str,
+    ids: list[str],
     *,
     since: dt.datetime | None,
     until: dt.datetime | None,
     after: tuple[dt.datetime, str] | None,
     first: int,
-) -> Page[Measurement]:
-    """Return one page of a KR's measurements, newest observed first, and whether more follow."""
+) -> list[Page[Measurement]]:
+    """One page of each KR's measurements (the same window for all), newest observed first, in order of `ids`."""
     rows = await db.read(
-        "measurements/read_history",
-        keyResultId=key_result_id,
+        "measurements/read_histories",
+        ids=ids,
         since=since,
         until=until,
         afterObservedAt=after[0] if after else None,
         afterId=after[1] if after else None,
         first=first,
     )
-    return to_page(rows, column="measurement", first=first, build=Measurement.from_row)
+    return [cut(items, first) for items in group(rows, ids, column="measurement", build=Measurement.from_row)]
 
 
-async def count_history(
-    db: Database, key_result_id: str, *, since: dt.datetime | None, until: dt.datetime | None
-) -> int:
-    rows = await db.read(
-        "measurements/count_measurements", keyResultId=key_result_id, since=since, until=until
-    )
-    return int(rows[0]["total"])
+async def count_histories(
+    db: Database, ids: list[str], *, since: dt.datetime | None, until: dt.datetime | None
+) -> list[int]:
+    """How many measurements each KR has observed in [since, until), in order of `ids`."""
+    rows = await db.read("measurements/count_histories", ids=ids, since=since, until=until)
+    totals = {row["key"]: int(row["total"]) for row in rows}
+    return [totals.get(id, 0) for id in ids]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from graph import history as graph_history
 from graph.db import Database
+from graph.paging import Page
 from resolvers.pagination import Connection, connection, decode_keyset_cursor, keyset_cursor
 
 
@@ -32,8 +35,50 @@ class Measurement:
         )
 
 
+# What a page asks for: (from, to, first, after as (observedAt, id) or None); and a page of one KR's history.
+Window = tuple[dt.datetime | None, dt.datetime | None, int, tuple[dt.datetime, str] | None]
+PageKey = tuple[str, dt.datetime | None, dt.datetime | None, int, tuple[dt.datetime, str] | None]
+# A count of one KR's history: (keyResultId, from, to).
+CountKey = tuple[str, dt.datetime | None, dt.datetime | None]
+
+
+class HistoryLoaders:
+    """The history DataLoaders of one request: KRs asking for the same window share one query."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.pages: DataLoader[PageKey, Page[graph_history.Measurement]] = DataLoader(load_fn=self._pages)
+        self.counts: DataLoader[CountKey, int] = DataLoader(load_fn=self._counts)
+
+    async def _pages(self, keys: list[PageKey]) -> list[Page[graph_history.Measurement]]:
+        windows: dict[Window, list[str]] = defaultdict(list)
+        for kr, since, until, first, after in keys:
+            windows[(since, until, first, after)].append(kr)
+        pages: dict[PageKey, Page[graph_history.Measurement]] = {}
+        for (since, until, first, after), ids in windows.items():
+            unique = list(dict.fromkeys(ids))
+            found = await graph_history.histories(
+                self.db, unique, since=since, until=until, after=after, first=first
+            )
+            pages.update(
+                ((kr, since, until, first, after), page) for kr, page in zip(unique, found, strict=True)
+            )
+        return [pages[key] for key in keys]
+
+    async def _counts(self, keys: list[CountKey]) -> list[int]:
+        windows: dict[tuple[dt.datetime | None, dt.datetime | None], list[str]] = defaultdict(list)
+        for kr, since, until in keys:
+            windows[(since, until)].append(kr)
+        totals: dict[CountKey, int] = {}
+        for (since, until), ids in windows.items():
+            unique = list(dict.fromkeys(ids))
+            found = await graph_history.count_histories(self.db, unique, since=since, until=until)
+            totals.update(((kr, since, until), total) for kr, total in zip(unique, found, strict=True))
+        return [totals[key] for key in keys]
+
+
 async def history_connection(
-    db: Database,
+    loaders: HistoryLoaders,
     key_result_id: str,
     *,
     since: dt.datetime | None,
@@ -41,10 +86,11 @@ async def history_connection(
     first: int,
     after: str | None,
 ) -> Connection[Measurement]:
+    """One page of a KR's history; the request's other KRs asking for the same window share its query."""
     cursor = decode_keyset_cursor(after, of="a key result's history")
-    page = await graph_history.history(db, key_result_id, since=since, until=until, after=cursor, first=first)
+    page = await loaders.pages.load((key_result_id, since, until, first, cursor))
 
     async def count() -> int:
-        return await graph_history.count_history(db, key_result_id, since=since, until=until)
+        return await loaders.counts.load((key_result_id, since, until))
 
     return connection(page, Measurement.of, count, cursor=lambda m: keyset_cursor(m.observed_at, m.id))

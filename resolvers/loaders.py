@@ -22,6 +22,7 @@ from graph.models import (
     Team,
 )
 from resolvers.cycle_loaders import CycleLoaders
+from resolvers.history import HistoryLoaders
 
 V = TypeVar("V")
 
@@ -61,3 +62,5 @@ class Loaders:
         self.key_results_by_initiative: DataLoader[str, list[KeyResult]] = make(links.key_results_advanced_by)
         # Check-ins, confidence, retrospectives, carry-overs (resolvers/cycle_loaders.py).
         self.cycle = CycleLoaders(db)
+        # A key result's history and its count, batched per window (resolvers/history.py).
+        self.history = HistoryLoaders(db)

@@ -308,7 +308,7 @@ class KeyResult:
         after: str | None = None,
     ) -> Connection[Measurement]:
         return await history_connection(
-            info.context.db,
+            info.context.loaders.history,
             self.id,
             since=since,
             until=until,
