@@ -148,6 +148,13 @@ async def _push(
     closed = await frozen.closed_key_results(tx, kr_ids)
     for index, item, kr in targets:
         key = item.idempotency_key
+        if key is not None and key in stored and stored[key][0] != kr:
+            # Never answer with the other KR's ids: a team-restricted token must not learn about it.
+            message = f"values[{index}].idempotencyKey {key!r} was already used for another key result"
+            results.append(
+                replace(reject(index, PushReason.IDEMPOTENCY_KEY_REUSED, message), key_result_id=kr)
+            )
+            continue
         if key is not None and key in stored:
             previous_kr, previous_id = stored[key]
             message = f"values[{index}].idempotencyKey {key!r} was already pushed"

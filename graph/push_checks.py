@@ -32,6 +32,8 @@ class PushReason(StrEnum):
     # The push token is restricted to other teams' key results.
     FORBIDDEN = "FORBIDDEN"
     DUPLICATE_IDEMPOTENCY_KEY = "DUPLICATE_IDEMPOTENCY_KEY"
+    # The idempotency key was stored for another key result: keys are global, so this is a client's bug.
+    IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 
 from graph.db import Database
 from graph.measurements import push_values
-from graph.push_checks import PushedValue, PushStatus
+from graph.push_checks import PushedValue, PushReason, PushStatus
 from tests.conftest import GraphQL
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -229,10 +229,19 @@ async def test_concurrent_pushes_of_one_idempotency_key_write_it_once(
         for task in range(10)
     ]
     results = [batch[0] for batch in await asyncio.gather(*pushes)]
-    statuses = sorted(r.status for r in results)
-    assert statuses == [PushStatus.ACCEPTED] + [PushStatus.DUPLICATE] * 9
-    winner = next(r for r in results if r.status is PushStatus.ACCEPTED)
-    assert {r.measurement_id for r in results} == {winner.measurement_id}
+    winners = [r for r in results if r.status is PushStatus.ACCEPTED]
+    assert len(winners) == 1
+    winner = winners[0]
+    for task, result in enumerate(results):
+        if result is winner:
+            continue
+        if ids.get(kr_of(task), kr_of(task)) == winner.key_result_id:
+            # The same KR: a retry of the winner, answered with its measurement.
+            assert (result.status, result.measurement_id) == (PushStatus.DUPLICATE, winner.measurement_id)
+        else:
+            # The key was taken for the other KR: refused, without naming that KR or its measurement.
+            assert (result.status, result.reason) == (PushStatus.REJECTED, PushReason.IDEMPOTENCY_KEY_REUSED)
+            assert result.measurement_id is None
     count = await db.driver.execute_query(
         "MATCH (m:Measurement {idempotencyKey: 'amp-once'}) RETURN count(m) AS n"
     )
@@ -265,3 +274,15 @@ async def test_deleting_a_key_result_frees_the_idempotency_keys_of_its_values(
     assert [i["status"] for i in again["items"]] == ["ACCEPTED"], again
     history = (await gql.ok(KR, id="kr-again"))["keyResult"]["history"]
     assert [(n["value"], n["idempotencyKey"]) for n in history["nodes"]] == [(5.0, "reused")]
+
+
+async def test_a_key_used_for_another_key_result_is_rejected_without_naming_it(gql: GraphQL) -> None:
+    first = await push(gql, value(70.0, idempotencyKey="k-1"))  # to kr-discover-completion
+    assert first["accepted"] == 1
+    before = await gql.ok(KR, id="kr-discover-tutorial")
+    again = await push(gql, value(23.0, kr="kr-discover-tutorial", idempotencyKey="k-1"))
+    item = again["items"][0]
+    assert (item["status"], item["reason"]) == ("REJECTED", "IDEMPOTENCY_KEY_REUSED")
+    assert (item["keyResultId"], item["measurementId"]) == ("kr-discover-tutorial", None)
+    assert "kr-discover-completion" not in item["message"]
+    assert await gql.ok(KR, id="kr-discover-tutorial") == before
