@@ -20,7 +20,7 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
     && pip install ./clients/python -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
 
-# Editable install ON PURPOSE: graph/cypher.py finds the queries at Path(__file__).parent.parent / "cypher".
+# Editable install ON PURPOSE: graph/core/cypher.py finds the queries at Path(__file__).parents[2] / "cypher".
 # A plain `pip install .` would put the packages in site-packages, where that path points at a
 # site-packages/cypher folder that does not exist. With `-e` the code runs from /app, next to /app/cypher,
 # exactly as it does in a developer's checkout, and pip still creates the `aligngraph` command.

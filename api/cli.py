@@ -21,9 +21,9 @@ from api.cli_report import report_app
 from api.cli_tokens import token_app
 from api.settings import Settings, get_settings
 from graph import synthetic, synthetic_load
-from graph.db import Database
+from graph.core.db import Database
+from graph.core.schema import apply_schema
 from graph.demo import seed_demo
-from graph.schema import apply_schema
 from runtime import local_neo4j
 
 T = TypeVar("T")

@@ -19,9 +19,9 @@ from rich.console import Console
 from rich.table import Column, Table
 from rich.text import Text
 
-from graph.cypher import NamedQuery, all_queries
-from graph.db import Database
-from graph.errors import DomainError
+from graph.core.cypher import NamedQuery, all_queries
+from graph.core.db import Database
+from graph.core.errors import DomainError
 
 cypher_app = typer.Typer(help="The named Cypher queries in cypher/, for analysts.", no_args_is_help=True)
 console = Console()

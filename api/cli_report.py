@@ -15,8 +15,8 @@ import typer
 from rich.console import Console
 
 from api.report_html import render_strategic_report
-from graph.db import Database
-from graph.errors import DomainError
+from graph.core.db import Database
+from graph.core.errors import DomainError
 from graph.report import StrategicReport, strategic_report
 
 report_app = typer.Typer(help="Reports for leadership reviews, as standalone HTML.", no_args_is_help=True)

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from graph import tokens
-from graph.db import Database
-from graph.errors import DomainError
+from graph.core.db import Database
+from graph.core.errors import DomainError
 from graph.tokens import Scope, TokenInfo
 
 T = TypeVar("T")

@@ -12,7 +12,7 @@ from strawberry.schema import BaseSchema
 from strawberry.types.unset import UnsetType
 
 from api.settings import Settings, health_thresholds
-from graph.db import Database
+from graph.core.db import Database
 from graph.tokens import TokenCache
 from resolvers.auth import authenticate
 from resolvers.context import Context

@@ -11,11 +11,11 @@ from fastapi.responses import JSONResponse
 
 from api.graphql import graphql_router
 from api.settings import Settings, get_settings
-from graph.db import Database
+from graph.core.db import Database
+from graph.core.errors import UnavailableError
+from graph.core.schema import apply_schema
 from graph.demo import seed_demo
-from graph.errors import UnavailableError
 from graph.events import UpdateHub
-from graph.schema import apply_schema
 
 log = logging.getLogger("aligngraph")
 

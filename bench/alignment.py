@@ -27,9 +27,9 @@ from rich.table import Table
 
 from api.settings import get_settings
 from bench.questions import MAX_RATIO, QUESTIONS, Picks, Question
-from graph.cypher import query
-from graph.db import Database
-from graph.schema import apply_schema
+from graph.core.cypher import query
+from graph.core.db import Database
+from graph.core.schema import apply_schema
 from graph.synthetic import ORG_ID, Size, build
 from graph.synthetic_load import is_loaded, load_synthetic
 from runtime import local_neo4j

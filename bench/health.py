@@ -23,7 +23,7 @@ from rich.table import Table
 from api.settings import get_settings
 from bench.alignment import HOST, console, percentile, prepare, serving
 from bench.cpu import serving_pid, timed_calls
-from graph.db import Database
+from graph.core.db import Database
 from graph.synthetic import Size
 from runtime import local_neo4j
 

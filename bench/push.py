@@ -26,7 +26,7 @@ from rich.table import Table
 from api.settings import get_settings
 from bench.alignment import connect, console, percentile, prepare, serving
 from bench.cpu import serving_pid, timed_calls
-from graph.db import Database
+from graph.core.db import Database
 from graph.measurements import push_values
 from graph.push_checks import PushedValue, PushStatus
 from graph.synthetic import ORG_ID, Size

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph import frozen, measurements, rules
-from graph.db import Database, Tx
-from graph.errors import ConflictError, ValidationError, not_found
-from graph.models import ObjectiveStatus
-from graph.paging import Page, cut, group
+from graph.core.db import Database, Tx
+from graph.core.errors import ConflictError, ValidationError, not_found
+from graph.core.models import ObjectiveStatus
+from graph.core.paging import Page, cut, group
 from graph.push_checks import PushedValue, PushReason, PushStatus, check_value
 
 SOURCE = "check-in"

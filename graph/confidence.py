@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-from graph.db import Database
+from graph.core.db import Database
 
 # RISING or FALLING once the latest check-in's confidence is this far from the cycle's first.
 TREND_STEP = 2

@@ -7,10 +7,10 @@ import uuid
 from typing import Any
 
 from graph import frozen
-from graph.db import Database, Tx
-from graph.errors import ConflictError, ValidationError, not_found
-from graph.models import Cycle, Direction, KeyResult, KeyResultKind, Objective, ObjectiveStatus
-from graph.progress import key_result_progress, objective_progress
+from graph.core.db import Database, Tx
+from graph.core.errors import ConflictError, ValidationError, not_found
+from graph.core.models import Cycle, Direction, KeyResult, KeyResultKind, Objective, ObjectiveStatus
+from graph.core.progress import key_result_progress, objective_progress
 
 MOVEMENTS = (Direction.INCREASE, Direction.DECREASE)
 

@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from graph import frozen, rules
-from graph.db import Database, Tx
-from graph.errors import ConflictError, ValidationError, not_found
-from graph.models import Cycle, CycleKind
-from graph.paging import Page, by_id, group, to_page
+from graph.core.db import Database, Tx
+from graph.core.errors import ConflictError, ValidationError, not_found
+from graph.core.models import Cycle, CycleKind
+from graph.core.paging import Page, by_id, group, to_page
 
 
 async def get_cycles(db: Database, ids: list[str]) -> list[Cycle | None]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.db import Database, Tx
+from graph.core.db import Database, Tx
+from graph.core.models import Direction, KeyResultKind
+from graph.core.progress import key_result_progress
 from graph.demo_cycle import CHECK_INS, RETROSPECTIVES
 from graph.key_results import KeyResultFields
-from graph.models import Direction, KeyResultKind
-from graph.progress import key_result_progress
 
 Row = dict[str, Any]
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.db import Database
+from graph.core.db import Database
 
 log = logging.getLogger("aligngraph.events")
 

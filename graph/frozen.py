@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graph.db import Tx
-from graph.errors import ConflictError
+from graph.core.db import Tx
+from graph.core.errors import ConflictError
 
 
 async def closed_of(tx: Tx, ids: Sequence[str]) -> dict[str, str]:

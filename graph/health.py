@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.db import Database
-from graph.paging import cut
+from graph.core.db import Database
+from graph.core.paging import cut
 
 
 class HealthCheck(StrEnum):

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from graph.db import Database
-from graph.paging import Page, cut, group
+from graph.core.db import Database
+from graph.core.paging import Page, cut, group
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from graph import rules
-from graph.db import Database, Tx
-from graph.errors import ValidationError
-from graph.models import Initiative, InitiativeStatus
-from graph.paging import Page, by_id, to_page
+from graph.core.db import Database, Tx
+from graph.core.errors import ValidationError
+from graph.core.models import Initiative, InitiativeStatus
+from graph.core.paging import Page, by_id, to_page
 from graph.writes import delete_by_id, update_by_id
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph import frozen, rules
-from graph.db import Database, Tx
-from graph.errors import ValidationError, not_found
-from graph.models import Contribution, Dependency, Initiative, KeyResult, Objective, Priority, Tier
-from graph.paging import group
+from graph.core.db import Database, Tx
+from graph.core.errors import ValidationError, not_found
+from graph.core.models import Contribution, Dependency, Initiative, KeyResult, Objective, Priority, Tier
+from graph.core.paging import group
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from graph import frozen
-from graph.db import Database, Tx
-from graph.errors import ConflictError, ValidationError
-from graph.models import Direction, KeyResultKind
-from graph.progress import key_result_progress
+from graph.core.db import Database, Tx
+from graph.core.errors import ConflictError, ValidationError
+from graph.core.models import Direction, KeyResultKind
+from graph.core.progress import key_result_progress
 from graph.push_checks import MAX_VALUES, ItemResult, PushedValue, PushReason, PushStatus, check_value, reject
 
 # Every query of a push takes all of its (at most MAX_VALUES) items in one UNWIND and answers with one row of
@@ -22,7 +22,7 @@ from graph.push_checks import MAX_VALUES, ItemResult, PushedValue, PushReason, P
 
 @dataclass(frozen=True)
 class _Measured:
-    """What a key result's progress is computed from (graph.progress.Measured), read under its lock."""
+    """What a key result's progress is computed from (graph.core.progress.Measured), read under its lock."""
 
     kind: KeyResultKind
     direction: Direction | None

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph import frozen, rules
-from graph.db import Database, Tx
-from graph.errors import ValidationError, not_found
-from graph.models import Objective, ObjectiveStatus, RollupMethod, TeamKind, Tier
-from graph.paging import Page, by_id, group, to_page
+from graph.core.db import Database, Tx
+from graph.core.errors import ValidationError, not_found
+from graph.core.models import Objective, ObjectiveStatus, RollupMethod, TeamKind, Tier
+from graph.core.paging import Page, by_id, group, to_page
 from graph.writes import delete_by_id, update_by_id
 
 STRATEGIC_OWNERS = {TeamKind.COMPANY, TeamKind.BUSINESS_UNIT}

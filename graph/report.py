@@ -17,9 +17,9 @@ from typing import Any
 
 from graph.alignment.dependencies import LOW_CONFIDENCE, TOLERANCE, DependencyRisk
 from graph.alignment.rollup import RolledContribution, rollup
-from graph.db import Database, Row
-from graph.errors import ValidationError
-from graph.models import KeyResultKind, RollupMethod, Tier
+from graph.core.db import Database, Row
+from graph.core.errors import ValidationError
+from graph.core.models import KeyResultKind, RollupMethod, Tier
 
 # A key result with no measurement for more than this many days is stale; the API and CLI pass the setting
 # AG_HEALTH_STALE_MEASUREMENT_DAYS, so the report and the health check agree.

@@ -15,10 +15,10 @@ from enum import StrEnum
 from typing import Any
 
 from graph import rules
-from graph.db import Database, Tx
-from graph.errors import ConflictError, ValidationError, not_found
-from graph.models import ObjectiveStatus
-from graph.paging import group
+from graph.core.db import Database, Tx
+from graph.core.errors import ConflictError, ValidationError, not_found
+from graph.core.models import ObjectiveStatus
+from graph.core.paging import group
 
 LISTS = ("attractors", "detractors", "learnings", "surprises", "changes")
 MAX_ITEMS = 30

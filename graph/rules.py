@@ -7,8 +7,8 @@ import math
 import re
 import uuid
 
-from graph.errors import ValidationError
-from graph.models import Direction, KeyResultKind
+from graph.core.errors import ValidationError
+from graph.core.models import Direction, KeyResultKind
 
 NAME_MAX = 200
 TEXT_MAX = 4000

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph import synthetic_content as content
-from graph.models import KeyResult
-from graph.progress import key_result_progress
+from graph.core.models import KeyResult
+from graph.core.progress import key_result_progress
 
 Row = dict[str, Any]
 PREFIX = "syn-"
@@ -232,7 +232,7 @@ class _Builder:
         ]
 
     def key_results(self) -> None:
-        """Add ~3 KRs per objective with their progress, computed by graph.progress."""
+        """Add ~3 KRs per objective with their progress, computed by graph.core.progress."""
         rng = self.rng
         width = max(6, len(str(3 * self.size.objectives)))
         for objective_id in self.objective:

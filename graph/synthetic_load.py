@@ -12,8 +12,8 @@ from collections.abc import Awaitable, Callable
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graph.db import Database, Tx
-from graph.schema import apply_schema
+from graph.core.db import Database, Tx
+from graph.core.schema import apply_schema
 from graph.synthetic import LABELS, ORG_ID, PREFIX, Row, SyntheticOrg
 
 BATCH = 5000

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from graph import rules
-from graph.db import Database, Tx
-from graph.errors import ConflictError, ValidationError, not_found
-from graph.models import Team, TeamKind
-from graph.paging import Page, by_id, group, to_page
+from graph.core.db import Database, Tx
+from graph.core.errors import ConflictError, ValidationError, not_found
+from graph.core.models import Team, TeamKind
+from graph.core.paging import Page, by_id, group, to_page
 
 # Which kinds of unit each kind may sit in.
 ALLOWED_PARENTS = {

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.db import Database, Tx
-from graph.errors import NotFoundError, ValidationError
+from graph.core.db import Database, Tx
+from graph.core.errors import NotFoundError, ValidationError
 
 PREFIX = "ag_"
 MAX_NAME = 100

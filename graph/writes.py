@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from graph import frozen
-from graph.db import Database, Tx
-from graph.errors import not_found
+from graph.core.db import Database, Tx
+from graph.core.errors import not_found
 
 T = TypeVar("T")
 

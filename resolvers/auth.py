@@ -19,8 +19,8 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from graph.db import Database
-from graph.errors import DomainError
+from graph.core.db import Database
+from graph.core.errors import DomainError
 from graph.tokens import Principal, Scope, TokenCache
 
 

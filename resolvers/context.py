@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from strawberry.fastapi import BaseContext
 
-from graph.db import Database
+from graph.core.db import Database
 from graph.events import UpdateHub
 from graph.health import HealthThresholds
 from graph.tokens import Principal

@@ -14,9 +14,9 @@ from typing import TypeVar
 from strawberry.dataloader import DataLoader
 
 from graph import checkins, confidence, cycle_close, retrospectives
-from graph.db import Database
-from graph.models import Objective
-from graph.paging import Page
+from graph.core.db import Database
+from graph.core.models import Objective
+from graph.core.paging import Page
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph.models import (
+from graph.core.models import (
     CycleKind,
     CycleStatus,
     Direction,

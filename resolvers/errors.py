@@ -7,7 +7,7 @@ import logging
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from graph.errors import DomainError
+from graph.core.errors import DomainError
 
 log = logging.getLogger("aligngraph.errors")
 

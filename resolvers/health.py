@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from graph import health
-from graph.errors import ValidationError
+from graph.core.errors import ValidationError
 from graph.health import FindingKey, HealthCheck, Severity, SubjectKind
 from resolvers.alignment.scope import check_scope
 from resolvers.pagination import Edge, PageInfo, check_first, decode_cursor, encode_cursor

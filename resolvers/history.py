@@ -9,8 +9,8 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from graph import history as graph_history
-from graph.db import Database
-from graph.paging import Page
+from graph.core.db import Database
+from graph.core.paging import Page
 from resolvers.pagination import Connection, connection, decode_keyset_cursor, keyset_cursor
 
 

@@ -9,8 +9,8 @@ from typing import TypeVar
 from strawberry.dataloader import DataLoader
 
 from graph import cycles, initiatives, key_results, links, objectives, organisations, priorities, teams
-from graph.db import Database
-from graph.models import (
+from graph.core.db import Database
+from graph.core.models import (
     Contribution,
     Cycle,
     Dependency,

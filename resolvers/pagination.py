@@ -10,8 +10,8 @@ from typing import Generic, Protocol, TypeVar
 
 import strawberry
 
-from graph.errors import ValidationError
-from graph.paging import Page
+from graph.core.errors import ValidationError
+from graph.core.paging import Page
 
 N = TypeVar("N")
 

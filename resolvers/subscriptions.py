@@ -9,8 +9,8 @@ import strawberry
 from strawberry.types.graphql import OperationType
 
 from graph import key_results, objectives, teams
-from graph.db import Database
-from graph.errors import not_found
+from graph.core.db import Database
+from graph.core.errors import not_found
 from graph.events import QUEUE_SIZE, KeyResultUpdate, UpdateCause, UpdateFilter, publish_committed
 from resolvers.auth import check_access
 from resolvers.types import Info

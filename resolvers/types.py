@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
 
-from graph import models
-from graph.progress import key_result_progress, objective_progress
+from graph.core import models
+from graph.core.progress import key_result_progress, objective_progress
 from resolvers.context import Context
 from resolvers.enums import (
     CycleKind,

@@ -12,9 +12,9 @@ import pytest
 
 from api.main import create_app
 from api.settings import Settings
-from graph.db import Database
+from graph.core.db import Database
+from graph.core.schema import apply_schema
 from graph.demo import seed_demo
-from graph.schema import apply_schema
 from graph.tokens import create_token
 from runtime import local_neo4j
 

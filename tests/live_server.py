@@ -18,7 +18,7 @@ from fastapi import FastAPI
 
 from api.main import create_app
 from api.settings import Settings
-from graph.db import Database
+from graph.core.db import Database
 
 START_S = 10.0
 

@@ -18,7 +18,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from api.cli import app
-from graph.db import Database
+from graph.core.db import Database
 from graph.tokens import create_token
 from tests.conftest import GraphQL
 from tests.live_server import LiveServer

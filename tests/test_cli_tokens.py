@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from api.cli import app
 from api.main import create_app
 from api.settings import Settings
-from graph.db import Database
+from graph.core.db import Database
 from graph.tokens import hash_secret
 from tests.test_cli import cli_env, driver
 

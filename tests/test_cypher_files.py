@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from neo4j.graph import Node, Path, Relationship
 
-from graph.cypher import CYPHER_DIR, MissingQueryError, NamedQuery, all_queries, query
-from graph.db import Database
-from graph.schema import apply_schema
+from graph.core.cypher import CYPHER_DIR, MissingQueryError, NamedQuery, all_queries, query
+from graph.core.db import Database
+from graph.core.schema import apply_schema
 
 QUERIES = all_queries()
 ALL_NAMES = sorted(QUERIES)

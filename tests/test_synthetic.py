@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from api.settings import get_settings
-from graph.models import KeyResult
-from graph.progress import key_result_progress
+from graph.core.models import KeyResult
+from graph.core.progress import key_result_progress
 from graph.synthetic import Size, build
 
 runner = CliRunner()

@@ -1,4 +1,4 @@
-// Store key results' progress, computed by graph/progress.py from their fields.
+// Store key results' progress, computed by graph/core/progress.py from their fields.
 // :param rows => [{id: "kr-discover-completion", progress: 0.5}]
 // Returns: updated (how many key results were changed)
 UNWIND $rows AS row

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph.db import Database
-from graph.models import Priority
+from graph.core.db import Database
+from graph.core.models import Priority
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.db import Database
-from graph.errors import ValidationError
-from graph.models import Team
-from graph.paging import Page, cut
+from graph.core.db import Database
+from graph.core.errors import ValidationError
+from graph.core.models import Team
+from graph.core.paging import Page, cut
 
 # A depended-on end this far (0..1) behind the expected progress, or this unsure (0..10), puts it at risk.
 TOLERANCE = 0.1

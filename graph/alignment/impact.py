@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.db import Database
-from graph.errors import not_found
+from graph.core.db import Database
+from graph.core.errors import not_found
 
 
 class GoalKind(StrEnum):

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.db import Database
-from graph.models import Objective, Priority
-from graph.paging import Page, cut
+from graph.core.db import Database
+from graph.core.models import Objective, Priority
+from graph.core.paging import Page, cut
 
 
 class OrphanReason(StrEnum):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from graph.db import Database
-from graph.errors import not_found
-from graph.models import RollupMethod
+from graph.core.db import Database
+from graph.core.errors import not_found
+from graph.core.models import RollupMethod
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.db import Database
-from graph.errors import ValidationError, not_found
-from graph.models import Tier
+from graph.core.db import Database
+from graph.core.errors import ValidationError, not_found
+from graph.core.models import Tier
 
 MAX_DEPTH = 8
 

@@ -9,7 +9,7 @@ import strawberry
 
 from graph.alignment import dependencies
 from graph.alignment.dependencies import RiskReason
-from graph.paging import Page
+from graph.core.paging import Page
 from resolvers.alignment.scope import check_scope
 from resolvers.pagination import Connection, connection
 from resolvers.queries import paging

@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 
 from graph import key_results, objectives
-from graph.errors import ValidationError
+from graph.core.errors import ValidationError
 from graph.events import UpdateCause
 from graph.key_results import KeyResultFields
 from resolvers.enums import Direction, KeyResultKind, ObjectiveStatus, RollupMethod, Tier

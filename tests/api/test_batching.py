@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.db import Database
+from graph.core.db import Database
 from tests.conftest import GraphQL
 
 SETUP = """

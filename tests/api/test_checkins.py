@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from graph import checkins
-from graph.db import Database
+from graph.core.db import Database
 from tests.conftest import GraphQL, count_edges, count_nodes
 
 pytestmark = pytest.mark.usefixtures("demo")

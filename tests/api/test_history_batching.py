@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.db import Database
+from graph.core.db import Database
 from tests.conftest import GraphQL
 
 # Objective "o2" has 2 KRs, "o6" has 6, and "o0" one KR without history; KR n of an objective holds 8 values,

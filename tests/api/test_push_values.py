@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from graph.db import Database
+from graph.core.db import Database
 from graph.measurements import push_values
 from graph.push_checks import PushedValue, PushReason, PushStatus
 from tests.conftest import GraphQL

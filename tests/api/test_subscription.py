@@ -19,7 +19,7 @@ from websockets.typing import Subprotocol
 
 from api.main import create_app
 from api.settings import Settings
-from graph.db import Database
+from graph.core.db import Database
 from graph.events import KeyResultUpdate, UpdateCause, UpdateFilter, UpdateHub
 from graph.tokens import create_token
 from tests.conftest import GraphQL

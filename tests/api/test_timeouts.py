@@ -9,7 +9,7 @@ import pytest
 
 from api.main import create_app
 from api.settings import Settings
-from graph.db import Database
+from graph.core.db import Database
 from graph.tokens import create_token
 from tests.conftest import GraphQL
 

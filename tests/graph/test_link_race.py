@@ -7,8 +7,8 @@ import asyncio
 import pytest
 
 from graph import links
-from graph.db import Database
-from graph.errors import ValidationError
+from graph.core.db import Database
+from graph.core.errors import ValidationError
 
 pytestmark = pytest.mark.usefixtures("demo")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.alignment.rollup import Share, roll_up
-from graph.models import RollupMethod
+from graph.core.models import RollupMethod
 
 MEAN = RollupMethod.MEAN
 SUM = RollupMethod.SUM

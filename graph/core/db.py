@@ -17,8 +17,8 @@ from neo4j import (
 )
 from neo4j.exceptions import ConstraintError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.cypher import NamedQuery, query
-from graph.errors import ConflictError, UnavailableError
+from graph.core.cypher import NamedQuery, query
+from graph.core.errors import ConflictError, UnavailableError
 
 T = TypeVar("T")
 Row = dict[str, Any]

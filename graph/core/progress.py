@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from graph.models import Direction, KeyResult, KeyResultKind
+from graph.core.models import Direction, KeyResult, KeyResultKind
 
 
 class Measured(Protocol):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.cypher import all_queries, query
-from graph.db import Database
+from graph.core.cypher import all_queries, query
+from graph.core.db import Database
 
 
 async def apply_schema(db: Database) -> list[str]:
