@@ -11,11 +11,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from graph import frozen, measurements, rules
+from graph import measurements
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import ObjectiveStatus
 from graph.core.paging import Page, cut, group
+from graph.planning import frozen, rules
 from graph.push_checks import PushedValue, PushReason, PushStatus, check_value
 
 SOURCE = "check-in"

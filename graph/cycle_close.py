@@ -6,11 +6,11 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from graph import frozen
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Cycle, Direction, KeyResult, KeyResultKind, Objective, ObjectiveStatus
 from graph.core.progress import key_result_progress, objective_progress
+from graph.planning import frozen
 
 MOVEMENTS = (Direction.INCREASE, Direction.DECREASE)
 

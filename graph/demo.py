@@ -13,7 +13,7 @@ from graph.core.db import Database, Tx
 from graph.core.models import Direction, KeyResultKind
 from graph.core.progress import key_result_progress
 from graph.demo_cycle import CHECK_INS, RETROSPECTIVES
-from graph.key_results import KeyResultFields
+from graph.planning.key_results import KeyResultFields
 
 Row = dict[str, Any]
 

@@ -8,11 +8,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
 
-from graph import frozen
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError
 from graph.core.models import Direction, KeyResultKind
 from graph.core.progress import key_result_progress
+from graph.planning import frozen
 from graph.push_checks import MAX_VALUES, ItemResult, PushedValue, PushReason, PushStatus, check_value, reject
 
 # Every query of a push takes all of its (at most MAX_VALUES) items in one UNWIND and answers with one row of

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph import rules
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import ObjectiveStatus
 from graph.core.paging import group
+from graph.planning import rules
 
 LISTS = ("attractors", "detractors", "learnings", "surprises", "changes")
 MAX_ITEMS = 30

@@ -8,7 +8,6 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph import cycles, initiatives, key_results, links, objectives, organisations, priorities, teams
 from graph.core.db import Database
 from graph.core.models import (
     Contribution,
@@ -20,6 +19,16 @@ from graph.core.models import (
     Organisation,
     Priority,
     Team,
+)
+from graph.planning import (
+    cycles,
+    initiatives,
+    key_results,
+    links,
+    objectives,
+    organisations,
+    priorities,
+    teams,
 )
 from resolvers.cycle_loaders import CycleLoaders
 from resolvers.history import HistoryLoaders

@@ -7,8 +7,8 @@ from typing import TypeVar
 
 import strawberry
 
-from graph import cycles, initiatives, key_results, objectives, organisations, priorities, teams
 from graph.core.errors import not_found
+from graph.planning import cycles, initiatives, key_results, objectives, organisations, priorities, teams
 from resolvers.enums import ObjectiveStatus, Tier
 from resolvers.pagination import Connection, check_first, connection, decode_cursor
 from resolvers.types import Cycle, Info, Initiative, KeyResult, Objective, Organisation, Priority, Team

@@ -1,6 +1,6 @@
 // Close a cycle: take the write lock on it, on its objectives and on their key results (so every write to
 // them runs wholly before or wholly after), then set status CLOSED and closedAt. From then on the cycle's
-// objectives are frozen (graph/frozen.py). Closing a closed cycle keeps its first closedAt. The caller
+// objectives are frozen (graph/planning/frozen.py). Closing a closed cycle keeps its first closedAt. The caller
 // refuses (and so rolls back) a year whose quarters are still open.
 // :param id => "cycle-2026-q1"
 // :param closedAt => datetime("2026-04-01T09:00:00Z")

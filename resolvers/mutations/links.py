@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph import links
+from graph.planning import links
 from resolvers.types import Contribution, Dependency, Info, Initiative, Objective
 
 

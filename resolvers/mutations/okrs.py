@@ -6,10 +6,10 @@ from typing import Any
 
 import strawberry
 
-from graph import key_results, objectives
 from graph.core.errors import ValidationError
 from graph.events import UpdateCause
-from graph.key_results import KeyResultFields
+from graph.planning import key_results, objectives
+from graph.planning.key_results import KeyResultFields
 from resolvers.enums import Direction, KeyResultKind, ObjectiveStatus, RollupMethod, Tier
 from resolvers.mutations.common import Deleted, provided
 from resolvers.subscriptions import publish_updates

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph import organisations, teams
+from graph.planning import organisations, teams
 from resolvers.enums import TeamKind
 from resolvers.mutations.common import Deleted, provided
 from resolvers.types import Info, Organisation, Team

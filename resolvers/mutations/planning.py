@@ -6,7 +6,7 @@ import datetime as dt
 
 import strawberry
 
-from graph import cycles, initiatives, priorities
+from graph.planning import cycles, initiatives, priorities
 from resolvers.enums import CycleKind, InitiativeStatus
 from resolvers.mutations.common import Deleted, provided
 from resolvers.types import Cycle, Info, Initiative, Priority

@@ -182,7 +182,7 @@ async def test_unexpected_errors_are_masked(
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("graph.objectives.get_objectives", broken)
+    monkeypatch.setattr("graph.planning.objectives.get_objectives", broken)
     error = await gql.error('{ objective(id: "obj-discover-q1") { id } }')
     assert error["message"] == "Unexpected error."
     assert error["extensions"]["code"] == "INTERNAL"

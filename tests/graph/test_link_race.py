@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
-from graph import links
 from graph.core.db import Database
 from graph.core.errors import ValidationError
+from graph.planning import links
 
 pytestmark = pytest.mark.usefixtures("demo")
 

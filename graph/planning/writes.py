@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from graph import frozen
 from graph.core.db import Database, Tx
 from graph.core.errors import not_found
+from graph.planning import frozen
 
 T = TypeVar("T")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph import rules
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Team, TeamKind
 from graph.core.paging import Page, by_id, group, to_page
+from graph.planning import rules
 
 # Which kinds of unit each kind may sit in.
 ALLOWED_PARENTS = {

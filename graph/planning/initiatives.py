@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph import rules
 from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError
 from graph.core.models import Initiative, InitiativeStatus
 from graph.core.paging import Page, by_id, to_page
-from graph.writes import delete_by_id, update_by_id
+from graph.planning import rules
+from graph.planning.writes import delete_by_id, update_by_id
 
 
 async def get_initiatives(db: Database, ids: list[str]) -> list[Initiative | None]:

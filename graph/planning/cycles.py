@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graph import frozen, rules
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Cycle, CycleKind
 from graph.core.paging import Page, by_id, group, to_page
+from graph.planning import frozen, rules
 
 
 async def get_cycles(db: Database, ids: list[str]) -> list[Cycle | None]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph import frozen, rules
 from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError, not_found
 from graph.core.models import Objective, ObjectiveStatus, RollupMethod, TeamKind, Tier
 from graph.core.paging import Page, by_id, group, to_page
-from graph.writes import delete_by_id, update_by_id
+from graph.planning import frozen, rules
+from graph.planning.writes import delete_by_id, update_by_id
 
 STRATEGIC_OWNERS = {TeamKind.COMPANY, TeamKind.BUSINESS_UNIT}
 

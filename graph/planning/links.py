@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from graph import frozen, rules
 from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError, not_found
 from graph.core.models import Contribution, Dependency, Initiative, KeyResult, Objective, Priority, Tier
 from graph.core.paging import group
+from graph.planning import frozen, rules
 
 
 @dataclass(frozen=True)
