@@ -9,10 +9,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph import tokens
 from graph.core.db import Database
 from graph.core.errors import DomainError
-from graph.tokens import Scope, TokenInfo
+from graph.integrations import tokens
+from graph.integrations.tokens import Scope, TokenInfo
 
 T = TypeVar("T")
 token_app = typer.Typer(

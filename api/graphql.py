@@ -13,7 +13,7 @@ from strawberry.types.unset import UnsetType
 
 from api.settings import Settings, health_thresholds
 from graph.core.db import Database
-from graph.tokens import TokenCache
+from graph.integrations.tokens import TokenCache
 from resolvers.auth import authenticate
 from resolvers.context import Context
 from resolvers.context import Settings as ResolverSettings

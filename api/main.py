@@ -15,7 +15,7 @@ from graph.core.db import Database
 from graph.core.errors import UnavailableError
 from graph.core.schema import apply_schema
 from graph.demo import seed_demo
-from graph.events import UpdateHub
+from graph.integrations.events import UpdateHub
 
 log = logging.getLogger("aligngraph")
 

@@ -27,10 +27,10 @@ from api.settings import get_settings
 from bench.alignment import connect, console, percentile, prepare, serving
 from bench.cpu import serving_pid, timed_calls
 from graph.core.db import Database
-from graph.measurements import push_values
-from graph.push_checks import PushedValue, PushStatus
+from graph.integrations.measurements import push_values
+from graph.integrations.push_checks import PushedValue, PushStatus
+from graph.integrations.tokens import create_token, revoke_token
 from graph.synthetic import ORG_ID, Size
-from graph.tokens import create_token, revoke_token
 from runtime import local_neo4j
 
 # Its own server: every run stores ~130,000 measurements, and millions of them in the `bench` database slowed

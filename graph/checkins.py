@@ -11,13 +11,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from graph import measurements
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import ObjectiveStatus
 from graph.core.paging import Page, cut, group
+from graph.integrations import measurements
+from graph.integrations.push_checks import PushedValue, PushReason, PushStatus, check_value
 from graph.planning import frozen, rules
-from graph.push_checks import PushedValue, PushReason, PushStatus, check_value
 
 SOURCE = "check-in"
 MAX_VALUES = 50

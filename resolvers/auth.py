@@ -21,7 +21,7 @@ from strawberry.types.graphql import OperationType
 
 from graph.core.db import Database
 from graph.core.errors import DomainError
-from graph.tokens import Principal, Scope, TokenCache
+from graph.integrations.tokens import Principal, Scope, TokenCache
 
 
 class UnauthenticatedError(DomainError):

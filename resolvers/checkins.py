@@ -8,7 +8,7 @@ import strawberry
 
 from graph import checkins, confidence
 from graph.confidence import TrendDirection
-from graph.events import UpdateCause
+from graph.integrations.events import UpdateCause
 from resolvers.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
 from resolvers.subscriptions import publish_updates
 from resolvers.types import Info, KeyResult, Objective, present

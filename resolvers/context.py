@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from strawberry.fastapi import BaseContext
 
 from graph.core.db import Database
-from graph.events import UpdateHub
 from graph.health import HealthThresholds
-from graph.tokens import Principal
+from graph.integrations.events import UpdateHub
+from graph.integrations.tokens import Principal
 from resolvers.loaders import Loaders
 
 

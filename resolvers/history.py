@@ -8,9 +8,9 @@ from collections import defaultdict
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from graph import history as graph_history
 from graph.core.db import Database
 from graph.core.paging import Page
+from graph.integrations import history as graph_history
 from resolvers.pagination import Connection, connection, decode_keyset_cursor, keyset_cursor
 
 

@@ -10,7 +10,13 @@ from strawberry.types.graphql import OperationType
 
 from graph.core.db import Database
 from graph.core.errors import not_found
-from graph.events import QUEUE_SIZE, KeyResultUpdate, UpdateCause, UpdateFilter, publish_committed
+from graph.integrations.events import (
+    QUEUE_SIZE,
+    KeyResultUpdate,
+    UpdateCause,
+    UpdateFilter,
+    publish_committed,
+)
 from graph.planning import key_results, objectives, teams
 from resolvers.auth import check_access
 from resolvers.types import Info

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from graph.core.db import Database
-from graph.tokens import create_token
+from graph.integrations.tokens import create_token
 from tests.conftest import GraphQL
 from tests.live_server import LiveServer
 

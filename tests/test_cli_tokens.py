@@ -15,7 +15,7 @@ from api.cli import app
 from api.main import create_app
 from api.settings import Settings
 from graph.core.db import Database
-from graph.tokens import hash_secret
+from graph.integrations.tokens import hash_secret
 from tests.test_cli import cli_env, driver
 
 runner = CliRunner()

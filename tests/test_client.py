@@ -35,7 +35,7 @@ from aligngraph_client.operations import DOCUMENTS, is_mutation
 from graphql import build_schema, parse, validate
 
 from graph.core.db import Database
-from graph.tokens import create_token
+from graph.integrations.tokens import create_token
 from tests.conftest import GraphQL, count_nodes
 from tests.live_server import LiveServer
 

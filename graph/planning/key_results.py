@@ -10,15 +10,15 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from graph import measurements
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Direction, KeyResult, KeyResultKind
 from graph.core.paging import Page, by_id, group, to_page
 from graph.core.progress import key_result_progress
+from graph.integrations import measurements
+from graph.integrations.push_checks import PushedValue, PushReason, PushStatus, check_value
 from graph.planning import frozen, rules
 from graph.planning.writes import delete_by_id
-from graph.push_checks import PushedValue, PushReason, PushStatus, check_value
 
 MANUAL_SOURCE = "manual"
 

@@ -9,9 +9,9 @@ from typing import Any
 import strawberry
 from strawberry.types.base import get_object_definition
 
-from graph import measurements
-from graph.events import UpdateCause
-from graph.push_checks import ItemResult, PushedValue, PushReason, PushStatus
+from graph.integrations import measurements
+from graph.integrations.events import UpdateCause
+from graph.integrations.push_checks import ItemResult, PushedValue, PushReason, PushStatus
 from resolvers.subscriptions import publish_updates
 from resolvers.types import Info
 

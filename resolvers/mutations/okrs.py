@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 
 from graph.core.errors import ValidationError
-from graph.events import UpdateCause
+from graph.integrations.events import UpdateCause
 from graph.planning import key_results, objectives
 from graph.planning.key_results import KeyResultFields
 from resolvers.enums import Direction, KeyResultKind, ObjectiveStatus, RollupMethod, Tier

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from graph.core.db import Database
-from graph.measurements import push_values
-from graph.push_checks import PushedValue, PushReason, PushStatus
+from graph.integrations.measurements import push_values
+from graph.integrations.push_checks import PushedValue, PushReason, PushStatus
 from tests.conftest import GraphQL
 
 pytestmark = pytest.mark.usefixtures("demo")

@@ -20,8 +20,8 @@ from websockets.typing import Subprotocol
 from api.main import create_app
 from api.settings import Settings
 from graph.core.db import Database
-from graph.events import KeyResultUpdate, UpdateCause, UpdateFilter, UpdateHub
-from graph.tokens import create_token
+from graph.integrations.events import KeyResultUpdate, UpdateCause, UpdateFilter, UpdateHub
+from graph.integrations.tokens import create_token
 from tests.conftest import GraphQL
 from tests.live_server import serving
 

@@ -10,7 +10,7 @@ import pytest
 from api.main import create_app
 from api.settings import Settings
 from graph.core.db import Database
-from graph.tokens import create_token
+from graph.integrations.tokens import create_token
 from tests.conftest import GraphQL
 
 pytestmark = pytest.mark.usefixtures("demo")

@@ -7,7 +7,7 @@ from typing import Any
 
 from api.settings import Settings
 from graph.core.db import Database
-from graph.tokens import create_token, revoke_token
+from graph.integrations.tokens import create_token, revoke_token
 from tests.api.test_subscription import Running, acked, receive, running_server
 from tests.conftest import GraphQL
 

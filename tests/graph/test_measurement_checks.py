@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from graph.push_checks import PushedValue, PushReason, PushStatus, check_value
+from graph.integrations.push_checks import PushedValue, PushReason, PushStatus, check_value
 
 NOW = dt.datetime(2026, 2, 1, 12, 0, tzinfo=dt.UTC)
 

@@ -12,8 +12,16 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError
 from graph.core.models import Direction, KeyResultKind
 from graph.core.progress import key_result_progress
+from graph.integrations.push_checks import (
+    MAX_VALUES,
+    ItemResult,
+    PushedValue,
+    PushReason,
+    PushStatus,
+    check_value,
+    reject,
+)
 from graph.planning import frozen
-from graph.push_checks import MAX_VALUES, ItemResult, PushedValue, PushReason, PushStatus, check_value, reject
 
 # Every query of a push takes all of its (at most MAX_VALUES) items in one UNWIND and answers with one row of
 # lists: the driver costs about 30 us per record, and converting a datetime either way costs even more, so
