@@ -6,9 +6,9 @@ import datetime as dt
 
 import strawberry
 
-from graph import checkins, confidence
-from graph.confidence import TrendDirection
 from graph.integrations.events import UpdateCause
+from graph.rituals import checkins, confidence
+from graph.rituals.confidence import TrendDirection
 from resolvers.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
 from resolvers.subscriptions import publish_updates
 from resolvers.types import Info, KeyResult, Objective, present

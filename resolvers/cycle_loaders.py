@@ -13,10 +13,10 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph import checkins, confidence, cycle_close, retrospectives
 from graph.core.db import Database
 from graph.core.models import Objective
 from graph.core.paging import Page
+from graph.rituals import checkins, confidence, cycle_close, retrospectives
 
 K = TypeVar("K")
 V = TypeVar("V")

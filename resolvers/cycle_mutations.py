@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from graph import cycle_close
+from graph.rituals import cycle_close
 from resolvers.types import Cycle, Info, Objective
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import strawberry
 
-from graph import retrospectives
-from graph.retrospectives import RetrospectiveInput, RetrospectiveKind
+from graph.rituals import retrospectives
+from graph.rituals.retrospectives import RetrospectiveInput, RetrospectiveKind
 from resolvers.types import Cycle, Info, KeyResult, Objective, Team, present
 
 strawberry.enum(

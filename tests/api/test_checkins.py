@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from graph import checkins
 from graph.core.db import Database
+from graph.rituals import checkins
 from tests.conftest import GraphQL, count_edges, count_nodes
 
 pytestmark = pytest.mark.usefixtures("demo")
