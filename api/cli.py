@@ -20,10 +20,10 @@ from api.cli_push import push
 from api.cli_report import report_app
 from api.cli_tokens import token_app
 from api.settings import Settings, get_settings
-from graph import synthetic, synthetic_load
 from graph.core.db import Database
 from graph.core.schema import apply_schema
-from graph.demo import seed_demo
+from graph.seed import synthetic, synthetic_load
+from graph.seed.demo import seed_demo
 from runtime import local_neo4j
 
 T = TypeVar("T")

@@ -1,6 +1,6 @@
 """`aligngraph report strategic`: the leadership report on a strategic objective as one HTML file.
 
-It calls graph.report.strategic_report, the function behind the GraphQL field `strategicReport`, directly
+It calls graph.report.strategic.strategic_report, the function behind the GraphQL field `strategicReport`, directly
 against Neo4j (like every other command: NEO4J_URI, or the local Neo4j), so it needs no running API and no
 token, and the page shows exactly the API's numbers.
 """
@@ -17,7 +17,7 @@ from rich.console import Console
 from api.report_html import render_strategic_report
 from graph.core.db import Database
 from graph.core.errors import DomainError
-from graph.report import StrategicReport, strategic_report
+from graph.report.strategic import StrategicReport, strategic_report
 
 report_app = typer.Typer(help="Reports for leadership reviews, as standalone HTML.", no_args_is_help=True)
 console = Console()

@@ -14,8 +14,8 @@ from api.settings import Settings, get_settings
 from graph.core.db import Database
 from graph.core.errors import UnavailableError
 from graph.core.schema import apply_schema
-from graph.demo import seed_demo
 from graph.integrations.events import UpdateHub
+from graph.seed.demo import seed_demo
 
 log = logging.getLogger("aligngraph")
 

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from api.report_charts import Bar, Point, Series, confidence_lines, progress_bars
-from graph.report import StrategicReport
+from graph.report.strategic import StrategicReport
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NONE = "\N{EN DASH}"  # shown for a figure that is not known

@@ -7,7 +7,7 @@ from functools import cache
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.health import HealthThresholds
+from graph.health.checks import HealthThresholds
 
 
 class Settings(BaseSettings):

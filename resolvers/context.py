@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from strawberry.fastapi import BaseContext
 
 from graph.core.db import Database
-from graph.health import HealthThresholds
+from graph.health.checks import HealthThresholds
 from graph.integrations.events import UpdateHub
 from graph.integrations.tokens import Principal
 from resolvers.loaders import Loaders

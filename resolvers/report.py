@@ -6,7 +6,7 @@ import datetime as dt
 
 import strawberry
 
-from graph import report
+from graph.report import strategic as report
 from resolvers.alignment.dependencies import DependencyRisk
 from resolvers.enums import KeyResultKind, RollupMethod, Tier
 from resolvers.types import Info

@@ -14,8 +14,8 @@ from api.main import create_app
 from api.settings import Settings
 from graph.core.db import Database
 from graph.core.schema import apply_schema
-from graph.demo import seed_demo
 from graph.integrations.tokens import create_token
+from graph.seed.demo import seed_demo
 from runtime import local_neo4j
 
 # `live_server`: the app served by a real uvicorn on a free port (tests/live_server.py).

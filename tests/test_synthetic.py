@@ -18,7 +18,7 @@ from api.cli import app
 from api.settings import get_settings
 from graph.core.models import KeyResult
 from graph.core.progress import key_result_progress
-from graph.synthetic import Size, build
+from graph.seed.synthetic import Size, build
 
 runner = CliRunner()
 TEAMS, SEED = 60, 11

@@ -12,8 +12,8 @@ from typing import Any
 from graph.core.db import Database, Tx
 from graph.core.models import Direction, KeyResultKind
 from graph.core.progress import key_result_progress
-from graph.demo_cycle import CHECK_INS, RETROSPECTIVES
 from graph.planning.key_results import KeyResultFields
+from graph.seed.demo_cycle import CHECK_INS, RETROSPECTIVES
 
 Row = dict[str, Any]
 

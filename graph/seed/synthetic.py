@@ -13,9 +13,9 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph import synthetic_content as content
 from graph.core.models import KeyResult
 from graph.core.progress import key_result_progress
+from graph.seed import synthetic_content as content
 
 Row = dict[str, Any]
 PREFIX = "syn-"
