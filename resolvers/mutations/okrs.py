@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 
 from graph.core.errors import ValidationError
+from graph.integrations import manual_current
 from graph.integrations.events import UpdateCause
 from graph.planning import key_results, objectives
 from graph.planning.key_results import KeyResultFields
@@ -164,8 +165,10 @@ class OkrMutations:
         )
         _not_null(changes, "done", "weight")
         principal = info.context.principal
-        source = key_results.manual_source(principal.name if principal is not None else None)
-        updated = await key_results.update_key_result(info.context.db, id=id, changes=changes, source=source)
+        source = manual_current.manual_source(principal.name if principal is not None else None)
+        updated = await manual_current.update_key_result(
+            info.context.db, id=id, changes=changes, source=source
+        )
         await publish_updates(info, [updated.id], UpdateCause.EDIT)  # committed: tell subscribers
         return KeyResult.of(updated)
 
