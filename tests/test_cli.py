@@ -13,7 +13,7 @@ import neo4j
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import LOCAL, app
+from api.cli.main import LOCAL, app
 from api.settings import get_settings
 from runtime import local_neo4j
 

@@ -16,8 +16,8 @@ import neo4j
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
-from api.cli_cypher import _plain
+from api.cli.cypher import _plain
+from api.cli.main import app
 from tests.test_cli import cli_env, driver
 
 runner = CliRunner()

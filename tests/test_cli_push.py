@@ -17,7 +17,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from api.cli import app
+from api.cli.main import app
 from graph.core.db import Database
 from graph.integrations.tokens import create_token
 from tests.conftest import GraphQL

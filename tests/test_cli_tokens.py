@@ -11,7 +11,7 @@ import neo4j
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
+from api.cli.main import app
 from api.main import create_app
 from api.settings import Settings
 from graph.core.db import Database

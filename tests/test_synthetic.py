@@ -14,7 +14,7 @@ import neo4j
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
+from api.cli.main import app
 from api.settings import get_settings
 from graph.core.models import KeyResult
 from graph.core.progress import key_result_progress

@@ -20,7 +20,7 @@ from aligngraph_client import (
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from api.push_file import FIELDS, Format, Row, RowError, guess_format, read_rows
+from api.cli.push_file import FIELDS, Format, Row, RowError, guess_format, read_rows
 
 console = Console(highlight=False, soft_wrap=True)
 SHOWN = 50  # rejected values and file errors listed at most

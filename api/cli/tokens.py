@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from api.cli.common import settings_with_neo4j, with_db
 from graph.core.db import Database
 from graph.core.errors import DomainError
 from graph.integrations import tokens
@@ -29,11 +30,10 @@ def _fail(exc: DomainError) -> NoReturn:
 
 
 def _run_db(work: Callable[[Database], Awaitable[T]]) -> T:
-    from api.cli import _settings_with_neo4j, _with_db
 
-    settings, _ = _settings_with_neo4j()
+    settings, _ = settings_with_neo4j()
     try:
-        return _with_db(settings, work)
+        return with_db(settings, work)
     except DomainError as exc:
         _fail(exc)
 

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Column, Table
 from rich.text import Text
 
+from api.cli.common import settings_with_neo4j, with_db
 from graph.core.cypher import NamedQuery, all_queries
 from graph.core.db import Database
 from graph.core.errors import DomainError
@@ -174,7 +175,6 @@ def run(
     write: Annotated[bool, typer.Option("--write", help="Allow a query that writes to run.")] = False,
 ) -> None:
     """Run a named query with its documented example parameters, or your overrides."""
-    from api.cli import _settings_with_neo4j, _with_db
 
     named = _named(name)
     overrides = _parse_overrides(named, param or [])
@@ -190,9 +190,9 @@ def run(
         rows = [{key: _plain(record[key]) for key in result.keys} for record in result.records]
         return list(result.keys), rows
 
-    settings, _ = _settings_with_neo4j()
+    settings, _ = settings_with_neo4j()
     try:
-        keys, rows = _with_db(settings, work)
+        keys, rows = with_db(settings, work)
     except (Neo4jError, DriverError, DomainError) as exc:
         typer.echo(f"Error: {named.name} failed: {exc}", err=True)
         raise typer.Exit(1) from None

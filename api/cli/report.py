@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from api.cli.common import settings_with_neo4j, with_db
 from api.report_html import render_strategic_report
 from graph.core.db import Database
 from graph.core.errors import DomainError
@@ -49,17 +50,16 @@ def strategic(
 ) -> None:
     """Write the report on a strategic objective: progress per contributing team, confidence over time,
     at-risk dependencies, stale key results and the issues of the latest check-ins."""
-    from api.cli import _settings_with_neo4j, _with_db
 
     day = _day(as_of)
-    settings, _ = _settings_with_neo4j()
+    settings, _ = settings_with_neo4j()
     stale_days = settings.health_stale_measurement_days if stale_after_days is None else stale_after_days
 
     async def work(db: Database) -> StrategicReport:
         return await strategic_report(db, objective_id=objective_id, as_of=day, stale_after_days=stale_days)
 
     try:
-        found = _with_db(settings, work)
+        found = with_db(settings, work)
     except DomainError as exc:
         console.print(f"[red]{exc.code}[/red] {exc.message}")
         raise typer.Exit(2) from exc

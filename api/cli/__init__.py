@@ -1,0 +1,1 @@
+"""The `aligngraph` command line (entry point: api.cli.main:app)."""
