@@ -14,9 +14,9 @@ from strawberry.types.unset import UnsetType
 from api.settings import Settings, health_thresholds
 from graph.core.db import Database
 from graph.integrations.tokens import TokenCache
-from resolvers.auth import authenticate
-from resolvers.context import Context
-from resolvers.context import Settings as ResolverSettings
+from resolvers.core.context import Context
+from resolvers.core.context import Settings as ResolverSettings
+from resolvers.integrations.auth import authenticate
 from resolvers.schema import build_schema
 
 

@@ -9,20 +9,20 @@ from strawberry.tools import merge_types
 from resolvers.alignment.dependencies import DependencyQueries
 from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
-from resolvers.auth import Authorization
-from resolvers.checkins import CheckInMutations
-from resolvers.cycle_mutations import CycleMutations
-from resolvers.errors import DomainErrors
-from resolvers.health import HealthQueries
-from resolvers.mutations.links import LinkMutations
-from resolvers.mutations.measurements import MeasurementMutations
-from resolvers.mutations.okrs import OkrMutations
-from resolvers.mutations.organisation import OrganisationMutations
-from resolvers.mutations.planning import PlanningMutations
-from resolvers.queries import Query as RecordQuery
-from resolvers.report import ReportQueries
-from resolvers.retrospectives import RetrospectiveMutations
-from resolvers.subscriptions import KeyResultSubscriptions
+from resolvers.core.errors import DomainErrors
+from resolvers.health.queries import HealthQueries
+from resolvers.integrations.auth import Authorization
+from resolvers.integrations.measurements import MeasurementMutations
+from resolvers.integrations.subscriptions import KeyResultSubscriptions
+from resolvers.planning.mutations.links import LinkMutations
+from resolvers.planning.mutations.okrs import OkrMutations
+from resolvers.planning.mutations.organisation import OrganisationMutations
+from resolvers.planning.mutations.planning import PlanningMutations
+from resolvers.planning.queries import Query as RecordQuery
+from resolvers.report.queries import ReportQueries
+from resolvers.rituals.checkins import CheckInMutations
+from resolvers.rituals.cycle_close import CycleMutations
+from resolvers.rituals.retrospectives import RetrospectiveMutations
 
 # Each alignment module adds its own query class here.
 Query = merge_types(

@@ -11,9 +11,9 @@ from graph.alignment import dependencies
 from graph.alignment.dependencies import RiskReason
 from graph.core.paging import Page
 from resolvers.alignment.scope import check_scope
-from resolvers.pagination import Connection, connection
-from resolvers.queries import paging
-from resolvers.types import AlignmentTarget, Info, Team, load_target, present
+from resolvers.core.pagination import Connection, connection
+from resolvers.planning.okrs import AlignmentTarget, Info, Team, load_target, present
+from resolvers.planning.queries import paging
 
 strawberry.enum(
     RiskReason,

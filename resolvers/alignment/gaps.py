@@ -7,9 +7,9 @@ import strawberry
 from graph.alignment import coverage, orphans
 from graph.alignment.orphans import OrphanReason, UnsupportedReason
 from resolvers.alignment.scope import check_scope
-from resolvers.pagination import Connection, connection
-from resolvers.queries import paging
-from resolvers.types import Info, Objective, Priority, Team, present
+from resolvers.core.pagination import Connection, connection
+from resolvers.planning.okrs import Info, Objective, Priority, Team, present
+from resolvers.planning.queries import paging
 
 strawberry.enum(
     OrphanReason,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from resolvers.queries import require
-from resolvers.types import Info
+from resolvers.planning.okrs import Info
+from resolvers.planning.queries import require
 
 
 async def check_scope(

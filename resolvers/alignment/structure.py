@@ -6,8 +6,8 @@ import strawberry
 
 from graph.alignment import impact, rollup, tree
 from graph.alignment.tree import EdgeType, NodeKind
-from resolvers.enums import RollupMethod, Tier
-from resolvers.types import Info, Objective, Priority, present
+from resolvers.core.enums import RollupMethod, Tier
+from resolvers.planning.okrs import Info, Objective, Priority, present
 
 strawberry.enum(NodeKind, name="AlignmentNodeKind", description="What a node in the alignment is.")
 strawberry.enum(EdgeType, name="AlignmentEdgeType", description="The graph edge a tree edge follows.")

@@ -12,7 +12,7 @@ from api.main import create_app
 from api.settings import Settings
 from graph.core.db import Database
 from graph.integrations.tokens import TokenCache, create_token, hash_secret, revoke_token
-from resolvers.auth import MUTATION_SCOPES
+from resolvers.integrations.auth import MUTATION_SCOPES
 from resolvers.schema import schema
 from tests.conftest import GraphQL, count_nodes
 

@@ -9,8 +9,8 @@ import strawberry
 
 from graph.core import models
 from graph.core.progress import key_result_progress, objective_progress
-from resolvers.context import Context
-from resolvers.enums import (
+from resolvers.core.context import Context
+from resolvers.core.enums import (
     CycleKind,
     CycleStatus,
     Direction,
@@ -21,12 +21,12 @@ from resolvers.enums import (
     TeamKind,
     Tier,
 )
-from resolvers.history import Measurement, history_connection
-from resolvers.pagination import Connection, check_first
+from resolvers.core.pagination import Connection, check_first
+from resolvers.integrations.history import Measurement, history_connection
 
 if TYPE_CHECKING:
-    from resolvers.checkins import CheckIn, ConfidenceTrend
-    from resolvers.retrospectives import Retrospective
+    from resolvers.rituals.checkins import CheckIn, ConfidenceTrend
+    from resolvers.rituals.retrospectives import Retrospective
 
 Info = strawberry.Info[Context, None]
 N = TypeVar("N")
@@ -90,8 +90,8 @@ class Team:
     )
     async def retrospectives(
         self, info: Info, cycle_id: strawberry.ID | None = None
-    ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.retrospectives")]]:
-        from resolvers import retrospectives
+    ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.rituals.retrospectives")]]:
+        from resolvers.rituals import retrospectives
 
         return await retrospectives.of_team(info, self.id, cycle_id)
 
@@ -220,8 +220,8 @@ class Objective:
     @strawberry.field(description="Its GRIP check-ins, newest first.")
     async def check_ins(
         self, info: Info, first: int = 10, after: str | None = None
-    ) -> Connection[Annotated[CheckIn, strawberry.lazy("resolvers.checkins")]]:
-        from resolvers import checkins
+    ) -> Connection[Annotated[CheckIn, strawberry.lazy("resolvers.rituals.checkins")]]:
+        from resolvers.rituals import checkins
 
         return await checkins.check_ins(info, self.id, first=first, after=after)
 
@@ -230,22 +230,22 @@ class Objective:
     )
     async def confidence_trend(
         self, info: Info
-    ) -> Annotated[ConfidenceTrend, strawberry.lazy("resolvers.checkins")]:
-        from resolvers import checkins
+    ) -> Annotated[ConfidenceTrend, strawberry.lazy("resolvers.rituals.checkins")]:
+        from resolvers.rituals import checkins
 
         return await checkins.confidence_trend(info, self.id)
 
     @strawberry.field(description="When its latest check-in was recorded; null before the first.")
     async def last_check_in_at(self, info: Info) -> dt.datetime | None:
-        from resolvers import checkins
+        from resolvers.rituals import checkins
 
         return await checkins.last_check_in_at(info, self.id)
 
     @strawberry.field(description="Its retrospectives, newest first.")
     async def retrospectives(
         self, info: Info
-    ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.retrospectives")]]:
-        from resolvers import retrospectives
+    ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.rituals.retrospectives")]]:
+        from resolvers.rituals import retrospectives
 
         return await retrospectives.of_objective(info, self.id)
 

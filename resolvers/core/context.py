@@ -11,7 +11,7 @@ from graph.core.db import Database
 from graph.health.checks import HealthThresholds
 from graph.integrations.events import UpdateHub
 from graph.integrations.tokens import Principal
-from resolvers.loaders import Loaders
+from resolvers.planning.loaders import Loaders
 
 
 @dataclass

@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from graph.core.db import Database
 from graph.core.paging import Page
 from graph.integrations import history as graph_history
-from resolvers.pagination import Connection, connection, decode_keyset_cursor, keyset_cursor
+from resolvers.core.pagination import Connection, connection, decode_keyset_cursor, keyset_cursor
 
 
 @strawberry.type(description="One value of a key result at a point in time, from a source.")

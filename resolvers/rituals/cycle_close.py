@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.rituals import cycle_close
-from resolvers.types import Cycle, Info, Objective
+from resolvers.planning.okrs import Cycle, Info, Objective
 
 
 @strawberry.type

@@ -7,9 +7,9 @@ import datetime as dt
 import strawberry
 
 from graph.planning import cycles, initiatives, priorities
-from resolvers.enums import CycleKind, InitiativeStatus
-from resolvers.mutations.common import Deleted, provided
-from resolvers.types import Cycle, Info, Initiative, Priority
+from resolvers.core.enums import CycleKind, InitiativeStatus
+from resolvers.planning.mutations.common import Deleted, provided
+from resolvers.planning.okrs import Cycle, Info, Initiative, Priority
 
 
 @strawberry.input

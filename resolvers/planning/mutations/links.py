@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph.planning import links
-from resolvers.types import Contribution, Dependency, Info, Initiative, Objective
+from resolvers.planning.okrs import Contribution, Dependency, Info, Initiative, Objective
 
 
 async def _objective(info: Info, id: str) -> Objective:

@@ -9,9 +9,18 @@ import strawberry
 
 from graph.core.errors import not_found
 from graph.planning import cycles, initiatives, key_results, objectives, organisations, priorities, teams
-from resolvers.enums import ObjectiveStatus, Tier
-from resolvers.pagination import Connection, check_first, connection, decode_cursor
-from resolvers.types import Cycle, Info, Initiative, KeyResult, Objective, Organisation, Priority, Team
+from resolvers.core.enums import ObjectiveStatus, Tier
+from resolvers.core.pagination import Connection, check_first, connection, decode_cursor
+from resolvers.planning.okrs import (
+    Cycle,
+    Info,
+    Initiative,
+    KeyResult,
+    Objective,
+    Organisation,
+    Priority,
+    Team,
+)
 
 M = TypeVar("M")
 

@@ -30,8 +30,8 @@ from graph.planning import (
     priorities,
     teams,
 )
-from resolvers.cycle_loaders import CycleLoaders
-from resolvers.history import HistoryLoaders
+from resolvers.integrations.history import HistoryLoaders
+from resolvers.rituals.loaders import CycleLoaders
 
 V = TypeVar("V")
 

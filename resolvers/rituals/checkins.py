@@ -9,9 +9,9 @@ import strawberry
 from graph.integrations.events import UpdateCause
 from graph.rituals import checkins, confidence
 from graph.rituals.confidence import TrendDirection
-from resolvers.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
-from resolvers.subscriptions import publish_updates
-from resolvers.types import Info, KeyResult, Objective, present
+from resolvers.core.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
+from resolvers.integrations.subscriptions import publish_updates
+from resolvers.planning.okrs import Info, KeyResult, Objective, present
 
 strawberry.enum(
     TrendDirection,

@@ -8,7 +8,7 @@ import strawberry
 
 from graph.rituals import retrospectives
 from graph.rituals.retrospectives import RetrospectiveInput, RetrospectiveKind
-from resolvers.types import Cycle, Info, KeyResult, Objective, Team, present
+from resolvers.planning.okrs import Cycle, Info, KeyResult, Objective, Team, present
 
 strawberry.enum(
     RetrospectiveKind,

@@ -12,8 +12,8 @@ from graph.core.errors import ValidationError
 from graph.health import checks as health
 from graph.health.checks import FindingKey, HealthCheck, Severity, SubjectKind
 from resolvers.alignment.scope import check_scope
-from resolvers.pagination import Edge, PageInfo, check_first, decode_cursor, encode_cursor
-from resolvers.types import Cycle, Info, KeyResult, Objective, Team, present
+from resolvers.core.pagination import Edge, PageInfo, check_first, decode_cursor, encode_cursor
+from resolvers.planning.okrs import Cycle, Info, KeyResult, Objective, Team, present
 
 strawberry.enum(
     HealthCheck,

@@ -1,1 +1,0 @@
-"""Mutations, one module per domain. Each mutation is one transaction in graph/."""
