@@ -11,9 +11,13 @@ from graph.alignment import dependencies
 from graph.alignment.dependencies import RiskReason
 from graph.core.paging import Page
 from resolvers.alignment.scope import check_scope
+from resolvers.core.context import Info
+from resolvers.core.errors import present
 from resolvers.core.pagination import Connection, connection
-from resolvers.planning.okrs import AlignmentTarget, Info, Team, load_target, present
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.okrs import AlignmentTarget, load_target
 from resolvers.planning.queries import paging
+from resolvers.planning.units import Team
 
 strawberry.enum(
     RiskReason,
@@ -44,7 +48,7 @@ class DependencyEnd:
 
     @strawberry.field(description="The team that owns it.")
     async def owner(self, info: Info) -> Team:
-        return Team.of(present(await info.context.loaders.team_by_id.load(self.owner_id)))
+        return Team.of(present(await planning_loaders(info).team_by_id.load(self.owner_id)))
 
     @strawberry.field(description="The objective or key result itself.")
     async def node(self, info: Info) -> AlignmentTarget:

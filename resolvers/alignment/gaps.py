@@ -7,9 +7,13 @@ import strawberry
 from graph.alignment import coverage, orphans
 from graph.alignment.orphans import OrphanReason, UnsupportedReason
 from resolvers.alignment.scope import check_scope
+from resolvers.core.context import Info
+from resolvers.core.errors import present
 from resolvers.core.pagination import Connection, connection
-from resolvers.planning.okrs import Info, Objective, Priority, Team, present
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.okrs import Objective
 from resolvers.planning.queries import paging
+from resolvers.planning.units import Priority, Team
 
 strawberry.enum(
     OrphanReason,
@@ -65,12 +69,13 @@ class UnitCoverage:
 
     @strawberry.field
     async def unit(self, info: Info) -> Team:
-        return Team.of(present(await info.context.loaders.team_by_id.load(self.unit_id)))
+        return Team.of(present(await planning_loaders(info).team_by_id.load(self.unit_id)))
 
     @strawberry.field(description="Teams inside the unit with no objective in the cycle at all.")
     async def teams_without_objectives(self, info: Info) -> list[Team]:
         return [
-            Team.of(present(team)) for team in await info.context.loaders.team_by_id.load_many(self.team_ids)
+            Team.of(present(team))
+            for team in await planning_loaders(info).team_by_id.load_many(self.team_ids)
         ]
 
     @classmethod

@@ -6,8 +6,12 @@ import strawberry
 
 from graph.alignment import impact, rollup, tree
 from graph.alignment.tree import EdgeType, NodeKind
+from resolvers.core.context import Info
 from resolvers.core.enums import RollupMethod, Tier
-from resolvers.planning.okrs import Info, Objective, Priority, present
+from resolvers.core.errors import present
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.okrs import Objective
+from resolvers.planning.units import Priority
 
 strawberry.enum(NodeKind, name="AlignmentNodeKind", description="What a node in the alignment is.")
 strawberry.enum(EdgeType, name="AlignmentEdgeType", description="The graph edge a tree edge follows.")
@@ -90,7 +94,7 @@ class StrategyPath:
 
     @strawberry.field
     async def priority(self, info: Info) -> Priority:
-        return Priority.of(present(await info.context.loaders.priority_by_id.load(self.priority_id)))
+        return Priority.of(present(await planning_loaders(info).priority_by_id.load(self.priority_id)))
 
 
 @strawberry.type(description="A priority or objective put at risk.")
@@ -155,7 +159,7 @@ class RollupContribution:
 
     @strawberry.field
     async def child(self, info: Info) -> Objective:
-        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.child_id)))
+        return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.child_id)))
 
 
 @strawberry.type(
@@ -174,7 +178,7 @@ class Rollup:
 
     @strawberry.field
     async def objective(self, info: Info) -> Objective:
-        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.objective_id)))
+        return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.objective_id)))
 
 
 @strawberry.type

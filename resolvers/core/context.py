@@ -1,17 +1,24 @@
-"""The per-request GraphQL context: the database and fresh DataLoaders."""
+"""The per-request GraphQL context: the database, the caller and fresh DataLoaders.
+
+Each domain keeps its own DataLoaders (resolvers/<domain>/loaders.py) and reaches this request's instance with
+`info.context.loaders_for(ItsLoaders)`, so the core knows no domain.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
+import strawberry
 from strawberry.fastapi import BaseContext
 
 from graph.core.db import Database
 from graph.health.checks import HealthThresholds
 from graph.integrations.events import UpdateHub
 from graph.integrations.tokens import Principal
-from resolvers.planning.loaders import Loaders
+
+L = TypeVar("L")
 
 
 @dataclass
@@ -46,7 +53,7 @@ class Context(BaseContext):
         # The process's live-update hub (keyResultUpdated); without one, updates go nowhere.
         self.events = events if events is not None else UpdateHub()
         # DataLoaders are made fresh per request, so nothing is cached across requests.
-        self.loaders = Loaders(db)
+        self._loaders: dict[Callable[[Database], object], object] = {}
         # Set for a websocket connection, whose one context serves every operation sent over it.
         self.reauthenticate: Callable[[], Awaitable[tuple[Principal | None, str | None]]] | None = None
 
@@ -56,4 +63,14 @@ class Context(BaseContext):
         if self.reauthenticate is None:
             return
         self.principal, self.auth_problem = await self.reauthenticate()
-        self.loaders = Loaders(self.db)
+        self._loaders = {}
+
+    def loaders_for(self, make: Callable[[Database], L]) -> L:
+        """This request's instance of a domain's DataLoaders, made on first use."""
+        found = self._loaders.get(make)
+        if found is None:
+            found = self._loaders[make] = make(self.db)
+        return cast(L, found)
+
+
+Info = strawberry.Info[Context, None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
@@ -10,6 +11,7 @@ from strawberry.extensions import MaskErrors
 from graph.core.errors import DomainError
 
 log = logging.getLogger("aligngraph.errors")
+N = TypeVar("N")
 
 
 def _unexpected(error: GraphQLError) -> bool:
@@ -40,3 +42,10 @@ class DomainErrors(MaskErrors):
                 error.extensions = {**(error.extensions or {}), "code": "BAD_REQUEST"}
             processed.append(error)
         return processed
+
+
+def present(value: N | None) -> N:
+    # Edges point at nodes that exist in the same snapshot; a miss means a concurrent delete.
+    if value is None:
+        raise LookupError("a linked node was deleted while the request ran")
+    return value

@@ -12,8 +12,12 @@ from graph.core.errors import ValidationError
 from graph.health import checks as health
 from graph.health.checks import FindingKey, HealthCheck, Severity, SubjectKind
 from resolvers.alignment.scope import check_scope
+from resolvers.core.context import Info
+from resolvers.core.errors import present
 from resolvers.core.pagination import Edge, PageInfo, check_first, decode_cursor, encode_cursor
-from resolvers.planning.okrs import Cycle, Info, KeyResult, Objective, Team, present
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.okrs import KeyResult, Objective
+from resolvers.planning.units import Cycle, Team
 
 strawberry.enum(
     HealthCheck,
@@ -46,7 +50,7 @@ class HealthSubject:
 
     @strawberry.field(description="The objective, key result or team itself.")
     async def node(self, info: Info) -> HealthSubjectNode:
-        loaders = info.context.loaders
+        loaders = planning_loaders(info)
         if self.kind is SubjectKind.OBJECTIVE:
             return Objective.of(present(await loaders.objective_by_id.load(self.id)))
         if self.kind is SubjectKind.KEY_RESULT:
@@ -73,13 +77,13 @@ class HealthFinding:
 
     @strawberry.field(description="The team that owns the subject (for a team, the team itself).")
     async def owner(self, info: Info) -> Team:
-        return Team.of(present(await info.context.loaders.team_by_id.load(self.owner_id)))
+        return Team.of(present(await planning_loaders(info).team_by_id.load(self.owner_id)))
 
     @strawberry.field(
         description="The subject's cycle (for a team, the cycle it has too many objectives in)."
     )
     async def cycle(self, info: Info) -> Cycle:
-        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
+        return Cycle.of(present(await planning_loaders(info).cycle_by_id.load(self.cycle_id)))
 
     @classmethod
     def of(cls, m: health.Finding) -> HealthFinding:

@@ -11,6 +11,7 @@ from strawberry.dataloader import DataLoader
 from graph.core.db import Database
 from graph.core.paging import Page
 from graph.integrations import history as graph_history
+from resolvers.core.context import Info
 from resolvers.core.pagination import Connection, connection, decode_keyset_cursor, keyset_cursor
 
 
@@ -94,3 +95,8 @@ async def history_connection(
         return await loaders.counts.load((key_result_id, since, until))
 
     return connection(page, Measurement.of, count, cursor=lambda m: keyset_cursor(m.observed_at, m.id))
+
+
+def history_loaders(info: Info) -> HistoryLoaders:
+    """This request's history DataLoaders."""
+    return info.context.loaders_for(HistoryLoaders)

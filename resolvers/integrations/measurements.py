@@ -12,8 +12,8 @@ from strawberry.types.base import get_object_definition
 from graph.integrations import measurements
 from graph.integrations.events import UpdateCause
 from graph.integrations.push_checks import ItemResult, PushedValue, PushReason, PushStatus
+from resolvers.core.context import Info
 from resolvers.integrations.subscriptions import publish_updates
-from resolvers.planning.okrs import Info
 
 strawberry.enum(PushStatus, description="What happened to one pushed value.")
 strawberry.enum(PushReason, description="Why a value was rejected, or why it is a duplicate.")

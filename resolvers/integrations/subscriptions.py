@@ -18,8 +18,8 @@ from graph.integrations.events import (
     publish_committed,
 )
 from graph.planning import key_results, objectives, teams
+from resolvers.core.context import Info
 from resolvers.integrations.auth import check_access
-from resolvers.planning.okrs import Info
 
 strawberry.enum(
     UpdateCause,

@@ -30,8 +30,7 @@ from graph.planning import (
     priorities,
     teams,
 )
-from resolvers.integrations.history import HistoryLoaders
-from resolvers.rituals.loaders import CycleLoaders
+from resolvers.core.context import Info
 
 V = TypeVar("V")
 
@@ -43,8 +42,8 @@ def _loader(db: Database, fetch: Callable[[Database, list[str]], Awaitable[list[
     return DataLoader(load_fn=load)
 
 
-class Loaders:
-    """The DataLoaders of one request, named <Node>By<Key>."""
+class PlanningLoaders:
+    """The planning DataLoaders of one request, named <node>_by_<key>: one query per batch."""
 
     def __init__(self, db: Database) -> None:
         make = partial(_loader, db)
@@ -69,7 +68,8 @@ class Loaders:
         self.dependencies_by_target: DataLoader[str, list[Dependency]] = make(links.dependencies_to)
         self.initiatives_by_key_result: DataLoader[str, list[Initiative]] = make(links.initiatives_advancing)
         self.key_results_by_initiative: DataLoader[str, list[KeyResult]] = make(links.key_results_advanced_by)
-        # Check-ins, confidence, retrospectives, carry-overs (resolvers/cycle_loaders.py).
-        self.cycle = CycleLoaders(db)
-        # A key result's history and its count, batched per window (resolvers/history.py).
-        self.history = HistoryLoaders(db)
+
+
+def planning_loaders(info: Info) -> PlanningLoaders:
+    """This request's planning DataLoaders."""
+    return info.context.loaders_for(PlanningLoaders)

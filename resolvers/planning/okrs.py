@@ -1,154 +1,42 @@
-"""GraphQL object types. Nested fields load through the request's DataLoaders."""
+"""GraphQL types of OKRs: objectives, key results, initiatives and the edges between them.
+
+Nested fields load through the request's DataLoaders. An objective's check-ins, confidence, retrospectives and
+carry-over are rituals' fields (resolvers/rituals/, which imports this module): they are named with
+strawberry.lazy and resolved through `later` (resolvers/core/lazy.py).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
 from graph.core import models
 from graph.core.progress import key_result_progress, objective_progress
-from resolvers.core.context import Context
+from resolvers.core.context import Info
 from resolvers.core.enums import (
-    CycleKind,
-    CycleStatus,
     Direction,
     InitiativeStatus,
     KeyResultKind,
     ObjectiveStatus,
     RollupMethod,
-    TeamKind,
     Tier,
 )
+from resolvers.core.errors import present
+from resolvers.core.lazy import later
 from resolvers.core.pagination import Connection, check_first
-from resolvers.integrations.history import Measurement, history_connection
+from resolvers.integrations.history import Measurement, history_connection, history_loaders
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.units import Cycle, Priority, Team
 
 if TYPE_CHECKING:
     from resolvers.rituals.checkins import CheckIn, ConfidenceTrend
     from resolvers.rituals.retrospectives import Retrospective
 
-Info = strawberry.Info[Context, None]
-N = TypeVar("N")
-
-
-@strawberry.type(description="The whole company; holds the vision.")
-class Organisation:
-    id: strawberry.ID
-    name: str
-    vision: str | None
-    objective_limit: int | None = strawberry.field(
-        description="The most objectives a team should own in one cycle; null: the default "
-        "(AG_HEALTH_OBJECTIVE_LIMIT, 3). `health` reports teams above it."
-    )
-
-    @classmethod
-    def of(cls, m: models.Organisation) -> Organisation:
-        return cls(id=strawberry.ID(m.id), name=m.name, vision=m.vision, objective_limit=m.objective_limit)
-
-
-@strawberry.type(description="A unit that owns OKRs: the company, a business unit or a team.")
-class Team:
-    id: strawberry.ID
-    name: str
-    kind: TeamKind
-    organisation_id: strawberry.Private[str]
-    parent_id: strawberry.Private[str | None]
-
-    @classmethod
-    def of(cls, m: models.Team) -> Team:
-        return cls(
-            id=strawberry.ID(m.id),
-            name=m.name,
-            kind=m.kind,
-            organisation_id=m.organisation_id,
-            parent_id=m.parent_id,
-        )
-
-    @strawberry.field
-    async def organisation(self, info: Info) -> Organisation:
-        return Organisation.of(
-            present(await info.context.loaders.organisation_by_id.load(self.organisation_id))
-        )
-
-    @strawberry.field(description="The unit this one sits in; null for the company.")
-    async def parent(self, info: Info) -> Team | None:
-        if self.parent_id is None:
-            return None
-        return Team.of(present(await info.context.loaders.team_by_id.load(self.parent_id)))
-
-    @strawberry.field(description="The units directly inside this one.")
-    async def children(self, info: Info) -> list[Team]:
-        return [Team.of(t) for t in await info.context.loaders.teams_by_parent.load(self.id)]
-
-    @strawberry.field(description="The objectives this unit owns (not its sub-units').")
-    async def objectives(self, info: Info) -> list[Objective]:
-        return [Objective.of(o) for o in await info.context.loaders.objectives_by_owner.load(self.id)]
-
-    @strawberry.field(
-        description="The team's own retrospectives, newest first; with cycleId, of that cycle only."
-    )
-    async def retrospectives(
-        self, info: Info, cycle_id: strawberry.ID | None = None
-    ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.rituals.retrospectives")]]:
-        from resolvers.rituals import retrospectives
-
-        return await retrospectives.of_team(info, self.id, cycle_id)
-
-
-@strawberry.type(description="A time box: a year, or a quarter within a year.")
-class Cycle:
-    id: strawberry.ID
-    name: str
-    kind: CycleKind
-    start_date: dt.date
-    end_date: dt.date
-    status: CycleStatus = strawberry.field(description="OPEN, or CLOSED: closeCycle froze its objectives.")
-    closed_at: dt.datetime | None = strawberry.field(description="When it was closed; null while open.")
-    parent_id: strawberry.Private[str | None]
-
-    @classmethod
-    def of(cls, m: models.Cycle) -> Cycle:
-        return cls(
-            id=strawberry.ID(m.id),
-            name=m.name,
-            kind=m.kind,
-            start_date=m.start_date,
-            end_date=m.end_date,
-            status=m.status,
-            closed_at=m.closed_at,
-            parent_id=m.parent_id,
-        )
-
-    @strawberry.field(description="The year a quarter lies in.")
-    async def parent(self, info: Info) -> Cycle | None:
-        if self.parent_id is None:
-            return None
-        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.parent_id)))
-
-    @strawberry.field(description="The quarters within a year.")
-    async def children(self, info: Info) -> list[Cycle]:
-        return [Cycle.of(c) for c in await info.context.loaders.cycles_by_parent.load(self.id)]
-
-
-@strawberry.type(description="A strategic priority (theme, bet) for a year.")
-class Priority:
-    id: strawberry.ID
-    title: str
-    description: str | None
-    cycle_id: strawberry.Private[str]
-
-    @classmethod
-    def of(cls, m: models.Priority) -> Priority:
-        return cls(id=strawberry.ID(m.id), title=m.title, description=m.description, cycle_id=m.cycle_id)
-
-    @strawberry.field
-    async def cycle(self, info: Info) -> Cycle:
-        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
-
-    @strawberry.field(description="The strategic objectives that support this priority.")
-    async def supported_by(self, info: Info) -> list[Objective]:
-        return [Objective.of(o) for o in await info.context.loaders.objectives_by_priority.load(self.id)]
+CHECKINS = "resolvers.rituals.checkins"
+RETROSPECTIVES = "resolvers.rituals.retrospectives"
+CYCLE_CLOSE = "resolvers.rituals.cycle_close"
 
 
 @strawberry.type(description="A qualitative goal owned by one team in one cycle.")
@@ -181,77 +69,71 @@ class Objective:
 
     @strawberry.field
     async def owner(self, info: Info) -> Team:
-        return Team.of(present(await info.context.loaders.team_by_id.load(self.owner_id)))
+        return Team.of(present(await planning_loaders(info).team_by_id.load(self.owner_id)))
 
     @strawberry.field
     async def cycle(self, info: Info) -> Cycle:
-        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
+        return Cycle.of(present(await planning_loaders(info).cycle_by_id.load(self.cycle_id)))
 
     @strawberry.field
     async def key_results(self, info: Info) -> list[KeyResult]:
-        return [KeyResult.of(k) for k in await info.context.loaders.key_results_by_objective.load(self.id)]
+        return [KeyResult.of(k) for k in await planning_loaders(info).key_results_by_objective.load(self.id)]
 
     @strawberry.field(
         description="Weighted mean progress (0..1) of the key results that have one; null if none."
     )
     async def progress(self, info: Info) -> float | None:
-        return objective_progress(await info.context.loaders.key_results_by_objective.load(self.id))
+        return objective_progress(await planning_loaders(info).key_results_by_objective.load(self.id))
 
     @strawberry.field(description="What this objective contributes to (vertical alignment, upward).")
     async def parents(self, info: Info) -> list[Contribution]:
-        return [Contribution.of(c) for c in await info.context.loaders.contributions_by_child.load(self.id)]
+        return [Contribution.of(c) for c in await planning_loaders(info).contributions_by_child.load(self.id)]
 
     @strawberry.field(description="The objectives that contribute to this one (downward).")
     async def children(self, info: Info) -> list[Contribution]:
-        return [Contribution.of(c) for c in await info.context.loaders.contributions_by_parent.load(self.id)]
+        return [
+            Contribution.of(c) for c in await planning_loaders(info).contributions_by_parent.load(self.id)
+        ]
 
     @strawberry.field(description="The priorities this strategic objective supports.")
     async def supports(self, info: Info) -> list[Priority]:
-        return [Priority.of(p) for p in await info.context.loaders.priorities_by_objective.load(self.id)]
+        return [Priority.of(p) for p in await planning_loaders(info).priorities_by_objective.load(self.id)]
 
     @strawberry.field(description="What this objective needs from other teams.")
     async def depends_on(self, info: Info) -> list[Dependency]:
-        return [Dependency.of(d) for d in await info.context.loaders.dependencies_by_source.load(self.id)]
+        return [Dependency.of(d) for d in await planning_loaders(info).dependencies_by_source.load(self.id)]
 
     @strawberry.field(description="Other teams' work that needs this objective.")
     async def depended_on_by(self, info: Info) -> list[Dependency]:
-        return [Dependency.of(d) for d in await info.context.loaders.dependencies_by_target.load(self.id)]
+        return [Dependency.of(d) for d in await planning_loaders(info).dependencies_by_target.load(self.id)]
 
     @strawberry.field(description="Its GRIP check-ins, newest first.")
     async def check_ins(
         self, info: Info, first: int = 10, after: str | None = None
-    ) -> Connection[Annotated[CheckIn, strawberry.lazy("resolvers.rituals.checkins")]]:
-        from resolvers.rituals import checkins
-
-        return await checkins.check_ins(info, self.id, first=first, after=after)
+    ) -> Connection[Annotated[CheckIn, strawberry.lazy(CHECKINS)]]:
+        found = await later(__name__, CHECKINS).check_ins(info, self.id, first=first, after=after)
+        return cast("Connection[CheckIn]", found)
 
     @strawberry.field(
         description="Confidence over the cycle, one point per check-in, and where it is heading."
     )
-    async def confidence_trend(
-        self, info: Info
-    ) -> Annotated[ConfidenceTrend, strawberry.lazy("resolvers.rituals.checkins")]:
-        from resolvers.rituals import checkins
-
-        return await checkins.confidence_trend(info, self.id)
+    async def confidence_trend(self, info: Info) -> Annotated[ConfidenceTrend, strawberry.lazy(CHECKINS)]:
+        return cast("ConfidenceTrend", await later(__name__, CHECKINS).confidence_trend(info, self.id))
 
     @strawberry.field(description="When its latest check-in was recorded; null before the first.")
     async def last_check_in_at(self, info: Info) -> dt.datetime | None:
-        from resolvers.rituals import checkins
-
-        return await checkins.last_check_in_at(info, self.id)
+        return cast("dt.datetime | None", await later(__name__, CHECKINS).last_check_in_at(info, self.id))
 
     @strawberry.field(description="Its retrospectives, newest first.")
     async def retrospectives(
         self, info: Info
-    ) -> list[Annotated[Retrospective, strawberry.lazy("resolvers.rituals.retrospectives")]]:
-        from resolvers.rituals import retrospectives
-
-        return await retrospectives.of_objective(info, self.id)
+    ) -> list[Annotated[Retrospective, strawberry.lazy(RETROSPECTIVES)]]:
+        found = await later(__name__, RETROSPECTIVES).of_objective(info, self.id)
+        return cast("list[Retrospective]", found)
 
     @strawberry.field(description="The objective this one was carried over from (carryOverObjective).")
     async def carried_over_from(self, info: Info) -> Objective | None:
-        found = await info.context.loaders.cycle.carried_over_from.load(self.id)
+        found = await later(__name__, CYCLE_CLOSE).carried_over_from(info, self.id)
         return Objective.of(found) if found else None
 
 
@@ -308,7 +190,7 @@ class KeyResult:
         after: str | None = None,
     ) -> Connection[Measurement]:
         return await history_connection(
-            info.context.loaders.history,
+            history_loaders(info),
             self.id,
             since=since,
             until=until,
@@ -318,23 +200,27 @@ class KeyResult:
 
     @strawberry.field
     async def objective(self, info: Info) -> Objective:
-        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.objective_id)))
+        return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.objective_id)))
 
     @strawberry.field(description="Backlog work that advances this key result.")
     async def initiatives(self, info: Info) -> list[Initiative]:
-        return [Initiative.of(i) for i in await info.context.loaders.initiatives_by_key_result.load(self.id)]
+        return [
+            Initiative.of(i) for i in await planning_loaders(info).initiatives_by_key_result.load(self.id)
+        ]
 
     @strawberry.field(description="The objectives that contribute to this key result.")
     async def contributors(self, info: Info) -> list[Contribution]:
-        return [Contribution.of(c) for c in await info.context.loaders.contributions_by_parent.load(self.id)]
+        return [
+            Contribution.of(c) for c in await planning_loaders(info).contributions_by_parent.load(self.id)
+        ]
 
     @strawberry.field
     async def depends_on(self, info: Info) -> list[Dependency]:
-        return [Dependency.of(d) for d in await info.context.loaders.dependencies_by_source.load(self.id)]
+        return [Dependency.of(d) for d in await planning_loaders(info).dependencies_by_source.load(self.id)]
 
     @strawberry.field
     async def depended_on_by(self, info: Info) -> list[Dependency]:
-        return [Dependency.of(d) for d in await info.context.loaders.dependencies_by_target.load(self.id)]
+        return [Dependency.of(d) for d in await planning_loaders(info).dependencies_by_target.load(self.id)]
 
 
 @strawberry.type(description="Backlog work (an epic, a project) that advances key results.")
@@ -350,7 +236,7 @@ class Initiative:
 
     @strawberry.field
     async def key_results(self, info: Info) -> list[KeyResult]:
-        return [KeyResult.of(k) for k in await info.context.loaders.key_results_by_initiative.load(self.id)]
+        return [KeyResult.of(k) for k in await planning_loaders(info).key_results_by_initiative.load(self.id)]
 
 
 AlignmentTarget = Annotated[Objective | KeyResult, strawberry.union("AlignmentTarget")]
@@ -358,8 +244,8 @@ AlignmentTarget = Annotated[Objective | KeyResult, strawberry.union("AlignmentTa
 
 async def load_target(info: Info, kind: str, id: str) -> Objective | KeyResult:
     if kind == "Objective":
-        return Objective.of(present(await info.context.loaders.objective_by_id.load(id)))
-    return KeyResult.of(present(await info.context.loaders.key_result_by_id.load(id)))
+        return Objective.of(present(await planning_loaders(info).objective_by_id.load(id)))
+    return KeyResult.of(present(await planning_loaders(info).key_result_by_id.load(id)))
 
 
 @strawberry.type(
@@ -386,7 +272,7 @@ class Contribution:
 
     @strawberry.field
     async def child(self, info: Info) -> Objective:
-        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.child_id)))
+        return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.child_id)))
 
     @strawberry.field
     async def parent(self, info: Info) -> AlignmentTarget:
@@ -412,10 +298,3 @@ class Dependency:
     @strawberry.field(name="to")
     async def target(self, info: Info) -> AlignmentTarget:
         return await load_target(info, self.to_kind, self.to_id)
-
-
-def present(value: N | None) -> N:
-    # Edges point at nodes that exist in the same snapshot; a miss means a concurrent delete.
-    if value is None:
-        raise LookupError("a linked node was deleted while the request ran")
-    return value

@@ -9,18 +9,12 @@ import strawberry
 
 from graph.core.errors import not_found
 from graph.planning import cycles, initiatives, key_results, objectives, organisations, priorities, teams
+from resolvers.core.context import Info
 from resolvers.core.enums import ObjectiveStatus, Tier
 from resolvers.core.pagination import Connection, check_first, connection, decode_cursor
-from resolvers.planning.okrs import (
-    Cycle,
-    Info,
-    Initiative,
-    KeyResult,
-    Objective,
-    Organisation,
-    Priority,
-    Team,
-)
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.okrs import Initiative, KeyResult, Objective
+from resolvers.planning.units import Cycle, Organisation, Priority, Team
 
 M = TypeVar("M")
 
@@ -42,32 +36,32 @@ class Query:
     @strawberry.field
     async def organisation(self, info: Info, id: strawberry.ID) -> Organisation | None:
         return Organisation.of(
-            await require(info.context.loaders.organisation_by_id.load, "organisation", id)
+            await require(planning_loaders(info).organisation_by_id.load, "organisation", id)
         )
 
     @strawberry.field
     async def team(self, info: Info, id: strawberry.ID) -> Team | None:
-        return Team.of(await require(info.context.loaders.team_by_id.load, "team", id))
+        return Team.of(await require(planning_loaders(info).team_by_id.load, "team", id))
 
     @strawberry.field
     async def cycle(self, info: Info, id: strawberry.ID) -> Cycle | None:
-        return Cycle.of(await require(info.context.loaders.cycle_by_id.load, "cycle", id))
+        return Cycle.of(await require(planning_loaders(info).cycle_by_id.load, "cycle", id))
 
     @strawberry.field
     async def priority(self, info: Info, id: strawberry.ID) -> Priority | None:
-        return Priority.of(await require(info.context.loaders.priority_by_id.load, "priority", id))
+        return Priority.of(await require(planning_loaders(info).priority_by_id.load, "priority", id))
 
     @strawberry.field
     async def objective(self, info: Info, id: strawberry.ID) -> Objective | None:
-        return Objective.of(await require(info.context.loaders.objective_by_id.load, "objective", id))
+        return Objective.of(await require(planning_loaders(info).objective_by_id.load, "objective", id))
 
     @strawberry.field
     async def key_result(self, info: Info, id: strawberry.ID) -> KeyResult | None:
-        return KeyResult.of(await require(info.context.loaders.key_result_by_id.load, "key result", id))
+        return KeyResult.of(await require(planning_loaders(info).key_result_by_id.load, "key result", id))
 
     @strawberry.field
     async def initiative(self, info: Info, id: strawberry.ID) -> Initiative | None:
-        return Initiative.of(await require(info.context.loaders.initiative_by_id.load, "initiative", id))
+        return Initiative.of(await require(planning_loaders(info).initiative_by_id.load, "initiative", id))
 
     @strawberry.field
     async def organisations(

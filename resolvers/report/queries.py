@@ -8,8 +8,8 @@ import strawberry
 
 from graph.report import strategic as report
 from resolvers.alignment.dependencies import DependencyRisk
+from resolvers.core.context import Info
 from resolvers.core.enums import KeyResultKind, RollupMethod, Tier
-from resolvers.planning.okrs import Info
 
 
 @strawberry.type(description="One GRIP check-in: goal confidence, issues and the plan forward.")

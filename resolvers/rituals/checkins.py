@@ -9,9 +9,13 @@ import strawberry
 from graph.integrations.events import UpdateCause
 from graph.rituals import checkins, confidence
 from graph.rituals.confidence import TrendDirection
+from resolvers.core.context import Info
+from resolvers.core.errors import present
 from resolvers.core.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
 from resolvers.integrations.subscriptions import publish_updates
-from resolvers.planning.okrs import Info, KeyResult, Objective, present
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.okrs import KeyResult, Objective
+from resolvers.rituals.loaders import ritual_loaders
 
 strawberry.enum(
     TrendDirection,
@@ -29,7 +33,7 @@ class CheckInValue:
 
     @strawberry.field
     async def key_result(self, info: Info) -> KeyResult:
-        return KeyResult.of(present(await info.context.loaders.key_result_by_id.load(self.key_result_id)))
+        return KeyResult.of(present(await planning_loaders(info).key_result_by_id.load(self.key_result_id)))
 
 
 @strawberry.type(
@@ -70,7 +74,7 @@ class CheckIn:
 
     @strawberry.field
     async def objective(self, info: Info) -> Objective:
-        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.objective_id)))
+        return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.objective_id)))
 
 
 @strawberry.type(description="The confidence of one check-in.")
@@ -114,7 +118,7 @@ class RecordCheckInInput:
 async def check_ins(info: Info, objective_id: str, *, first: int, after: str | None) -> Connection[CheckIn]:
     """One page of an objective's check-ins, batched with the other objectives of the request."""
     size = check_first(first, info.context.settings.max_page_size)
-    loaders = info.context.loaders.cycle
+    loaders = ritual_loaders(info)
     cursor = decode_keyset_cursor(after, of="an objective's check-ins")
     page = await loaders.check_in_pages.load((objective_id, size, cursor))
 
@@ -125,7 +129,7 @@ async def check_ins(info: Info, objective_id: str, *, first: int, after: str | N
 
 
 async def confidence_trend(info: Info, objective_id: str) -> ConfidenceTrend:
-    found = confidence.trend(await info.context.loaders.cycle.confidence_points.load(objective_id))
+    found = confidence.trend(await ritual_loaders(info).confidence_points.load(objective_id))
     return ConfidenceTrend(
         direction=found.direction,
         change=found.change,
@@ -137,7 +141,7 @@ async def confidence_trend(info: Info, objective_id: str) -> ConfidenceTrend:
 
 
 async def last_check_in_at(info: Info, objective_id: str) -> dt.datetime | None:
-    points = await info.context.loaders.cycle.confidence_points.load(objective_id)
+    points = await ritual_loaders(info).confidence_points.load(objective_id)
     return points[-1].at if points else None
 
 

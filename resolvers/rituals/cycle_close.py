@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
+from graph.core import models
 from graph.rituals import cycle_close
-from resolvers.planning.okrs import Cycle, Info, Objective
+from resolvers.core.context import Info
+from resolvers.planning.okrs import Objective
+from resolvers.planning.units import Cycle
+from resolvers.rituals.loaders import ritual_loaders
 
 
 @strawberry.type
@@ -31,3 +35,8 @@ class CycleMutations:
             info.context.db, objective_id=objective_id, to_cycle_id=to_cycle_id
         )
         return Objective.of(copy)
+
+
+async def carried_over_from(info: Info, objective_id: str) -> models.Objective | None:
+    """The objective this one was carried over from (Objective.carriedOverFrom), batched per request."""
+    return await ritual_loaders(info).carried_over_from.load(objective_id)

@@ -1,7 +1,6 @@
 """Per-request DataLoaders for the OKR cycle: check-ins, confidence series, retrospectives, carry-overs.
 
-Kept apart from resolvers/loaders.py (which holds one attribute, `cycle`, pointing here) so the cycle
-features can grow without touching the shared loaders.
+Reached with `ritual_loaders(info)`, as planning's are with `planning_loaders(info)`.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from graph.core.db import Database
 from graph.core.models import Objective
 from graph.core.paging import Page
 from graph.rituals import checkins, confidence, cycle_close, retrospectives
+from resolvers.core.context import Info
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -33,7 +33,7 @@ def _loader(fetch: Callable[[list[K]], Awaitable[list[V]]]) -> DataLoader[K, V]:
     return DataLoader(load_fn=load)
 
 
-class CycleLoaders:
+class RitualLoaders:
     """The cycle features' DataLoaders of one request: one query per batch, never one per objective."""
 
     def __init__(self, db: Database) -> None:
@@ -77,3 +77,8 @@ class CycleLoaders:
             lists = await retrospectives.retrospectives_of_teams(self.db, unique, cycle_id=cycle_id)
             found.update(((id, cycle_id), items) for id, items in zip(unique, lists, strict=True))
         return [found[key] for key in keys]
+
+
+def ritual_loaders(info: Info) -> RitualLoaders:
+    """This request's DataLoaders for check-ins, confidence, retrospectives and carry-overs."""
+    return info.context.loaders_for(RitualLoaders)

@@ -8,7 +8,12 @@ import strawberry
 
 from graph.rituals import retrospectives
 from graph.rituals.retrospectives import RetrospectiveInput, RetrospectiveKind
-from resolvers.planning.okrs import Cycle, Info, KeyResult, Objective, Team, present
+from resolvers.core.context import Info
+from resolvers.core.errors import present
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.okrs import KeyResult, Objective
+from resolvers.planning.units import Cycle, Team
+from resolvers.rituals.loaders import ritual_loaders
 
 strawberry.enum(
     RetrospectiveKind,
@@ -26,7 +31,7 @@ class KeyResultScore:
 
     @strawberry.field
     async def key_result(self, info: Info) -> KeyResult:
-        return KeyResult.of(present(await info.context.loaders.key_result_by_id.load(self.key_result_id)))
+        return KeyResult.of(present(await planning_loaders(info).key_result_by_id.load(self.key_result_id)))
 
 
 @strawberry.type(description="A mid-cycle or end-of-cycle reflection of one objective or one team.")
@@ -71,19 +76,19 @@ class Retrospective:
 
     @strawberry.field
     async def cycle(self, info: Info) -> Cycle:
-        return Cycle.of(present(await info.context.loaders.cycle_by_id.load(self.cycle_id)))
+        return Cycle.of(present(await planning_loaders(info).cycle_by_id.load(self.cycle_id)))
 
     @strawberry.field(description="The objective it reflects on; null for a team's retrospective.")
     async def objective(self, info: Info) -> Objective | None:
         if self.objective_id is None:
             return None
-        return Objective.of(present(await info.context.loaders.objective_by_id.load(self.objective_id)))
+        return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.objective_id)))
 
     @strawberry.field(description="The team it reflects on; null for an objective's retrospective.")
     async def team(self, info: Info) -> Team | None:
         if self.team_id is None:
             return None
-        return Team.of(present(await info.context.loaders.team_by_id.load(self.team_id)))
+        return Team.of(present(await planning_loaders(info).team_by_id.load(self.team_id)))
 
 
 @strawberry.input(description="A retrospective of exactly one of an objective or a team, in a cycle.")
@@ -106,12 +111,12 @@ class RecordRetrospectiveInput:
 
 
 async def of_objective(info: Info, objective_id: str) -> list[Retrospective]:
-    found = await info.context.loaders.cycle.objective_retrospectives.load(objective_id)
+    found = await ritual_loaders(info).objective_retrospectives.load(objective_id)
     return [Retrospective.of(r) for r in found]
 
 
 async def of_team(info: Info, team_id: str, cycle_id: str | None) -> list[Retrospective]:
-    found = await info.context.loaders.cycle.team_retrospectives.load((team_id, cycle_id))
+    found = await ritual_loaders(info).team_retrospectives.load((team_id, cycle_id))
     return [Retrospective.of(r) for r in found]
 
 

@@ -5,17 +5,19 @@ from __future__ import annotations
 import strawberry
 
 from graph.planning import links
-from resolvers.planning.okrs import Contribution, Dependency, Info, Initiative, Objective
+from resolvers.core.context import Info
+from resolvers.planning.loaders import planning_loaders
+from resolvers.planning.okrs import Contribution, Dependency, Initiative, Objective
 
 
 async def _objective(info: Info, id: str) -> Objective:
-    found = await info.context.loaders.objective_by_id.load(id)
+    found = await planning_loaders(info).objective_by_id.load(id)
     assert found is not None
     return Objective.of(found)
 
 
 async def _initiative(info: Info, id: str) -> Initiative:
-    found = await info.context.loaders.initiative_by_id.load(id)
+    found = await planning_loaders(info).initiative_by_id.load(id)
     assert found is not None
     return Initiative.of(found)
 

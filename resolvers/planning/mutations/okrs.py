@@ -11,10 +11,11 @@ from graph.integrations import manual_current
 from graph.integrations.events import UpdateCause
 from graph.planning import key_results, objectives
 from graph.planning.key_results import KeyResultFields
+from resolvers.core.context import Info
 from resolvers.core.enums import Direction, KeyResultKind, ObjectiveStatus, RollupMethod, Tier
 from resolvers.integrations.subscriptions import publish_updates
 from resolvers.planning.mutations.common import Deleted, provided
-from resolvers.planning.okrs import Info, KeyResult, Objective
+from resolvers.planning.okrs import KeyResult, Objective
 
 
 @strawberry.input

@@ -5,9 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from graph.planning import organisations, teams
+from resolvers.core.context import Info
 from resolvers.core.enums import TeamKind
 from resolvers.planning.mutations.common import Deleted, provided
-from resolvers.planning.okrs import Info, Organisation, Team
+from resolvers.planning.units import Organisation, Team
 
 OBJECTIVE_LIMIT = (
     "The most objectives a team should own in one cycle, 1 to 50 (null: the default, AG_HEALTH_OBJECTIVE_LIMIT, "

@@ -7,9 +7,11 @@ import datetime as dt
 import strawberry
 
 from graph.planning import cycles, initiatives, priorities
+from resolvers.core.context import Info
 from resolvers.core.enums import CycleKind, InitiativeStatus
 from resolvers.planning.mutations.common import Deleted, provided
-from resolvers.planning.okrs import Cycle, Info, Initiative, Priority
+from resolvers.planning.okrs import Initiative
+from resolvers.planning.units import Cycle, Priority
 
 
 @strawberry.input

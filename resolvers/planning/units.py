@@ -1,0 +1,146 @@
+"""GraphQL types of the organisation and its plan's frame: organisation, team, cycle, priority.
+
+Team.objectives and Priority.supportedBy are Objectives (resolvers/planning/okrs.py, which imports this
+module): they are named with strawberry.lazy and built through `later` (resolvers/core/lazy.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, cast
+
+import strawberry
+
+from graph.core import models
+from resolvers.core.context import Info
+from resolvers.core.enums import CycleKind, CycleStatus, TeamKind
+from resolvers.core.errors import present
+from resolvers.core.lazy import later
+from resolvers.planning.loaders import planning_loaders
+
+if TYPE_CHECKING:
+    from resolvers.planning.okrs import Objective
+    from resolvers.rituals.retrospectives import Retrospective
+
+OKRS = "resolvers.planning.okrs"
+RETROSPECTIVES = "resolvers.rituals.retrospectives"
+
+
+@strawberry.type(description="The whole company; holds the vision.")
+class Organisation:
+    id: strawberry.ID
+    name: str
+    vision: str | None
+    objective_limit: int | None = strawberry.field(
+        description="The most objectives a team should own in one cycle; null: the default "
+        "(AG_HEALTH_OBJECTIVE_LIMIT, 3). `health` reports teams above it."
+    )
+
+    @classmethod
+    def of(cls, m: models.Organisation) -> Organisation:
+        return cls(id=strawberry.ID(m.id), name=m.name, vision=m.vision, objective_limit=m.objective_limit)
+
+
+@strawberry.type(description="A unit that owns OKRs: the company, a business unit or a team.")
+class Team:
+    id: strawberry.ID
+    name: str
+    kind: TeamKind
+    organisation_id: strawberry.Private[str]
+    parent_id: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, m: models.Team) -> Team:
+        return cls(
+            id=strawberry.ID(m.id),
+            name=m.name,
+            kind=m.kind,
+            organisation_id=m.organisation_id,
+            parent_id=m.parent_id,
+        )
+
+    @strawberry.field
+    async def organisation(self, info: Info) -> Organisation:
+        return Organisation.of(
+            present(await planning_loaders(info).organisation_by_id.load(self.organisation_id))
+        )
+
+    @strawberry.field(description="The unit this one sits in; null for the company.")
+    async def parent(self, info: Info) -> Team | None:
+        if self.parent_id is None:
+            return None
+        return Team.of(present(await planning_loaders(info).team_by_id.load(self.parent_id)))
+
+    @strawberry.field(description="The units directly inside this one.")
+    async def children(self, info: Info) -> list[Team]:
+        return [Team.of(t) for t in await planning_loaders(info).teams_by_parent.load(self.id)]
+
+    @strawberry.field(description="The objectives this unit owns (not its sub-units').")
+    async def objectives(self, info: Info) -> list[Annotated[Objective, strawberry.lazy(OKRS)]]:
+        of = later(__name__, OKRS).Objective.of
+        return [of(o) for o in await planning_loaders(info).objectives_by_owner.load(self.id)]
+
+    @strawberry.field(
+        description="The team's own retrospectives, newest first; with cycleId, of that cycle only."
+    )
+    async def retrospectives(
+        self, info: Info, cycle_id: strawberry.ID | None = None
+    ) -> list[Annotated[Retrospective, strawberry.lazy(RETROSPECTIVES)]]:
+        found = await later(__name__, RETROSPECTIVES).of_team(info, self.id, cycle_id)
+        return cast("list[Retrospective]", found)
+
+
+@strawberry.type(description="A time box: a year, or a quarter within a year.")
+class Cycle:
+    id: strawberry.ID
+    name: str
+    kind: CycleKind
+    start_date: dt.date
+    end_date: dt.date
+    status: CycleStatus = strawberry.field(description="OPEN, or CLOSED: closeCycle froze its objectives.")
+    closed_at: dt.datetime | None = strawberry.field(description="When it was closed; null while open.")
+    parent_id: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, m: models.Cycle) -> Cycle:
+        return cls(
+            id=strawberry.ID(m.id),
+            name=m.name,
+            kind=m.kind,
+            start_date=m.start_date,
+            end_date=m.end_date,
+            status=m.status,
+            closed_at=m.closed_at,
+            parent_id=m.parent_id,
+        )
+
+    @strawberry.field(description="The year a quarter lies in.")
+    async def parent(self, info: Info) -> Cycle | None:
+        if self.parent_id is None:
+            return None
+        return Cycle.of(present(await planning_loaders(info).cycle_by_id.load(self.parent_id)))
+
+    @strawberry.field(description="The quarters within a year.")
+    async def children(self, info: Info) -> list[Cycle]:
+        return [Cycle.of(c) for c in await planning_loaders(info).cycles_by_parent.load(self.id)]
+
+
+@strawberry.type(description="A strategic priority (theme, bet) for a year.")
+class Priority:
+    id: strawberry.ID
+    title: str
+    description: str | None
+    cycle_id: strawberry.Private[str]
+
+    @classmethod
+    def of(cls, m: models.Priority) -> Priority:
+        return cls(id=strawberry.ID(m.id), title=m.title, description=m.description, cycle_id=m.cycle_id)
+
+    @strawberry.field
+    async def cycle(self, info: Info) -> Cycle:
+        return Cycle.of(present(await planning_loaders(info).cycle_by_id.load(self.cycle_id)))
+
+    @strawberry.field(description="The strategic objectives that support this priority.")
+    async def supported_by(self, info: Info) -> list[Annotated[Objective, strawberry.lazy(OKRS)]]:
+        of = later(__name__, OKRS).Objective.of
+        return [of(o) for o in await planning_loaders(info).objectives_by_priority.load(self.id)]
