@@ -98,7 +98,7 @@ class Database:
             )
         except Neo4jError as exc:
             raise self._timed_out(exc) or exc from exc
-        # Named queries return plain values and maps (tests/test_cypher_files.py checks), so zipping is enough;
+        # Named queries return plain values and maps (tests/cypher/test_cypher_files.py checks), so zipping is enough;
         # record.data() would walk every value looking for nodes, about 7x slower on large results.
         return [dict(zip(result.keys, record.values(), strict=True)) for record in result.records]
 
@@ -163,7 +163,7 @@ class Tx:
         self._db.query_count += 1
         result = await self._tx.run(query(name), params)
         keys = result.keys()
-        # Named queries return plain values (tests/test_cypher_files.py checks), so zipping is enough, as in read().
+        # Named queries return plain values (tests/cypher/test_cypher_files.py checks), so zipping is enough, as in read().
         return [dict(zip(keys, record.values(), strict=True)) async for record in result]
 
     async def one(self, name: str, /, **params: Any) -> Row | None:

@@ -39,7 +39,7 @@ from graph.integrations.tokens import create_token
 from tests.conftest import GraphQL, count_nodes
 from tests.live_server import LiveServer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CLIENT = ROOT / "clients" / "python"
 KRS = ["kr-discover-completion", "kr-discover-tutorial", "kr-discover-tickets", "kr-sre-availability"]
 START = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(days=2)

@@ -1,6 +1,6 @@
 """`aligngraph seed large` with a small size against the session's Neo4j: counts, determinism, rules, progress.
 
-Like tests/test_cli.py these are sync tests with a sync driver, since the CLI calls asyncio.run itself. The
+Like tests/api/cli/test_main.py these are sync tests with a sync driver, since the CLI calls asyncio.run itself. The
 organisation is loaded once for the module; the tests that reload it leave the same organisation behind.
 """
 

@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli.main import app
+from tests.api.cli.test_main import cli_env
 from tests.conftest import GraphQL
-from tests.test_cli import cli_env
 
 runner = CliRunner()
 __all__ = ["cli_env"]  # the fixture shared with test_cli

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from api.cli.cypher import _plain
 from api.cli.main import app
-from tests.test_cli import cli_env, driver
+from tests.api.cli.test_main import cli_env, driver
 
 runner = CliRunner()
 __all__ = ["cli_env", "driver"]  # fixtures shared with test_cli

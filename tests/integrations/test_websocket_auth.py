@@ -8,8 +8,8 @@ from typing import Any
 from api.settings import Settings
 from graph.core.db import Database
 from graph.integrations.tokens import create_token, revoke_token
-from tests.api.test_subscription import Running, acked, receive, running_server
 from tests.conftest import GraphQL
+from tests.integrations.test_subscription import Running, acked, receive, running_server
 
 READ_KR = '{ keyResult(id: "kr-discover-completion") { title current } }'
 RENAME = 'mutation { updateKeyResult(id: "kr-discover-completion", input: {title: "Renamed"}) { title } }'

@@ -15,7 +15,7 @@ from graph.core.schema import apply_schema
 QUERIES = all_queries()
 ALL_NAMES = sorted(QUERIES)
 RUNNABLE = [name for name in ALL_NAMES if not name.startswith("schema/")]
-# The demo has no dependency loop between teams; tests/api/test_alignment_dependencies.py makes one.
+# The demo has no dependency loop between teams; tests/alignment/test_dependencies.py makes one.
 EMPTY_ON_DEMO = {"alignment/team_dependency_loops"}
 READS_WITH_ROWS = [
     name

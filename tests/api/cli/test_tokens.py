@@ -16,7 +16,7 @@ from api.main import create_app
 from api.settings import Settings
 from graph.core.db import Database
 from graph.integrations.tokens import hash_secret
-from tests.test_cli import cli_env, driver
+from tests.api.cli.test_main import cli_env, driver
 
 runner = CliRunner()
 __all__ = ["cli_env", "driver"]  # fixtures shared with test_cli
