@@ -38,6 +38,9 @@ check: $(STAMP)
 	$(BIN)/ruff format --check clients/python
 	$(BIN)/mypy
 	cd clients/python && ../../$(BIN)/mypy
+	# The one-way rule: pyproject's import-linter contracts and tests/test_layers.py (docs/ARCHITECTURE.md).
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_layers.py
 
 clean:
 	-$(BIN)/aligngraph neo4j stop
