@@ -30,8 +30,9 @@ from bench.questions import MAX_RATIO, QUESTIONS, Picks, Question
 from graph.core.cypher import query
 from graph.core.db import Database
 from graph.core.schema import apply_schema
-from graph.seed.synthetic import ORG_ID, Size, build
+from graph.seed.synthetic import build
 from graph.seed.synthetic_load import is_loaded, load_synthetic
+from graph.seed.synthetic_shape import ORG_ID, Size
 from runtime import local_neo4j
 
 SERVER, HOST = "bench", "127.0.0.1"

@@ -24,7 +24,7 @@ from api.settings import get_settings
 from bench.alignment import HOST, console, percentile, prepare, serving
 from bench.cpu import serving_pid, timed_calls
 from graph.core.db import Database
-from graph.seed.synthetic import Size
+from graph.seed.synthetic_shape import Size
 from runtime import local_neo4j
 
 SERVER = "health-bench"

@@ -30,7 +30,7 @@ from graph.core.db import Database
 from graph.integrations.measurements import push_values
 from graph.integrations.push_checks import PushedValue, PushStatus
 from graph.integrations.tokens import create_token, revoke_token
-from graph.seed.synthetic import ORG_ID, Size
+from graph.seed.synthetic_shape import ORG_ID, Size
 from runtime import local_neo4j
 
 # Its own server: every run stores ~130,000 measurements, and millions of them in the `bench` database slowed

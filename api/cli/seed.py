@@ -10,7 +10,7 @@ from rich.console import Console
 from api.cli.common import settings_with_neo4j, with_db
 from graph.core.db import Database
 from graph.core.schema import apply_schema
-from graph.seed import synthetic, synthetic_load
+from graph.seed import synthetic, synthetic_load, synthetic_shape
 from graph.seed.demo import seed_demo
 
 schema_app = typer.Typer(help="The database schema (constraints and indexes).", no_args_is_help=True)
@@ -49,7 +49,9 @@ def seed_large_command(
 ) -> None:
     """Load a seeded synthetic organisation (idempotent; another seed or size replaces the earlier one)."""
     try:
-        size = synthetic.Size.scaled(teams, units=units, objectives=objectives, dependencies=dependencies)
+        size = synthetic_shape.Size.scaled(
+            teams, units=units, objectives=objectives, dependencies=dependencies
+        )
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
     org = synthetic.build(size, seed)

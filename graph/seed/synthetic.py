@@ -4,111 +4,29 @@
 with `syn-`, so the data sits beside the demo. About 10% of team objectives are orphaned (half contribute to
 nothing, the rest to an orphaned team objective or to a strategic objective that supports no priority), the
 last priority is supported by nothing, and a few strategic objectives have no team contributor.
-graph/synthetic_load.py loads the rows; graph/synthetic_content.py words and numbers them.
+graph/seed/synthetic_shape.py holds its size and ids, graph/seed/synthetic_load.py loads the rows and
+graph/seed/synthetic_content.py words and numbers them.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from typing import Any
 
 from graph.core.models import KeyResult
 from graph.core.progress import key_result_progress
 from graph.seed import synthetic_content as content
-
-Row = dict[str, Any]
-PREFIX = "syn-"
-ORG_ID = "syn-org"
-COMPANY_ID = "syn-company"
-YEAR_ID = "syn-cycle-2026"
-QUARTERS = (("01-01", "03-31"), ("04-01", "06-30"), ("07-01", "09-30"), ("10-01", "12-31"))  # 2026
-QUARTER_IDS = tuple(f"{YEAR_ID}-q{n}" for n in range(1, 5))
-LABELS = ("Organisation", "Team", "Cycle", "Priority", "Objective", "KeyResult", "Initiative")
-# Row kind and the named query that merges it, in an order where every endpoint exists before its edges.
-# The first seven are the nodes, in the order of LABELS.
-STEPS = (
-    ("organisation", "demo/merge_organisation"),
-    ("teams", "demo/merge_teams"),
-    ("cycles", "demo/merge_cycles"),
-    ("priorities", "demo/merge_priorities"),
-    ("objectives", "synthetic/merge_objectives"),
-    ("key_results", "synthetic/merge_key_results"),
-    ("initiatives", "demo/merge_initiatives"),
-    ("contributions", "demo/merge_contributions"),
-    ("supports", "demo/merge_supports"),
-    ("dependencies", "demo/merge_dependencies"),
-    ("advances", "demo/merge_advances"),
+from graph.seed.synthetic_shape import (
+    COMPANY_ID,
+    ORG_ID,
+    PREFIX,
+    QUARTER_IDS,
+    QUARTERS,
+    YEAR_ID,
+    Row,
+    Size,
+    SyntheticOrg,
 )
-
-
-@dataclass(frozen=True)
-class Size:
-    """How big the organisation is; the defaults are the large one."""
-
-    teams: int = 5000
-    units: int = 60
-    objectives: int = 20000
-    dependencies: int = 8000
-
-    def __post_init__(self) -> None:
-        if self.units < 1 or self.teams < 2 * self.units + 1:
-            raise ValueError(f"{self.teams} teams cannot fill {self.units} units (need 2 x units + 1)")
-        if self.objectives <= self.strategic + self.teams - self.units - 1:
-            raise ValueError(f"{self.objectives} objectives are too few: every team needs at least one")
-        if self.dependencies < 0:
-            raise ValueError("dependencies must not be negative")
-
-    @classmethod
-    def scaled(
-        cls,
-        teams: int,
-        *,
-        units: int | None = None,
-        objectives: int | None = None,
-        dependencies: int | None = None,
-    ) -> Size:
-        """Return a size for `teams` teams, scaling what is not given from the large organisation."""
-        ratio = teams / cls.teams
-        return cls(
-            teams=teams,
-            units=units if units is not None else max(3, round(cls.units * ratio)),
-            objectives=objectives if objectives is not None else round(cls.objectives * ratio),
-            dependencies=dependencies if dependencies is not None else round(cls.dependencies * ratio),
-        )
-
-    @property
-    def strategic(self) -> int:
-        return 3 + 3 * self.units  # three for the company, three per business unit
-
-    @property
-    def priorities(self) -> int:
-        return min(8, max(3, self.strategic // 3))
-
-
-@dataclass
-class SyntheticOrg:
-    """Every row of one synthetic organisation, by row kind (see STEPS)."""
-
-    size: Size
-    seed: int
-    rows: dict[str, list[Row]] = field(default_factory=lambda: {kind: [] for kind, _ in STEPS})
-
-    @property
-    def name(self) -> str:
-        s = self.size
-        return (
-            f"Synthetic Corp (seed {self.seed}: {s.teams} teams, {s.units} units, {s.objectives} objectives, "
-            f"{s.dependencies} dependencies)"
-        )
-
-    def counts(self) -> dict[str, int]:
-        """Return how many nodes of each label the organisation has."""
-        return {label: len(self.rows[kind]) for label, (kind, _) in zip(LABELS, STEPS, strict=False)}
-
-    def steps(self) -> list[tuple[str, list[Row]]]:
-        """Return (named query, rows) in loading order."""
-        return [(name, self.rows[kind]) for kind, name in STEPS]
 
 
 def _id(kind: str, n: int, width: int) -> str:

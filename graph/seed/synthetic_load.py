@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graph.core.db import Database, Tx
 from graph.core.schema import apply_schema
-from graph.seed.synthetic import LABELS, ORG_ID, PREFIX, Row, SyntheticOrg
+from graph.seed.synthetic_shape import LABELS, ORG_ID, PREFIX, Row, SyntheticOrg
 
 BATCH = 5000
 

@@ -18,7 +18,8 @@ from api.cli.main import app
 from api.settings import get_settings
 from graph.core.models import KeyResult
 from graph.core.progress import key_result_progress
-from graph.seed.synthetic import Size, build
+from graph.seed.synthetic import build
+from graph.seed.synthetic_shape import Size
 
 runner = CliRunner()
 TEAMS, SEED = 60, 11
