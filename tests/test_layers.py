@@ -131,3 +131,58 @@ def test_every_lazy_reach_is_listed_and_runs_up() -> None:
             assert higher != lower and (lower in source or lower.rsplit(".", 1)[0] in source), (
                 f"{higher} does not import {lower}: reach it with a plain import instead"
             )
+
+
+def _domain_imports(layer: str) -> dict[str, set[str]]:
+    """For each domain package of graph/ or resolvers/, the other domains it imports (TYPE_CHECKING aside)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((ROOT / layer).rglob("*.py")):
+        parts = path.relative_to(ROOT / layer).parts
+        if len(parts) < 2:
+            continue
+        domain = parts[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+            for inner in ast.walk(node)
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and id(node) not in skip and node.module:
+                names = node.module.split(".")
+                if names[0] == layer and len(names) > 1 and names[1] != domain:
+                    found.setdefault(domain, set()).add(names[1])
+        found.setdefault(domain, set())
+    return found
+
+
+def test_the_architecture_page_draws_the_imports_as_they_are() -> None:
+    page = (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    table = page[page.index("| domain | in `graph/` it imports") :].split("\n\n")[0]
+    rows = re.findall(r"^\| (\w+) \| ([^|]+) \| ([^|]+) \|$", table, re.M)[1:]
+    drawn = {
+        layer: {
+            domain: set() if cell.strip() in ("nothing", "(none)") else set(cell.replace(" ", "").split(","))
+            for domain, *cells in rows
+            for cell in [cells[i]]
+            if cell.strip() != "(none)"
+        }
+        for i, layer in enumerate(("graph", "resolvers"))
+    }
+    for layer in ("graph", "resolvers"):
+        assert _domain_imports(layer) == drawn[layer], (
+            f"docs/ARCHITECTURE.md's table is out of date for {layer}/"
+        )
+
+
+def test_the_readme_names_every_domain_package() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Where the code lives") :].split("\n## ")[0]
+    for layer in ("graph", "resolvers"):
+        row = next(line for line in table.splitlines() if line.startswith(f"| `{layer}/` |"))
+        named = set(re.findall(r"`(\w+)/`", row)) - {layer}
+        packages = {p.name for p in (ROOT / layer).iterdir() if (p / "__init__.py").exists()}
+        assert named == packages, (
+            f"README's {layer}/ row names {sorted(named)}, the tree has {sorted(packages)}"
+        )
