@@ -181,7 +181,7 @@ def test_the_readme_names_every_domain_package() -> None:
     table = readme[readme.index("## Where the code lives") :].split("\n## ")[0]
     for layer in ("graph", "resolvers"):
         row = next(line for line in table.splitlines() if line.startswith(f"| `{layer}/` |"))
-        named = set(re.findall(r"`(\w+)/`", row)) - {layer}
+        named = set(re.findall(r"`(\w+)/`", row)) - {"graph", "resolvers", "api", "cypher"}
         packages = {p.name for p in (ROOT / layer).iterdir() if (p / "__init__.py").exists()}
         assert named == packages, (
             f"README's {layer}/ row names {sorted(named)}, the tree has {sorted(packages)}"
