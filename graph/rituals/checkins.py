@@ -1,6 +1,6 @@
 """Check-ins: the weekly GRIP record of one objective (Goal confidence, Results, Issues, Plan forward).
 
-A check-in's key-result values are written through the same path as pushed values (graph/measurements.py),
+A check-in's key-result values are written through the same path as pushed values (graph/integrations/measurements.py),
 with source "check-in", in the check-in's own transaction. The check-in's confidence becomes the objective's.
 """
 

@@ -1,4 +1,4 @@
-"""The demo organisation's OKR cycle: weekly GRIP check-ins in Q1 2026 (graph/demo.py loads them).
+"""The demo organisation's OKR cycle: weekly GRIP check-ins in Q1 2026 (graph/seed/demo.py loads them).
 
 The stories, as docs/DEMO.md tells them:
 - Identity (obj-identity-q1) starts confident, then the vendor of its ID-scanning SDK slips: confidence
@@ -6,7 +6,7 @@ The stories, as docs/DEMO.md tells them:
 - Discover (obj-discover-q1) gains confidence as guided setup ships: 5, 6, 6, 7, 7, 7 (RISING).
 - Customer Care Tools stays at 6 (STEADY); SME Onboarding slips from 6 to 5 (STEADY: within 2 points).
 Each check-in's key-result values are measurements with source "check-in", and every recorded KR's latest
-value is the `current` that graph/demo.py gives it, so the demo's progress figures do not change.
+value is the `current` that graph/seed/demo.py gives it, so the demo's progress figures do not change.
 """
 
 from __future__ import annotations

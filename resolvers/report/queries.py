@@ -1,4 +1,4 @@
-"""GraphQL field `strategicReport`: the leadership report on one strategic objective (graph/report.py)."""
+"""GraphQL field `strategicReport`: the leadership report on one strategic objective (graph/report/strategic.py)."""
 
 from __future__ import annotations
 
