@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
-from strawberry.tools import merge_types
 
 from resolvers.alignment.dependencies import DependencyQueries
 from resolvers.alignment.gaps import GapQueries
@@ -24,34 +23,41 @@ from resolvers.rituals.checkins import CheckInMutations
 from resolvers.rituals.cycle_close import CycleMutations
 from resolvers.rituals.retrospectives import RetrospectiveMutations
 
-# Each alignment module adds its own query class here.
-Query = merge_types(
-    "Query",
-    (
-        RecordQuery,
-        GapQueries,
-        DependencyQueries,
-        StructureQueries,
-        ReportQueries,
-        HealthQueries,
-    ),
+
+# Each domain adds its own query, mutation or subscription class here (as strawberry.tools.merge_types does,
+# written out so the root types can have a description).
+@strawberry.type(description="What a frontend can read: the OKRs and their alignment, reports and health.")
+class Query(
+    RecordQuery,
+    GapQueries,
+    DependencyQueries,
+    StructureQueries,
+    ReportQueries,
+    HealthQueries,
+):
+    pass
+
+
+@strawberry.type(
+    description="What can be changed: the organisation, the plan, its links, values and rituals."
 )
-Mutation = merge_types(
-    "Mutation",
-    (
-        OrganisationMutations,
-        PlanningMutations,
-        OkrMutations,
-        LinkMutations,
-        MeasurementMutations,
-        CheckInMutations,
-        RetrospectiveMutations,
-        CycleMutations,
-    ),
-)
+class Mutation(
+    OrganisationMutations,
+    PlanningMutations,
+    OkrMutations,
+    LinkMutations,
+    MeasurementMutations,
+    CheckInMutations,
+    RetrospectiveMutations,
+    CycleMutations,
+):
+    pass
+
 
 # Subscriptions run over websockets (graphql-transport-ws) at the same /graphql path.
-Subscription = merge_types("Subscription", (KeyResultSubscriptions,))
+@strawberry.type(description="Live updates over websockets (graphql-transport-ws) at /graphql.")
+class Subscription(KeyResultSubscriptions):
+    pass
 
 
 def build_schema(*, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000) -> strawberry.Schema:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable
+from typing import Annotated
 
 import strawberry
 
@@ -12,25 +13,31 @@ from graph.alignment.dependencies import RiskReason
 from graph.core.paging import Page
 from resolvers.alignment.scope import check_scope
 from resolvers.core.context import Info
+from resolvers.core.enums import describe_enum
 from resolvers.core.errors import present
-from resolvers.core.pagination import Connection, connection
+from resolvers.core.pagination import After, Connection, First, connection
 from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.okrs import AlignmentTarget, load_target
 from resolvers.planning.queries import paging
 from resolvers.planning.units import Team
 
-strawberry.enum(
+describe_enum(
     RiskReason,
-    description="Why a dependency is at risk: the depended-on end is BEHIND the progress expected by now, its "
+    "Why a dependency is at risk: the depended-on end is BEHIND the progress expected by now, its "
     "owners have LOW_CONFIDENCE (4 of 10 or less), or its objective is ARCHIVED.",
+    {
+        "BEHIND": "Its progress is more than 0.1 below expectedProgress, the share of its cycle elapsed.",
+        "LOW_CONFIDENCE": "Its objective's confidence is 4 of 10 or less.",
+        "ARCHIVED": "Its objective was archived: nobody works on it any more.",
+    },
 )
 
 
 @strawberry.type(description="One end of a dependency, with where it stands.")
 class DependencyEnd:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The objective's or key result's id.")
     kind: str = strawberry.field(description='"Objective" or "KeyResult".')
-    title: str
+    title: str = strawberry.field(description="Its title.")
     progress: float | None = strawberry.field(description="0..1; an objective's is its KRs' weighted mean.")
     confidence: int | None = strawberry.field(description="Its objective's confidence, 0..10.")
     owner_id: strawberry.Private[str]
@@ -59,13 +66,15 @@ class DependencyEnd:
 class DependencyRisk:
     source: DependencyEnd = strawberry.field(name="from", description="The end that waits.")
     target: DependencyEnd = strawberry.field(name="to", description="The end that is depended on.")
-    note: str | None
+    note: str | None = strawberry.field(
+        description="What is needed, in the teams' words; null when none given."
+    )
     expected_progress: float = strawberry.field(
         description="The share (0..1) of the depended-on end's cycle elapsed on asOf."
     )
-    risk_reasons: list[RiskReason]
+    risk_reasons: list[RiskReason] = strawberry.field(description="Why it is at risk; empty when it is not.")
 
-    @strawberry.field
+    @strawberry.field(description="True when riskReasons is not empty.")
     def at_risk(self) -> bool:
         return bool(self.risk_reasons)
 
@@ -97,12 +106,26 @@ class DependencyQueries:
     async def cross_team_dependencies(
         self,
         info: Info,
-        cycle_id: strawberry.ID,
-        team_id: strawberry.ID | None = None,
-        at_risk_only: bool = False,
-        as_of: dt.date | None = None,
-        first: int = 50,
-        after: str | None = None,
+        cycle_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="Dependencies with either end's objective in this cycle or a cycle within it."
+            ),
+        ],
+        team_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only those with either end owned by this unit or a unit inside it; null: all."
+            ),
+        ] = None,
+        at_risk_only: Annotated[
+            bool, strawberry.argument(description="True keeps only the dependencies at risk on asOf.")
+        ] = False,
+        as_of: Annotated[
+            dt.date | None, strawberry.argument(description="The day progress is judged on; default today.")
+        ] = None,
+        first: First = 50,
+        after: After = None,
     ) -> Connection[DependencyRisk]:
         size, cursor = paging(info, first, after)
         db = info.context.db
@@ -129,7 +152,16 @@ class DependencyQueries:
         return connection(page, DependencyRisk.of, count)
 
     @strawberry.field(description="Loops of two or three teams that depend on each other in the cycle.")
-    async def dependency_loops(self, info: Info, cycle_id: strawberry.ID) -> list[DependencyLoop]:
+    async def dependency_loops(
+        self,
+        info: Info,
+        cycle_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="Both objectives of each dependency in this cycle or a cycle within it."
+            ),
+        ],
+    ) -> list[DependencyLoop]:
         loops = await dependencies.dependency_loops(info.context.db, cycle_id=cycle_id)
         if not loops:
             await check_scope(info, cycle_id=cycle_id)

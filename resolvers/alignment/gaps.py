@@ -2,36 +2,49 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from graph.alignment import coverage, orphans
 from graph.alignment.orphans import OrphanReason, UnsupportedReason
 from resolvers.alignment.scope import check_scope
 from resolvers.core.context import Info
+from resolvers.core.enums import describe_enum
 from resolvers.core.errors import present
-from resolvers.core.pagination import Connection, connection
+from resolvers.core.pagination import After, Connection, First, connection
 from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.okrs import Objective
 from resolvers.planning.queries import paging
 from resolvers.planning.units import Priority, Team
 
-strawberry.enum(
+describe_enum(
     OrphanReason,
-    description="Why an objective is orphaned: NO_PARENT (a team objective contributing to nothing), "
+    "Why an objective is orphaned: NO_PARENT (a team objective contributing to nothing), "
     "NO_PRIORITY (a strategic objective supporting no priority), PARENT_OUTSIDE_CYCLE (its chain only reaches "
     "strategy of another cycle), CHAIN_BROKEN (its parents are orphaned or archived themselves).",
+    {
+        "NO_PARENT": "A team objective that contributes to nothing.",
+        "NO_PRIORITY": "A strategic objective that supports no priority and contributes to nothing.",
+        "PARENT_OUTSIDE_CYCLE": "Its chain reaches strategy, but only strategy of another cycle (e.g. last year's).",
+        "CHAIN_BROKEN": "It has parents, but they are orphaned or archived themselves.",
+    },
 )
-strawberry.enum(
+describe_enum(
     UnsupportedReason,
-    description="NO_SUPPORTING_OBJECTIVE: no strategic objective supports the priority; NO_TEAM_CONTRIBUTOR: "
+    "NO_SUPPORTING_OBJECTIVE: no strategic objective supports the priority; NO_TEAM_CONTRIBUTOR: "
     "strategy exists, but no team objective contributes to it.",
+    {
+        "NO_SUPPORTING_OBJECTIVE": "No strategic objective supports the priority.",
+        "NO_TEAM_CONTRIBUTOR": "Strategy exists, but no team objective contributes to it.",
+    },
 )
 
 
 @strawberry.type(description="An objective with no contributes-to path to strategy, and why.")
 class OrphanedObjective:
-    objective: Objective
-    reason: OrphanReason
+    objective: Objective = strawberry.field(description="The orphaned objective.")
+    reason: OrphanReason = strawberry.field(description="Why it has no path to strategy.")
     parent_ids: list[strawberry.ID] = strawberry.field(description="What it contributes to directly.")
 
     @classmethod
@@ -45,13 +58,17 @@ class OrphanedObjective:
 
 @strawberry.type(description="A priority nobody has picked up.")
 class UnsupportedPriority:
-    priority: Priority
-    reason: UnsupportedReason
+    priority: Priority = strawberry.field(description="The priority.")
+    reason: UnsupportedReason = strawberry.field(
+        description="Whether strategy or team work is missing behind it."
+    )
 
 
 @strawberry.type(description="Strategy that no team objective contributes to.")
 class UnsupportedStrategy:
-    priorities: list[UnsupportedPriority]
+    priorities: list[UnsupportedPriority] = strawberry.field(
+        description="Priorities of the cycle (for a quarter, its year's) with no team objective behind them, by id."
+    )
     objectives: list[Objective] = strawberry.field(
         description="Strategic objectives with no team objective behind them (directly or through a chain)."
     )
@@ -62,12 +79,14 @@ class UnitCoverage:
     unit_id: strawberry.Private[str]
     team_ids: strawberry.Private[list[str]]
     team_objectives: int = strawberry.field(description="Team objectives of the unit and its sub-units.")
-    aligned: int
-    orphaned: int
+    aligned: int = strawberry.field(
+        description="Those with a contributes-to path to strategy that supports a priority."
+    )
+    orphaned: int = strawberry.field(description="Those without one (see orphanedObjectives).")
     aligned_share: float | None = strawberry.field(description="0..1; null when it has no team objectives.")
-    orphaned_share: float | None
+    orphaned_share: float | None = strawberry.field(description="0..1; null when it has no team objectives.")
 
-    @strawberry.field
+    @strawberry.field(description="The business unit.")
     async def unit(self, info: Info) -> Team:
         return Team.of(present(await planning_loaders(info).team_by_id.load(self.unit_id)))
 
@@ -93,10 +112,16 @@ class UnitCoverage:
 
 @strawberry.type(description="How many teams and objectives stand behind a priority.")
 class PriorityCoverage:
-    priority: Priority
-    strategic_objectives: int
-    team_objectives: int
-    teams: int
+    priority: Priority = strawberry.field(description="The priority.")
+    strategic_objectives: int = strawberry.field(
+        description="Strategic objectives that support it (not archived)."
+    )
+    team_objectives: int = strawberry.field(
+        description="Team objectives of the cycle with a contributes-to path to one of those."
+    )
+    teams: int = strawberry.field(
+        description="Distinct teams that own those team objectives; 0: nobody picked it up."
+    )
 
     @classmethod
     def of(cls, m: coverage.PriorityCoverage) -> PriorityCoverage:
@@ -132,10 +157,17 @@ class GapQueries:
     async def orphaned_objectives(
         self,
         info: Info,
-        cycle_id: strawberry.ID,
-        unit_id: strawberry.ID | None = None,
-        first: int = 50,
-        after: str | None = None,
+        cycle_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The cycle; a year includes its quarters.")
+        ],
+        unit_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only objectives owned by this unit or a unit inside it; null: the whole organisation."
+            ),
+        ] = None,
+        first: First = 50,
+        after: After = None,
     ) -> Connection[OrphanedObjective]:
         size, cursor = paging(info, first, after)
         db = info.context.db
@@ -153,7 +185,14 @@ class GapQueries:
     @strawberry.field(
         description="Priorities and strategic objectives that no team objective contributes to."
     )
-    async def unsupported_strategy(self, info: Info, cycle_id: strawberry.ID) -> UnsupportedStrategy:
+    async def unsupported_strategy(
+        self,
+        info: Info,
+        cycle_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The cycle; a quarter includes its year's strategy."),
+        ],
+    ) -> UnsupportedStrategy:
         found = await orphans.unsupported_strategy(info.context.db, cycle_id=cycle_id)
         if not (found.priorities or found.objectives):
             await check_scope(info, cycle_id=cycle_id)
@@ -166,6 +205,12 @@ class GapQueries:
         )
 
     @strawberry.field(description="Coverage of the strategy per business unit and per priority.")
-    async def alignment_coverage(self, info: Info, cycle_id: strawberry.ID) -> AlignmentCoverage:
+    async def alignment_coverage(
+        self,
+        info: Info,
+        cycle_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The cycle; a year includes its quarters.")
+        ],
+    ) -> AlignmentCoverage:
         await check_scope(info, cycle_id=cycle_id)
         return AlignmentCoverage(cycle_id=cycle_id)

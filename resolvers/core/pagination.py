@@ -6,7 +6,7 @@ import base64
 import binascii
 import datetime as dt
 from collections.abc import Awaitable, Callable
-from typing import Generic, Protocol, TypeVar
+from typing import Annotated, Generic, Protocol, TypeVar
 
 import strawberry
 
@@ -69,22 +69,41 @@ def check_first(first: int, max_page_size: int) -> int:
     return first
 
 
-@strawberry.type
+# The paging arguments of every connection field.
+First = Annotated[
+    int,
+    strawberry.argument(
+        description="How many items to return: 1 to the page size limit (AG_MAX_PAGE_SIZE, 100)."
+    ),
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Start after this cursor (the previous page's endCursor); null: from the start."
+    ),
+]
+
+
+@strawberry.type(description="Where a page ends, and whether another follows.")
 class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(description="True when more items follow this page.")
+    end_cursor: str | None = strawberry.field(
+        description="The last item's cursor: pass it as `after` for the next page; null for an empty page."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page, with its cursor.")
 class Edge(Generic[N]):
-    cursor: str
-    node: N
+    cursor: str = strawberry.field(description="Pass it as `after` to get the items that follow this one.")
+    node: N = strawberry.field(description="The item.")
 
 
-@strawberry.type(description="One page of a list, in id order.")
+@strawberry.type(description="One page of a list, in id order unless its field says otherwise.")
 class Connection(Generic[N]):
-    edges: list[Edge[N]]
-    page_info: PageInfo
+    edges: list[Edge[N]] = strawberry.field(description="The items of this page, each with its cursor.")
+    page_info: PageInfo = strawberry.field(
+        description="Whether more items follow, and the cursor to get them."
+    )
     count: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="How many items match, over all pages (costs one more query).")

@@ -25,7 +25,7 @@ from resolvers.core.enums import (
 )
 from resolvers.core.errors import present
 from resolvers.core.lazy import later
-from resolvers.core.pagination import Connection, check_first
+from resolvers.core.pagination import After, Connection, First, check_first
 from resolvers.integrations.history import Measurement, history_connection, history_loaders
 from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.units import Cycle, Priority, Team
@@ -41,11 +41,13 @@ CYCLE_CLOSE = "resolvers.rituals.cycle_close"
 
 @strawberry.type(description="A qualitative goal owned by one team in one cycle.")
 class Objective:
-    id: strawberry.ID
-    title: str
-    description: str | None
-    tier: Tier
-    status: ObjectiveStatus
+    id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
+    title: str = strawberry.field(description="The qualitative goal, in one sentence.")
+    description: str | None = strawberry.field(description="More about the goal; null when not written.")
+    tier: Tier = strawberry.field(description="STRATEGIC (company or business unit) or TEAM (tactical).")
+    status: ObjectiveStatus = strawberry.field(
+        description="Where it stands: DRAFT, ACTIVE, COMPLETED or ARCHIVED."
+    )
     confidence: int | None = strawberry.field(
         description="The owners' latest confidence of reaching it, 0 (none) to 10 (certain)."
     )
@@ -67,15 +69,15 @@ class Objective:
             cycle_id=m.cycle_id,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The team, business unit or company that owns it.")
     async def owner(self, info: Info) -> Team:
         return Team.of(present(await planning_loaders(info).team_by_id.load(self.owner_id)))
 
-    @strawberry.field
+    @strawberry.field(description="The year or quarter it is set for.")
     async def cycle(self, info: Info) -> Cycle:
         return Cycle.of(present(await planning_loaders(info).cycle_by_id.load(self.cycle_id)))
 
-    @strawberry.field
+    @strawberry.field(description="The measurable results that say whether it is reached.")
     async def key_results(self, info: Info) -> list[KeyResult]:
         return [KeyResult.of(k) for k in await planning_loaders(info).key_results_by_objective.load(self.id)]
 
@@ -109,7 +111,7 @@ class Objective:
 
     @strawberry.field(description="Its GRIP check-ins, newest first.")
     async def check_ins(
-        self, info: Info, first: int = 10, after: str | None = None
+        self, info: Info, first: First = 10, after: After = None
     ) -> Connection[Annotated[CheckIn, strawberry.lazy(CHECKINS)]]:
         found = await later(__name__, CHECKINS).check_ins(info, self.id, first=first, after=after)
         return cast("Connection[CheckIn]", found)
@@ -139,14 +141,26 @@ class Objective:
 
 @strawberry.type(description="A measurable result of one objective.")
 class KeyResult:
-    id: strawberry.ID
-    title: str
-    kind: KeyResultKind
-    direction: Direction | None
-    unit: str | None
-    baseline: float | None
-    target: float | None
-    current: float | None
+    id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
+    title: str = strawberry.field(
+        description='The result in words, e.g. "onboarding completion from 65% to 90%".'
+    )
+    kind: KeyResultKind = strawberry.field(description="METRIC, MILESTONE or KBI.")
+    direction: Direction | None = strawberry.field(
+        description="Which way current should move; null for a MILESTONE."
+    )
+    unit: str | None = strawberry.field(
+        description='What baseline, target and current are counted in, e.g. "%"; null when not given.'
+    )
+    baseline: float | None = strawberry.field(
+        description="Where the metric stood when the key result was set; null for a MILESTONE or when not given."
+    )
+    target: float | None = strawberry.field(
+        description="Where it should get to (for STAY_* directions, the threshold to hold); null for a MILESTONE."
+    )
+    current: float | None = strawberry.field(
+        description="Where it stands: the latest observed value in its history, or the value it was created with."
+    )
     done: bool = strawberry.field(description="Whether a MILESTONE is reached.")
     weight: float = strawberry.field(description="Its share of the objective's progress.")
     progress: float | None = strawberry.field(
@@ -184,10 +198,18 @@ class KeyResult:
     async def history(
         self,
         info: Info,
-        since: Annotated[dt.datetime | None, strawberry.argument(name="from")] = None,
-        until: Annotated[dt.datetime | None, strawberry.argument(name="to")] = None,
-        first: int = 50,
-        after: str | None = None,
+        since: Annotated[
+            dt.datetime | None,
+            strawberry.argument(
+                name="from", description="Only values observed at or after this; null: no bound."
+            ),
+        ] = None,
+        until: Annotated[
+            dt.datetime | None,
+            strawberry.argument(name="to", description="Only values observed before this; null: no bound."),
+        ] = None,
+        first: First = 50,
+        after: After = None,
     ) -> Connection[Measurement]:
         return await history_connection(
             history_loaders(info),
@@ -198,7 +220,7 @@ class KeyResult:
             after=after,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The objective it measures.")
     async def objective(self, info: Info) -> Objective:
         return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.objective_id)))
 
@@ -214,32 +236,37 @@ class KeyResult:
             Contribution.of(c) for c in await planning_loaders(info).contributions_by_parent.load(self.id)
         ]
 
-    @strawberry.field
+    @strawberry.field(description="What this key result needs from other teams.")
     async def depends_on(self, info: Info) -> list[Dependency]:
         return [Dependency.of(d) for d in await planning_loaders(info).dependencies_by_source.load(self.id)]
 
-    @strawberry.field
+    @strawberry.field(description="Other teams' work that needs this key result.")
     async def depended_on_by(self, info: Info) -> list[Dependency]:
         return [Dependency.of(d) for d in await planning_loaders(info).dependencies_by_target.load(self.id)]
 
 
 @strawberry.type(description="Backlog work (an epic, a project) that advances key results.")
 class Initiative:
-    id: strawberry.ID
-    title: str
-    url: str | None
-    status: InitiativeStatus
+    id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
+    title: str = strawberry.field(description="What the work is, e.g. an epic's or project's name.")
+    url: str | None = strawberry.field(description="A link to it in an outside tracker; null when none.")
+    status: InitiativeStatus = strawberry.field(description="Where the work stands.")
 
     @classmethod
     def of(cls, m: models.Initiative) -> Initiative:
         return cls(id=strawberry.ID(m.id), title=m.title, url=m.url, status=m.status)
 
-    @strawberry.field
+    @strawberry.field(description="The key results it advances.")
     async def key_results(self, info: Info) -> list[KeyResult]:
         return [KeyResult.of(k) for k in await planning_loaders(info).key_results_by_initiative.load(self.id)]
 
 
-AlignmentTarget = Annotated[Objective | KeyResult, strawberry.union("AlignmentTarget")]
+AlignmentTarget = Annotated[
+    Objective | KeyResult,
+    strawberry.union(
+        "AlignmentTarget", description="An objective or a key result: what alignment links point at."
+    ),
+]
 
 
 async def load_target(info: Info, kind: str, id: str) -> Objective | KeyResult:
@@ -252,7 +279,9 @@ async def load_target(info: Info, kind: str, id: str) -> Objective | KeyResult:
     description="A CONTRIBUTES_TO edge: a child objective moves a parent objective or key result."
 )
 class Contribution:
-    weight: float
+    weight: float = strawberry.field(
+        description="How much the child counts, above 0: against its siblings' weights (MEAN), or its share (SUM)."
+    )
     counts_toward_progress: bool = strawberry.field(
         description="False when the edge only shows alignment and does not count toward the parent's progress."
     )
@@ -270,18 +299,20 @@ class Contribution:
             parent_kind=m.parent_kind,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The objective that contributes.")
     async def child(self, info: Info) -> Objective:
         return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.child_id)))
 
-    @strawberry.field
+    @strawberry.field(description="The higher objective, or key result, it contributes to.")
     async def parent(self, info: Info) -> AlignmentTarget:
         return await load_target(info, self.parent_kind, self.parent_id)
 
 
 @strawberry.type(description="A DEPENDS_ON edge: `from` cannot finish without another team's `to`.")
 class Dependency:
-    note: str | None
+    note: str | None = strawberry.field(
+        description="What is needed, in the teams' words; null when none given."
+    )
     from_id: strawberry.Private[str]
     from_kind: strawberry.Private[str]
     to_id: strawberry.Private[str]
@@ -291,10 +322,10 @@ class Dependency:
     def of(cls, m: models.Dependency) -> Dependency:
         return cls(note=m.note, from_id=m.from_id, from_kind=m.from_kind, to_id=m.to_id, to_kind=m.to_kind)
 
-    @strawberry.field(name="from")
+    @strawberry.field(name="from", description="The objective or key result that waits.")
     async def source(self, info: Info) -> AlignmentTarget:
         return await load_target(info, self.from_kind, self.from_id)
 
-    @strawberry.field(name="to")
+    @strawberry.field(name="to", description="The other team's objective or key result it waits for.")
     async def target(self, info: Info) -> AlignmentTarget:
         return await load_target(info, self.to_kind, self.to_id)

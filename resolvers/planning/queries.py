@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
 import strawberry
 
@@ -11,7 +11,7 @@ from graph.core.errors import not_found
 from graph.planning import cycles, initiatives, key_results, objectives, organisations, priorities, teams
 from resolvers.core.context import Info
 from resolvers.core.enums import ObjectiveStatus, Tier
-from resolvers.core.pagination import Connection, check_first, connection, decode_cursor
+from resolvers.core.pagination import After, Connection, First, check_first, connection, decode_cursor
 from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.okrs import Initiative, KeyResult, Objective
 from resolvers.planning.units import Cycle, Organisation, Priority, Team
@@ -27,45 +27,60 @@ async def require(load: Callable[[str], Awaitable[M | None]], kind: str, id: str
     return found
 
 
+NodeId = Annotated[strawberry.ID, strawberry.argument(description="The id to look up.")]
+
+
 def paging(info: Info, first: int, after: str | None) -> tuple[int, str | None]:
     return check_first(first, info.context.settings.max_page_size), decode_cursor(after)
 
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def organisation(self, info: Info, id: strawberry.ID) -> Organisation | None:
+    @strawberry.field(
+        description="The organisation with this id; an error with code NOT_FOUND when there is none."
+    )
+    async def organisation(self, info: Info, id: NodeId) -> Organisation | None:
         return Organisation.of(
             await require(planning_loaders(info).organisation_by_id.load, "organisation", id)
         )
 
-    @strawberry.field
-    async def team(self, info: Info, id: strawberry.ID) -> Team | None:
+    @strawberry.field(
+        description="The unit (company, business unit or team) with this id; an error with code NOT_FOUND when there is none."
+    )
+    async def team(self, info: Info, id: NodeId) -> Team | None:
         return Team.of(await require(planning_loaders(info).team_by_id.load, "team", id))
 
-    @strawberry.field
-    async def cycle(self, info: Info, id: strawberry.ID) -> Cycle | None:
+    @strawberry.field(description="The cycle with this id; an error with code NOT_FOUND when there is none.")
+    async def cycle(self, info: Info, id: NodeId) -> Cycle | None:
         return Cycle.of(await require(planning_loaders(info).cycle_by_id.load, "cycle", id))
 
-    @strawberry.field
-    async def priority(self, info: Info, id: strawberry.ID) -> Priority | None:
+    @strawberry.field(
+        description="The priority with this id; an error with code NOT_FOUND when there is none."
+    )
+    async def priority(self, info: Info, id: NodeId) -> Priority | None:
         return Priority.of(await require(planning_loaders(info).priority_by_id.load, "priority", id))
 
-    @strawberry.field
-    async def objective(self, info: Info, id: strawberry.ID) -> Objective | None:
+    @strawberry.field(
+        description="The objective with this id; an error with code NOT_FOUND when there is none."
+    )
+    async def objective(self, info: Info, id: NodeId) -> Objective | None:
         return Objective.of(await require(planning_loaders(info).objective_by_id.load, "objective", id))
 
-    @strawberry.field
-    async def key_result(self, info: Info, id: strawberry.ID) -> KeyResult | None:
+    @strawberry.field(
+        description="The key result with this id; an error with code NOT_FOUND when there is none."
+    )
+    async def key_result(self, info: Info, id: NodeId) -> KeyResult | None:
         return KeyResult.of(await require(planning_loaders(info).key_result_by_id.load, "key result", id))
 
-    @strawberry.field
-    async def initiative(self, info: Info, id: strawberry.ID) -> Initiative | None:
+    @strawberry.field(
+        description="The initiative with this id; an error with code NOT_FOUND when there is none."
+    )
+    async def initiative(self, info: Info, id: NodeId) -> Initiative | None:
         return Initiative.of(await require(planning_loaders(info).initiative_by_id.load, "initiative", id))
 
-    @strawberry.field
+    @strawberry.field(description="Organisations in id order.")
     async def organisations(
-        self, info: Info, first: int = 50, after: str | None = None
+        self, info: Info, first: First = 50, after: After = None
     ) -> Connection[Organisation]:
         size, cursor = paging(info, first, after)
         db = info.context.db
@@ -74,7 +89,14 @@ class Query:
 
     @strawberry.field(description="Teams in id order; with parentId, only the units directly inside it.")
     async def teams(
-        self, info: Info, first: int = 50, after: str | None = None, parent_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        first: First = 50,
+        after: After = None,
+        parent_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only the units directly inside this one; null: every unit."),
+        ] = None,
     ) -> Connection[Team]:
         size, cursor = paging(info, first, after)
         db = info.context.db
@@ -83,16 +105,30 @@ class Query:
 
     @strawberry.field(description="Cycles in id order; with parentId, only the quarters of that year.")
     async def cycles(
-        self, info: Info, first: int = 50, after: str | None = None, parent_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        first: First = 50,
+        after: After = None,
+        parent_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only the quarters of this year; null: every cycle."),
+        ] = None,
     ) -> Connection[Cycle]:
         size, cursor = paging(info, first, after)
         db = info.context.db
         page = await cycles.list_cycles(db, parent_id=parent_id, after=cursor, first=size)
         return connection(page, Cycle.of, lambda: cycles.count_cycles(db, parent_id=parent_id))
 
-    @strawberry.field
+    @strawberry.field(description="Priorities in id order; with cycleId, only that cycle's.")
     async def priorities(
-        self, info: Info, first: int = 50, after: str | None = None, cycle_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        first: First = 50,
+        after: After = None,
+        cycle_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only the priorities of this cycle; null: every cycle's."),
+        ] = None,
     ) -> Connection[Priority]:
         size, cursor = paging(info, first, after)
         db = info.context.db
@@ -107,10 +143,25 @@ class Query:
         info: Info,
         first: int = 50,
         after: str | None = None,
-        cycle_id: strawberry.ID | None = None,
-        team_id: strawberry.ID | None = None,
-        tier: Tier | None = None,
-        status: ObjectiveStatus | None = None,
+        cycle_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only objectives set for this cycle (not its quarters); null: any."
+            ),
+        ] = None,
+        team_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only objectives owned by this unit or a unit inside it; null: any."
+            ),
+        ] = None,
+        tier: Annotated[
+            Tier | None, strawberry.argument(description="Only objectives of this tier; null: both.")
+        ] = None,
+        status: Annotated[
+            ObjectiveStatus | None,
+            strawberry.argument(description="Only objectives in this status; null: any."),
+        ] = None,
     ) -> Connection[Objective]:
         size, cursor = paging(info, first, after)
         db = info.context.db
@@ -118,9 +169,18 @@ class Query:
         page = await objectives.list_objectives(db, where=where, after=cursor, first=size)
         return connection(page, Objective.of, lambda: objectives.count_objectives(db, where=where))
 
-    @strawberry.field
+    @strawberry.field(description="Key results in id order; with objectiveId, only that objective's.")
     async def key_results(
-        self, info: Info, first: int = 50, after: str | None = None, objective_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        first: First = 50,
+        after: After = None,
+        objective_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only the key results of this objective; null: every objective's."
+            ),
+        ] = None,
     ) -> Connection[KeyResult]:
         size, cursor = paging(info, first, after)
         db = info.context.db
@@ -129,10 +189,8 @@ class Query:
             page, KeyResult.of, lambda: key_results.count_key_results(db, objective_id=objective_id)
         )
 
-    @strawberry.field
-    async def initiatives(
-        self, info: Info, first: int = 50, after: str | None = None
-    ) -> Connection[Initiative]:
+    @strawberry.field(description="Initiatives in id order.")
+    async def initiatives(self, info: Info, first: First = 50, after: After = None) -> Connection[Initiative]:
         size, cursor = paging(info, first, after)
         db = info.context.db
         page = await initiatives.list_initiatives(db, after=cursor, first=size)

@@ -28,9 +28,11 @@ RETROSPECTIVES = "resolvers.rituals.retrospectives"
 
 @strawberry.type(description="The whole company; holds the vision.")
 class Organisation:
-    id: strawberry.ID
-    name: str
-    vision: str | None
+    id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
+    name: str = strawberry.field(description="The company's name.")
+    vision: str | None = strawberry.field(
+        description="The vision strategy starts from; null when not written."
+    )
     objective_limit: int | None = strawberry.field(
         description="The most objectives a team should own in one cycle; null: the default "
         "(AG_HEALTH_OBJECTIVE_LIMIT, 3). `health` reports teams above it."
@@ -43,9 +45,9 @@ class Organisation:
 
 @strawberry.type(description="A unit that owns OKRs: the company, a business unit or a team.")
 class Team:
-    id: strawberry.ID
-    name: str
-    kind: TeamKind
+    id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
+    name: str = strawberry.field(description="The unit's name, as people know it.")
+    kind: TeamKind = strawberry.field(description="Company, business unit or team.")
     organisation_id: strawberry.Private[str]
     parent_id: strawberry.Private[str | None]
 
@@ -59,7 +61,7 @@ class Team:
             parent_id=m.parent_id,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The organisation the unit belongs to.")
     async def organisation(self, info: Info) -> Organisation:
         return Organisation.of(
             present(await planning_loaders(info).organisation_by_id.load(self.organisation_id))
@@ -84,7 +86,11 @@ class Team:
         description="The team's own retrospectives, newest first; with cycleId, of that cycle only."
     )
     async def retrospectives(
-        self, info: Info, cycle_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        cycle_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this cycle's; null: every cycle's.")
+        ] = None,
     ) -> list[Annotated[Retrospective, strawberry.lazy(RETROSPECTIVES)]]:
         found = await later(__name__, RETROSPECTIVES).of_team(info, self.id, cycle_id)
         return cast("list[Retrospective]", found)
@@ -92,11 +98,11 @@ class Team:
 
 @strawberry.type(description="A time box: a year, or a quarter within a year.")
 class Cycle:
-    id: strawberry.ID
-    name: str
-    kind: CycleKind
-    start_date: dt.date
-    end_date: dt.date
+    id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
+    name: str = strawberry.field(description='Its name, e.g. "2026" or "Q1 2026".')
+    kind: CycleKind = strawberry.field(description="A YEAR, or a QUARTER within one.")
+    start_date: dt.date = strawberry.field(description="Its first day.")
+    end_date: dt.date = strawberry.field(description="Its last day (after startDate).")
     status: CycleStatus = strawberry.field(description="OPEN, or CLOSED: closeCycle froze its objectives.")
     closed_at: dt.datetime | None = strawberry.field(description="When it was closed; null while open.")
     parent_id: strawberry.Private[str | None]
@@ -127,16 +133,18 @@ class Cycle:
 
 @strawberry.type(description="A strategic priority (theme, bet) for a year.")
 class Priority:
-    id: strawberry.ID
-    title: str
-    description: str | None
+    id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
+    title: str = strawberry.field(
+        description='What leadership bets on, e.g. "simplify onboarding for new customers".'
+    )
+    description: str | None = strawberry.field(description="More about the priority; null when not written.")
     cycle_id: strawberry.Private[str]
 
     @classmethod
     def of(cls, m: models.Priority) -> Priority:
         return cls(id=strawberry.ID(m.id), title=m.title, description=m.description, cycle_id=m.cycle_id)
 
-    @strawberry.field
+    @strawberry.field(description="The year (or quarter) it is a priority for.")
     async def cycle(self, info: Info) -> Cycle:
         return Cycle.of(present(await planning_loaders(info).cycle_by_id.load(self.cycle_id)))
 

@@ -152,13 +152,21 @@ class KeyResult:
         "id title kind direction unit baseline target current done weight progress externalKey lastObservedAt"
     )
 
+    #: Its id: given at creation, or a UUID.
     id: str
+    #: The result in words, e.g. "onboarding completion from 65% to 90%".
     title: str
+    #: METRIC, MILESTONE or KBI.
     kind: KeyResultKind
+    #: Which way current should move; null for a MILESTONE.
     direction: Direction | None
+    #: What baseline, target and current are counted in, e.g. "%"; null when not given.
     unit: str | None
+    #: Where the metric stood when the key result was set; null for a MILESTONE or when not given.
     baseline: float | None
+    #: Where it should get to (for STAY_* directions, the threshold to hold); null for a MILESTONE.
     target: float | None
+    #: Where it stands: the latest observed value in its history, or the value it was created with.
     current: float | None
     #: Whether a MILESTONE is reached.
     done: bool
@@ -222,13 +230,14 @@ class Measurement:
 
 @dataclass(frozen=True)
 class MeasurementConnection:
-    """One page of a list, in id order."""
+    """One page of a list, in id order unless its field says otherwise."""
 
     SELECTION: ClassVar[str] = (
         "pageInfo { hasNextPage endCursor } totalCount nodes { id value observedAt receivedAt source "
         "idempotencyKey }"
     )
 
+    #: Whether more items follow, and the cursor to get them.
     page_info: PageInfo
     #: How many items match, over all pages (costs one more query).
     total_count: int
@@ -247,9 +256,13 @@ class MeasurementConnection:
 
 @dataclass(frozen=True)
 class PageInfo:
+    """Where a page ends, and whether another follows."""
+
     SELECTION: ClassVar[str] = "hasNextPage endCursor"
 
+    #: True when more items follow this page.
     has_next_page: bool
+    #: The last item's cursor: pass it as `after` for the next page; null for an empty page.
     end_cursor: str | None
 
     @classmethod

@@ -9,7 +9,7 @@ import strawberry
 
 @strawberry.type(description="What a delete removed.")
 class Deleted:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The id of the node that was deleted.")
 
 
 def provided(values: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from graph.planning import links
@@ -30,10 +32,25 @@ class LinkMutations:
     async def link_contribution(
         self,
         info: Info,
-        child_id: strawberry.ID,
-        parent_id: strawberry.ID,
-        weight: float = 1.0,
-        counts_toward_progress: bool = True,
+        child_id: Annotated[strawberry.ID, strawberry.argument(description="The contributing objective.")],
+        parent_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="The objective or key result it contributes to: never a lower tier, in a cycle containing the child's."
+            ),
+        ],
+        weight: Annotated[
+            float,
+            strawberry.argument(
+                description="How much the child counts, above 0 (see RollupMethod); default 1."
+            ),
+        ] = 1.0,
+        counts_toward_progress: Annotated[
+            bool,
+            strawberry.argument(
+                description="False to show alignment only, without counting toward the parent's progress."
+            ),
+        ] = True,
     ) -> Contribution:
         edge = await links.link_contribution(
             info.context.db,
@@ -48,7 +65,12 @@ class LinkMutations:
         description="Remove a contribution; returns the child objective. Removing a missing edge is a no-op."
     )
     async def unlink_contribution(
-        self, info: Info, child_id: strawberry.ID, parent_id: strawberry.ID
+        self,
+        info: Info,
+        child_id: Annotated[strawberry.ID, strawberry.argument(description="The contributing objective.")],
+        parent_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The objective or key result it contributed to.")
+        ],
     ) -> Objective:
         return await _objective(
             info, await links.unlink_contribution(info.context.db, child_id=child_id, parent_id=parent_id)
@@ -58,14 +80,27 @@ class LinkMutations:
         description="Record that a strategic objective supports a priority; returns the objective."
     )
     async def link_support(
-        self, info: Info, objective_id: strawberry.ID, priority_id: strawberry.ID
+        self,
+        info: Info,
+        objective_id: Annotated[strawberry.ID, strawberry.argument(description="The STRATEGIC objective.")],
+        priority_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="The priority it supports; its cycle must contain the objective's."
+            ),
+        ],
     ) -> Objective:
         done = await links.link_support(info.context.db, objective_id=objective_id, priority_id=priority_id)
         return await _objective(info, done)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Remove a SUPPORTS edge; returns the objective. Removing a missing edge is a no-op."
+    )
     async def unlink_support(
-        self, info: Info, objective_id: strawberry.ID, priority_id: strawberry.ID
+        self,
+        info: Info,
+        objective_id: Annotated[strawberry.ID, strawberry.argument(description="The strategic objective.")],
+        priority_id: Annotated[strawberry.ID, strawberry.argument(description="The priority it supported.")],
     ) -> Objective:
         done = await links.unlink_support(info.context.db, objective_id=objective_id, priority_id=priority_id)
         return await _objective(info, done)
@@ -74,7 +109,21 @@ class LinkMutations:
         description="Record that an objective or KR depends on another team's objective or KR."
     )
     async def link_dependency(
-        self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID, note: str | None = None
+        self,
+        info: Info,
+        from_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The objective or key result that waits.")
+        ],
+        to_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="Another team's objective or key result it waits for."),
+        ],
+        note: Annotated[
+            str | None,
+            strawberry.argument(
+                description="What is needed (up to 1000 characters); re-linking replaces it."
+            ),
+        ] = None,
     ) -> Dependency:
         return Dependency.of(
             await links.link_dependency(info.context.db, from_id=from_id, to_id=to_id, note=note)
@@ -82,7 +131,14 @@ class LinkMutations:
 
     @strawberry.mutation(description="Remove a dependency; returns the id of the dependent side.")
     async def unlink_dependency(
-        self, info: Info, from_id: strawberry.ID, to_id: strawberry.ID
+        self,
+        info: Info,
+        from_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The objective or key result that waited.")
+        ],
+        to_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The objective or key result it waited for.")
+        ],
     ) -> strawberry.ID:
         return strawberry.ID(await links.unlink_dependency(info.context.db, from_id=from_id, to_id=to_id))
 
@@ -90,16 +146,28 @@ class LinkMutations:
         description="Record that an initiative advances a key result; returns the initiative."
     )
     async def link_initiative(
-        self, info: Info, initiative_id: strawberry.ID, key_result_id: strawberry.ID
+        self,
+        info: Info,
+        initiative_id: Annotated[strawberry.ID, strawberry.argument(description="The initiative.")],
+        key_result_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The key result it advances (in an open cycle).")
+        ],
     ) -> Initiative:
         done = await links.link_advance(
             info.context.db, initiative_id=initiative_id, key_result_id=key_result_id
         )
         return await _initiative(info, done)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Remove an ADVANCES edge; returns the initiative. Removing a missing edge is a no-op."
+    )
     async def unlink_initiative(
-        self, info: Info, initiative_id: strawberry.ID, key_result_id: strawberry.ID
+        self,
+        info: Info,
+        initiative_id: Annotated[strawberry.ID, strawberry.argument(description="The initiative.")],
+        key_result_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The key result it advanced.")
+        ],
     ) -> Initiative:
         done = await links.link_advance(
             info.context.db, initiative_id=initiative_id, key_result_id=key_result_id, remove=True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -18,53 +18,98 @@ from resolvers.planning.mutations.common import Deleted, provided
 from resolvers.planning.okrs import KeyResult, Objective
 
 
-@strawberry.input
+@strawberry.input(description="A new objective, owned by one unit in one open cycle.")
 class CreateObjectiveInput:
-    title: str
-    tier: Tier
-    owner_id: strawberry.ID
-    cycle_id: strawberry.ID
-    description: str | None = None
-    status: ObjectiveStatus = ObjectiveStatus.DRAFT
+    title: str = strawberry.field(description="The qualitative goal, in one sentence (1-200 characters).")
+    tier: Tier = strawberry.field(description="STRATEGIC (owned by the company or a business unit) or TEAM.")
+    owner_id: strawberry.ID = strawberry.field(description="The unit that owns it.")
+    cycle_id: strawberry.ID = strawberry.field(description="The year or quarter it is set for; must be OPEN.")
+    description: str | None = strawberry.field(
+        default=None, description="More about the goal (up to 4000 characters)."
+    )
+    status: ObjectiveStatus = strawberry.field(
+        default=ObjectiveStatus.DRAFT, description="Where it starts; default DRAFT."
+    )
     confidence: int | None = strawberry.field(default=None, description="0 (none) to 10 (certain).")
-    rollup: RollupMethod = RollupMethod.MEAN
-    id: strawberry.ID | None = None
+    rollup: RollupMethod = strawberry.field(
+        default=RollupMethod.MEAN, description="How contributions to it roll up; default MEAN."
+    )
+    id: strawberry.ID | None = strawberry.field(
+        default=None, description="Optional; a UUID is made when omitted."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Changes to an objective: only the fields sent change.")
 class UpdateObjectiveInput:
-    title: str | None = strawberry.UNSET
-    description: str | None = strawberry.UNSET
-    status: ObjectiveStatus | None = strawberry.UNSET
-    confidence: int | None = strawberry.UNSET
-    rollup: RollupMethod | None = strawberry.UNSET
+    title: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A new title; omit to keep it."
+    )
+    description: str | None = strawberry.field(
+        default=strawberry.UNSET, description="New text; null clears it, omit to keep it."
+    )
+    status: ObjectiveStatus | None = strawberry.field(
+        default=strawberry.UNSET, description="A new status (ARCHIVED archives it); not null."
+    )
+    confidence: int | None = strawberry.field(
+        default=strawberry.UNSET, description="0 (none) to 10 (certain); null clears it."
+    )
+    rollup: RollupMethod | None = strawberry.field(
+        default=strawberry.UNSET, description="A new roll-up method; not null."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new key result of an objective; METRIC and KBI need direction and target.")
 class CreateKeyResultInput:
-    objective_id: strawberry.ID
-    title: str
-    kind: KeyResultKind
-    direction: Direction | None = None
-    unit: str | None = None
-    baseline: float | None = None
-    target: float | None = None
-    current: float | None = None
-    done: bool = False
-    weight: float = 1.0
+    objective_id: strawberry.ID = strawberry.field(
+        description="The objective it measures (in an open cycle)."
+    )
+    title: str = strawberry.field(description="The result in words (1-200 characters).")
+    kind: KeyResultKind = strawberry.field(description="METRIC, MILESTONE or KBI.")
+    direction: Direction | None = strawberry.field(
+        default=None, description="Which way current should move; required for METRIC and KBI."
+    )
+    unit: str | None = strawberry.field(
+        default=None, description='What the numbers count, e.g. "%" (up to 40 characters).'
+    )
+    baseline: float | None = strawberry.field(
+        default=None, description="Where the metric stands now; without one, health reports KPI_IN_DISGUISE."
+    )
+    target: float | None = strawberry.field(
+        default=None,
+        description="Where it should get to, on the side direction says; required for METRIC and KBI.",
+    )
+    current: float | None = strawberry.field(default=None, description="Its value now, if known.")
+    done: bool = strawberry.field(default=False, description="Whether a MILESTONE is reached already.")
+    weight: float = strawberry.field(
+        default=1.0, description="Its share of the objective's progress, above 0; default 1."
+    )
     external_key: str | None = strawberry.field(
         default=None, description="The key integrations push values under (1-200 characters, no spaces)."
     )
-    id: strawberry.ID | None = None
+    id: strawberry.ID | None = strawberry.field(
+        default=None, description="Optional; a UUID is made when omitted."
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="Changes to a key result: only the fields sent change; the result must pass every rule."
+)
 class UpdateKeyResultInput:
-    title: str | None = strawberry.UNSET
-    direction: Direction | None = strawberry.UNSET
-    unit: str | None = strawberry.UNSET
-    baseline: float | None = strawberry.UNSET
-    target: float | None = strawberry.UNSET
+    title: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A new title; omit to keep it."
+    )
+    direction: Direction | None = strawberry.field(
+        default=strawberry.UNSET, description="A new direction; omit to keep it."
+    )
+    unit: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A new unit; null clears it, omit to keep it."
+    )
+    baseline: float | None = strawberry.field(
+        default=strawberry.UNSET, description="A new baseline; null clears it, omit to keep it."
+    )
+    target: float | None = strawberry.field(
+        default=strawberry.UNSET, description="A new target; omit to keep it."
+    )
     current: float | None = strawberry.field(
         default=strawberry.UNSET,
         description=(
@@ -72,9 +117,15 @@ class UpdateKeyResultInput:
             "latest observed value of the history, as for pushed values. Must not be null."
         ),
     )
-    done: bool | None = strawberry.UNSET
-    weight: float | None = strawberry.UNSET
-    external_key: str | None = strawberry.UNSET
+    done: bool | None = strawberry.field(
+        default=strawberry.UNSET, description="Whether a MILESTONE is reached; not null."
+    )
+    weight: float | None = strawberry.field(
+        default=strawberry.UNSET, description="A new weight, above 0; not null."
+    )
+    external_key: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A new key for integrations; null clears it, omit to keep it."
+    )
 
 
 def _not_null(changes: dict[str, Any], *fields: str) -> dict[str, Any]:
@@ -86,8 +137,14 @@ def _not_null(changes: dict[str, Any], *fields: str) -> dict[str, Any]:
 
 @strawberry.type
 class OkrMutations:
-    @strawberry.mutation
-    async def create_objective(self, info: Info, input: CreateObjectiveInput) -> Objective:
+    @strawberry.mutation(
+        description="Create an objective; a STRATEGIC one belongs to the company or a business unit."
+    )
+    async def create_objective(
+        self,
+        info: Info,
+        input: Annotated[CreateObjectiveInput, strawberry.argument(description="The new objective.")],
+    ) -> Objective:
         created = await objectives.create_objective(
             info.context.db,
             id=input.id,
@@ -103,7 +160,14 @@ class OkrMutations:
         return Objective.of(created)
 
     @strawberry.mutation(description="Change an objective; set status ARCHIVED to archive it.")
-    async def update_objective(self, info: Info, id: strawberry.ID, input: UpdateObjectiveInput) -> Objective:
+    async def update_objective(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The objective to change.")],
+        input: Annotated[
+            UpdateObjectiveInput, strawberry.argument(description="The fields to change; omitted ones stay.")
+        ],
+    ) -> Objective:
         changes = _not_null(
             provided(
                 {
@@ -120,16 +184,28 @@ class OkrMutations:
         return Objective.of(await objectives.update_objective(info.context.db, id=id, changes=changes))
 
     @strawberry.mutation(description="Archive an objective: it stays in the graph with status ARCHIVED.")
-    async def archive_objective(self, info: Info, id: strawberry.ID) -> Objective:
+    async def archive_objective(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The objective to archive.")],
+    ) -> Objective:
         changes = {"status": ObjectiveStatus.ARCHIVED}
         return Objective.of(await objectives.update_objective(info.context.db, id=id, changes=changes))
 
     @strawberry.mutation(description="Delete an objective with its key results and all their edges.")
-    async def delete_objective(self, info: Info, id: strawberry.ID) -> Deleted:
+    async def delete_objective(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The objective to delete.")],
+    ) -> Deleted:
         return Deleted(id=strawberry.ID(await objectives.delete_objective(info.context.db, id=id)))
 
-    @strawberry.mutation
-    async def create_key_result(self, info: Info, input: CreateKeyResultInput) -> KeyResult:
+    @strawberry.mutation(description="Add a key result to an objective.")
+    async def create_key_result(
+        self,
+        info: Info,
+        input: Annotated[CreateKeyResultInput, strawberry.argument(description="The new key result.")],
+    ) -> KeyResult:
         fields = KeyResultFields(
             title=input.title,
             kind=input.kind,
@@ -147,9 +223,16 @@ class OkrMutations:
         )
         return KeyResult.of(created)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Change a key result; a new current is recorded as a measurement. Fires keyResultUpdated (EDIT)."
+    )
     async def update_key_result(
-        self, info: Info, id: strawberry.ID, input: UpdateKeyResultInput
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The key result to change.")],
+        input: Annotated[
+            UpdateKeyResultInput, strawberry.argument(description="The fields to change; omitted ones stay.")
+        ],
     ) -> KeyResult:
         changes = provided(
             {
@@ -173,6 +256,10 @@ class OkrMutations:
         await publish_updates(info, [updated.id], UpdateCause.EDIT)  # committed: tell subscribers
         return KeyResult.of(updated)
 
-    @strawberry.mutation
-    async def delete_key_result(self, info: Info, id: strawberry.ID) -> Deleted:
+    @strawberry.mutation(description="Delete a key result with its measurements and edges.")
+    async def delete_key_result(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The key result to delete.")],
+    ) -> Deleted:
         return Deleted(id=strawberry.ID(await key_results.delete_key_result(info.context.db, id=id)))
