@@ -158,7 +158,7 @@ class DependencyQueries:
         cycle_id: Annotated[
             strawberry.ID,
             strawberry.argument(
-                description="Both objectives of each dependency in this cycle or a cycle within it."
+                description="The cycle: both objectives of each dependency lie in it or a cycle within it."
             ),
         ],
     ) -> list[DependencyLoop]:

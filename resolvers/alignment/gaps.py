@@ -26,7 +26,7 @@ describe_enum(
     {
         "NO_PARENT": "A team objective that contributes to nothing.",
         "NO_PRIORITY": "A strategic objective that supports no priority and contributes to nothing.",
-        "PARENT_OUTSIDE_CYCLE": "Its chain reaches strategy, but only strategy of another cycle (e.g. last year's).",
+        "PARENT_OUTSIDE_CYCLE": "Its chain reaches strategy, but only of another cycle (e.g. last year's).",
         "CHAIN_BROKEN": "It has parents, but they are orphaned or archived themselves.",
     },
 )
@@ -67,7 +67,8 @@ class UnsupportedPriority:
 @strawberry.type(description="Strategy that no team objective contributes to.")
 class UnsupportedStrategy:
     priorities: list[UnsupportedPriority] = strawberry.field(
-        description="Priorities of the cycle (for a quarter, its year's) with no team objective behind them, by id."
+        description="Priorities of the cycle (for a quarter, its year's) with no team objective behind them, "
+        "by id."
     )
     objectives: list[Objective] = strawberry.field(
         description="Strategic objectives with no team objective behind them (directly or through a chain)."

@@ -19,7 +19,7 @@ describe_enum(
     NodeKind,
     "What a node in the alignment is.",
     {
-        "PRIORITY": "A strategic priority of a year.",
+        "PRIORITY": "A strategic priority (theme, bet).",
         "OBJECTIVE": "An objective, strategic or team.",
         "KEY_RESULT": "A key result of an objective.",
         "INITIATIVE": "Backlog work that advances a key result.",

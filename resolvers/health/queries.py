@@ -13,39 +13,66 @@ from graph.health import checks as health
 from graph.health.checks import FindingKey, HealthCheck, Severity, SubjectKind
 from resolvers.alignment.scope import check_scope
 from resolvers.core.context import Info
+from resolvers.core.enums import describe_enum
 from resolvers.core.errors import present
 from resolvers.core.pagination import Edge, PageInfo, check_first, decode_cursor, encode_cursor
 from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.okrs import KeyResult, Objective
 from resolvers.planning.units import Cycle, Team
 
-strawberry.enum(
+describe_enum(
     HealthCheck,
-    description="What a health finding is about (the named query in cypher/health/ that finds it): "
-    "NO_KEY_RESULTS and TOO_MANY_KEY_RESULTS (objective_key_result_count: none, or more than "
-    "AG_HEALTH_MAX_KEY_RESULTS, 5); KPI_IN_DISGUISE (kpi_in_disguise: a METRIC or KBI with no baseline, or target "
-    "equal to baseline); CASCADED_KEY_RESULTS (cascaded_key_results: a team objective's KRs copy its parent's word "
-    "for word); OBJECTIVE_LIMIT_EXCEEDED (team_objective_limit: a team owns more objectives in a cycle than its "
-    "organisation's objectiveLimit); STALE_MEASUREMENT (stale_measurements: a KR not measured for more than "
-    "AG_HEALTH_STALE_MEASUREMENT_DAYS, 14); STALE_CHECK_IN (stale_check_ins: a team objective with no check-in for "
-    "more than AG_HEALTH_STALE_CHECK_IN_DAYS, 14); LOW_CONFIDENCE (low_confidence: AG_HEALTH_LOW_CONFIDENCE, 3, or "
-    "less); FALLING_CONFIDENCE (falling_confidence: down by AG_HEALTH_CONFIDENCE_DROP, 3, or more between the last "
-    "two check-ins).",
+    "What a health finding is about: each check is one named query in cypher/health/ (docs/HEALTH.md).",
+    {
+        "NO_KEY_RESULTS": "An objective with no key results (objective_key_result_count).",
+        "KPI_IN_DISGUISE": "A METRIC or KBI with no baseline, or target equal to baseline (kpi_in_disguise).",
+        "CASCADED_KEY_RESULTS": "A team objective's KRs copy its parent's word for word (cascaded_key_results).",
+        "TOO_MANY_KEY_RESULTS": "An objective with more than AG_HEALTH_MAX_KEY_RESULTS (5) KRs "
+        "(objective_key_result_count).",
+        "OBJECTIVE_LIMIT_EXCEEDED": "A unit owns more objectives in a cycle than its organisation's objectiveLimit "
+        "(team_objective_limit).",
+        "STALE_MEASUREMENT": "A METRIC or KBI KR not measured for more than AG_HEALTH_STALE_MEASUREMENT_DAYS (14) "
+        "(stale_measurements).",
+        "STALE_CHECK_IN": "A team objective with no check-in for more than AG_HEALTH_STALE_CHECK_IN_DAYS (14) "
+        "(stale_check_ins).",
+        "LOW_CONFIDENCE": "Confidence AG_HEALTH_LOW_CONFIDENCE (3) or less (low_confidence).",
+        "FALLING_CONFIDENCE": "Confidence down by AG_HEALTH_CONFIDENCE_DROP (3) or more between the last two "
+        "check-ins (falling_confidence).",
+    },
 )
-strawberry.enum(
+describe_enum(
     Severity,
-    description="CRITICAL: act now; WARNING: fix it this cycle; INFO: worth a look. Each check's rule is in the "
+    "CRITICAL: act now; WARNING: fix it this cycle; INFO: worth a look. Each check's rule is in the "
     "header of its Cypher file and in docs/HEALTH.md.",
+    {
+        "INFO": "Worth a look.",
+        "WARNING": "Fix it this cycle.",
+        "CRITICAL": "Act now.",
+    },
 )
-strawberry.enum(SubjectKind, name="HealthSubjectKind", description="What a health finding is about.")
+describe_enum(
+    SubjectKind,
+    "What a health finding is about.",
+    {
+        "OBJECTIVE": "An objective.",
+        "KEY_RESULT": "A key result.",
+        "TEAM": "A unit (team, business unit or company), for OBJECTIVE_LIMIT_EXCEEDED.",
+    },
+    name="HealthSubjectKind",
+)
 
-HealthSubjectNode = Annotated[Objective | KeyResult | Team, strawberry.union("HealthSubjectNode")]
+HealthSubjectNode = Annotated[
+    Objective | KeyResult | Team,
+    strawberry.union(
+        "HealthSubjectNode", description="The objective, key result or team a finding is about."
+    ),
+]
 
 
 @strawberry.type(description="The objective, key result or team a health finding is about.")
 class HealthSubject:
-    kind: SubjectKind
-    id: strawberry.ID
+    kind: SubjectKind = strawberry.field(description="Objective, key result or team.")
+    id: strawberry.ID = strawberry.field(description="The subject's id.")
     title: str = strawberry.field(description="Its title (a team's name).")
 
     @strawberry.field(description="The objective, key result or team itself.")
@@ -60,9 +87,9 @@ class HealthSubject:
 
 @strawberry.type(description="One anti-pattern found on one objective, key result or team.")
 class HealthFinding:
-    check: HealthCheck
-    severity: Severity
-    subject: HealthSubject
+    check: HealthCheck = strawberry.field(description="Which anti-pattern it is.")
+    severity: Severity = strawberry.field(description="How urgent it is: CRITICAL, WARNING or INFO.")
+    subject: HealthSubject = strawberry.field(description="The objective, key result or team it is about.")
     message: str = strawberry.field(description='With the numbers, e.g. "last measurement 23 days ago ...".')
     value: float | None = strawberry.field(
         description="The number the check measured (days, key results, objectives, confidence, drop); null "
@@ -129,7 +156,9 @@ class HealthReport:
         description="The findings of this page: most severe first, then by check (in HealthCheck order), "
         "subject id and cycle."
     )
-    page_info: PageInfo
+    page_info: PageInfo = strawberry.field(
+        description="Whether more findings follow, and the cursor to get them."
+    )
     critical: int = strawberry.field(description="CRITICAL findings over all pages (0 below minSeverity).")
     warnings: int = strawberry.field(description="WARNING findings over all pages (0 below minSeverity).")
     infos: int = strawberry.field(description="INFO findings over all pages (0 below minSeverity).")
@@ -159,13 +188,41 @@ class HealthQueries:
     async def health(
         self,
         info: Info,
-        cycle_id: strawberry.ID,
-        unit_id: strawberry.ID | None = None,
-        as_of: dt.date | None = None,
-        checks: list[HealthCheck] | None = None,
-        min_severity: Severity | None = None,
-        first: int | None = None,
-        after: str | None = None,
+        cycle_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The cycle; a year includes its quarters.")
+        ],
+        unit_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="This unit and every unit inside it; null: the whole organisation."
+            ),
+        ] = None,
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(description="The day staleness and confidence are judged on; default today."),
+        ] = None,
+        checks: Annotated[
+            list[HealthCheck] | None, strawberry.argument(description="Only these checks; null: all of them.")
+        ] = None,
+        min_severity: Annotated[
+            Severity | None,
+            strawberry.argument(
+                description="Only findings at or above this severity, counts included; null: all."
+            ),
+        ] = None,
+        first: Annotated[
+            int | None,
+            strawberry.argument(
+                description="How many findings to return, 1 to the page size limit (AG_MAX_PAGE_SIZE, 100); "
+                "null: all."
+            ),
+        ] = None,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Start after this cursor (the previous page's endCursor); null: from the start."
+            ),
+        ] = None,
     ) -> HealthReport:
         day = as_of or dt.date.today()
         size = None if first is None else check_first(first, info.context.settings.max_page_size)

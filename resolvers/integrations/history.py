@@ -17,12 +17,14 @@ from resolvers.core.pagination import Connection, connection, decode_keyset_curs
 
 @strawberry.type(description="One value of a key result at a point in time, from a source.")
 class Measurement:
-    id: strawberry.ID
-    value: float
+    id: strawberry.ID = strawberry.field(description="The measurement's id (a UUID).")
+    value: float = strawberry.field(description="The value, in the key result's unit.")
     observed_at: dt.datetime = strawberry.field(description="When the value was true (the source's clock).")
     received_at: dt.datetime = strawberry.field(description="When the service stored it.")
-    source: str
-    idempotency_key: str | None
+    source: str = strawberry.field(
+        description='Who measured it: as pushed, "check-in" for a check-in, "manual:<token name>" for an edit.'
+    )
+    idempotency_key: str | None = strawberry.field(description="The key it was pushed with; null when none.")
 
     @classmethod
     def of(cls, m: graph_history.Measurement) -> Measurement:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types.base import get_object_definition
@@ -13,24 +13,53 @@ from graph.integrations import measurements
 from graph.integrations.events import UpdateCause
 from graph.integrations.push_checks import ItemResult, PushedValue, PushReason, PushStatus
 from resolvers.core.context import Info
+from resolvers.core.enums import describe_enum
 from resolvers.integrations.subscriptions import publish_updates
 
-strawberry.enum(PushStatus, description="What happened to one pushed value.")
-strawberry.enum(PushReason, description="Why a value was rejected, or why it is a duplicate.")
+describe_enum(
+    PushStatus,
+    "What happened to one pushed value.",
+    {
+        "ACCEPTED": "Stored as a new measurement.",
+        "DUPLICATE": "Its idempotencyKey was pushed before: nothing was written.",
+        "REJECTED": "Not stored; reason and message say why.",
+    },
+)
+describe_enum(
+    PushReason,
+    "Why a value was rejected, or why it is a duplicate.",
+    {
+        "KEY_RESULT_MISSING": "Neither keyResultId nor externalKey was given.",
+        "KEY_RESULT_AMBIGUOUS": "Both keyResultId and externalKey were given.",
+        "NON_FINITE_VALUE": "The value is NaN or infinite.",
+        "OBSERVED_AT_WITHOUT_TIMEZONE": "observedAt has no time zone.",
+        "OBSERVED_IN_FUTURE": "observedAt is more than 5 minutes after the server's clock.",
+        "INVALID_SOURCE": "source is empty or longer than 100 characters.",
+        "INVALID_IDEMPOTENCY_KEY": "idempotencyKey is empty or longer than 200 characters.",
+        "UNKNOWN_KEY_RESULT": "No key result has this keyResultId or externalKey.",
+        "ARCHIVED_KEY_RESULT": "The key result's objective is archived.",
+        "CYCLE_CLOSED": "The key result's objective is in a closed cycle (closeCycle froze it).",
+        "FORBIDDEN": "The token may push only to its own teams' key results.",
+        "DUPLICATE_IDEMPOTENCY_KEY": "With status DUPLICATE: this idempotencyKey was pushed before.",
+        "IDEMPOTENCY_KEY_REUSED": "This idempotencyKey was used for another key result (keys are global).",
+    },
+)
 
 
 @strawberry.input(
     description="One value of a key result, named by exactly one of keyResultId or externalKey."
 )
 class KeyResultValueInput:
-    value: float
+    value: float = strawberry.field(description="The value, in the key result's unit; finite.")
     observed_at: dt.datetime = strawberry.field(
         description="When the value was true, with a time zone; at most 5 minutes in the future."
     )
     source: str = strawberry.field(
         description="Who measured it: a person or an integration (1-100 characters)."
     )
-    key_result_id: strawberry.ID | None = None
+    key_result_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The key result's id; or give externalKey instead."
+    )
     external_key: str | None = strawberry.field(
         default=None,
         description="The key an integration set on the key result, e.g. amplitude:onboarding_completion.",
@@ -63,10 +92,14 @@ get_object_definition(KeyResultValueInput, strict=True).from_input = _value_from
 @strawberry.type(description="What happened to one pushed value.")
 class PushItemResult:
     index: int = strawberry.field(description="Its position in `values`.")
-    status: PushStatus
-    reason: PushReason | None
-    message: str | None
-    key_result_id: strawberry.ID | None
+    status: PushStatus = strawberry.field(description="ACCEPTED, DUPLICATE or REJECTED.")
+    reason: PushReason | None = strawberry.field(
+        description="Why it was rejected or is a duplicate; null when ACCEPTED."
+    )
+    message: str | None = strawberry.field(description="What went wrong, for people; null when ACCEPTED.")
+    key_result_id: strawberry.ID | None = strawberry.field(
+        description="The key result the value went to; null when none was found."
+    )
     measurement_id: strawberry.ID | None = strawberry.field(
         description="The measurement written, or for a DUPLICATE the one stored before."
     )
@@ -74,10 +107,12 @@ class PushItemResult:
 
 @strawberry.type(description="The outcome of a push: counts, and one result per value in input order.")
 class PushResult:
-    accepted: int
-    duplicates: int
-    rejected: int
-    items: list[PushItemResult]
+    accepted: int = strawberry.field(description="How many values were stored.")
+    duplicates: int = strawberry.field(description="How many were pushed before (same idempotencyKey).")
+    rejected: int = strawberry.field(description="How many were refused.")
+    items: list[PushItemResult] = strawberry.field(
+        description="One result per value, in the order of `values`."
+    )
 
 
 def _item(result: ItemResult) -> PushItemResult:
@@ -97,7 +132,14 @@ class MeasurementMutations:
         description="Record up to 10,000 key-result values. Each is ACCEPTED, DUPLICATE or REJECTED on its own; "
         "a KR's current becomes the value with the latest observedAt."
     )
-    async def push_key_result_values(self, info: Info, values: list[KeyResultValueInput]) -> PushResult:
+    async def push_key_result_values(
+        self,
+        info: Info,
+        values: Annotated[
+            list[KeyResultValueInput],
+            strawberry.argument(description="The values, 1 to 10,000; a bad one never sinks the others."),
+        ],
+    ) -> PushResult:
         pushed = [
             PushedValue(
                 value=v.value,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
+from typing import Annotated
 
 import strawberry
 from strawberry.types.graphql import OperationType
@@ -19,25 +20,30 @@ from graph.integrations.events import (
 )
 from graph.planning import key_results, objectives, teams
 from resolvers.core.context import Info
+from resolvers.core.enums import describe_enum
 from resolvers.integrations.auth import check_access
 
-strawberry.enum(
+describe_enum(
     UpdateCause,
-    description="What changed a key result: PUSH (pushKeyResultValues) or EDIT (updateKeyResult).",
+    "What changed a key result: PUSH (pushKeyResultValues) or EDIT (updateKeyResult).",
+    {
+        "PUSH": "New values arrived: pushKeyResultValues, or a check-in's key-result values.",
+        "EDIT": "updateKeyResult changed the key result.",
+    },
 )
 
 
 @strawberry.type(description="A key result's committed state after a push or an edit.")
 class KeyResultUpdated:
-    key_result_id: strawberry.ID
-    objective_id: strawberry.ID
+    key_result_id: strawberry.ID = strawberry.field(description="The key result that changed.")
+    objective_id: strawberry.ID = strawberry.field(description="Its objective.")
     team_id: strawberry.ID = strawberry.field(description="The team that owns the key result's objective.")
-    current: float | None
+    current: float | None = strawberry.field(description="Its value now, as `KeyResult.current`.")
     progress: float | None = strawberry.field(description="0 to 1, as `KeyResult.progress`.")
     last_observed_at: dt.datetime | None = strawberry.field(
         description="When the value `current` comes from was observed; null before any push."
     )
-    cause: UpdateCause
+    cause: UpdateCause = strawberry.field(description="A push or an edit.")
     missed: int = strawberry.field(
         description="Updates this subscription missed just before this one because it read too slowly (the "
         f"server keeps its newest {QUEUE_SIZE} and drops the oldest). Refetch what you show when it is above 0."
@@ -88,9 +94,20 @@ class KeyResultSubscriptions:
     async def key_result_updated(
         self,
         info: Info,
-        key_result_id: strawberry.ID | None = None,
-        objective_id: strawberry.ID | None = None,
-        team_id: strawberry.ID | None = None,
+        key_result_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only updates of this key result; null: any."),
+        ] = None,
+        objective_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="Only updates of this objective's key results; null: any."),
+        ] = None,
+        team_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only key results owned by this unit or a unit beneath it; null: any."
+            ),
+        ] = None,
     ) -> AsyncGenerator[KeyResultUpdated, None]:
         ctx = info.context
         # The same rule as queries over HTTP: a subscription reads.

@@ -45,7 +45,8 @@ class Query:
         )
 
     @strawberry.field(
-        description="The unit (company, business unit or team) with this id; an error with code NOT_FOUND when there is none."
+        description="The unit (company, business unit or team) with this id; an error with code NOT_FOUND "
+        "when there is none."
     )
     async def team(self, info: Info, id: NodeId) -> Team | None:
         return Team.of(await require(planning_loaders(info).team_by_id.load, "team", id))
@@ -141,8 +142,8 @@ class Query:
     async def objectives(
         self,
         info: Info,
-        first: int = 50,
-        after: str | None = None,
+        first: First = 50,
+        after: After = None,
         cycle_id: Annotated[
             strawberry.ID | None,
             strawberry.argument(

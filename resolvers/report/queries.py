@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -14,12 +15,12 @@ from resolvers.core.enums import KeyResultKind, RollupMethod, Tier
 
 @strawberry.type(description="One GRIP check-in: goal confidence, issues and the plan forward.")
 class ReportCheckIn:
-    id: strawberry.ID
-    created_at: dt.datetime
-    confidence: int | None
-    issues: list[str]
-    plan: str | None
-    author: str | None
+    id: strawberry.ID = strawberry.field(description="The check-in's id.")
+    created_at: dt.datetime = strawberry.field(description="When it was recorded.")
+    confidence: int | None = strawberry.field(description="Goal confidence, 0 (no chance) to 10 (certain).")
+    issues: list[str] = strawberry.field(description="What is in the way.")
+    plan: str | None = strawberry.field(description="The plan forward.")
+    author: str | None = strawberry.field(description="Who recorded it.")
 
     @classmethod
     def of(cls, m: report.CheckIn) -> ReportCheckIn:
@@ -35,13 +36,13 @@ class ReportCheckIn:
 
 @strawberry.type(description="An objective in the report, as it stood on the report's day.")
 class ReportObjective:
-    id: strawberry.ID
-    title: str
-    tier: Tier
-    owner_id: strawberry.ID | None
-    owner_name: str | None
-    cycle_id: strawberry.ID | None
-    cycle_name: str | None
+    id: strawberry.ID = strawberry.field(description="The objective's id.")
+    title: str = strawberry.field(description="Its title.")
+    tier: Tier = strawberry.field(description="STRATEGIC or TEAM.")
+    owner_id: strawberry.ID | None = strawberry.field(description="The team that owns it.")
+    owner_name: str | None = strawberry.field(description="The owner team's name.")
+    cycle_id: strawberry.ID | None = strawberry.field(description="The cycle it is set for.")
+    cycle_name: str | None = strawberry.field(description="The cycle's name.")
     progress: float | None = strawberry.field(description="Its own key results' weighted mean, 0..1.")
     expected_progress: float | None = strawberry.field(
         description="The share of its cycle elapsed on the report's day, 0..1."
@@ -78,16 +79,24 @@ class ReportObjective:
     description="A key result in the report; stale as the health check STALE_MEASUREMENT judges it."
 )
 class ReportKeyResult:
-    objective_id: strawberry.ID
-    id: strawberry.ID
-    title: str
-    kind: KeyResultKind
-    unit: str | None
-    baseline: float | None
-    target: float | None
-    current: float | None
-    done: bool | None
-    progress: float | None
+    objective_id: strawberry.ID = strawberry.field(description="The objective it measures.")
+    id: strawberry.ID = strawberry.field(description="The key result's id.")
+    title: str = strawberry.field(description="Its title.")
+    kind: KeyResultKind = strawberry.field(description="METRIC, MILESTONE or KBI.")
+    unit: str | None = strawberry.field(description='What the numbers count, e.g. "%".')
+    baseline: float | None = strawberry.field(
+        description="Where the metric stood when the key result was set."
+    )
+    target: float | None = strawberry.field(
+        description="Where it should get to (for STAY_* directions, the threshold to hold)."
+    )
+    current: float | None = strawberry.field(
+        description="Its value now, as stored (not as of the report's day)."
+    )
+    done: bool | None = strawberry.field(description="Whether a MILESTONE is reached.")
+    progress: float | None = strawberry.field(
+        description="0..1 now, as `KeyResult.progress` (not as of the report's day)."
+    )
     last_measured_at: dt.datetime | None = strawberry.field(
         description="Its latest measurement observed by the report's day; null when never measured."
     )
@@ -120,14 +129,18 @@ class ReportKeyResult:
 
 @strawberry.type(description="An objective that counts toward the strategic one (its shallowest edge).")
 class ReportContributor:
-    objective: ReportObjective
+    objective: ReportObjective = strawberry.field(description="The contributing objective.")
     depth: int = strawberry.field(description="1 for direct contributions to the strategic objective.")
-    parent_id: strawberry.ID
-    via_key_result_id: strawberry.ID | None
-    weight: float
+    parent_id: strawberry.ID = strawberry.field(description="The objective it counts toward.")
+    via_key_result_id: strawberry.ID | None = strawberry.field(
+        description="The parent's key result it contributes to; null when direct."
+    )
+    weight: float = strawberry.field(description="The contribution's weight, as linked.")
     share: float = strawberry.field(description="Its part of the parent, as in `rollup`.")
-    own_progress: float | None
-    rolled_up_progress: float | None
+    own_progress: float | None = strawberry.field(description="From its own key results, 0..1.")
+    rolled_up_progress: float | None = strawberry.field(
+        description="From what counts toward it, 0..1; null when nothing does."
+    )
     progress: float | None = strawberry.field(
         description="What it counts with: its rolled-up progress, or its own when nothing counts toward it."
     )
@@ -150,29 +163,31 @@ class ReportContributor:
 
 @strawberry.type(description="One contributor's confidence on the report's day.")
 class ObjectiveConfidence:
-    objective_id: strawberry.ID
-    owner_name: str | None
-    confidence: int | None
+    objective_id: strawberry.ID = strawberry.field(description="The contributing objective.")
+    owner_name: str | None = strawberry.field(description="Its owner team's name.")
+    confidence: int | None = strawberry.field(description="0..10 on the report's day; null when unknown.")
 
 
 @strawberry.type(description="The spread of the contributors' confidence (0..10); unknown ones are left out.")
 class ConfidenceSpread:
-    count: int
-    min: int | None
-    max: int | None
-    mean: float | None
-    objectives: list[ObjectiveConfidence]
+    count: int = strawberry.field(description="How many contributors have a confidence.")
+    min: int | None = strawberry.field(description="The lowest confidence; null when none is known.")
+    max: int | None = strawberry.field(description="The highest confidence; null when none is known.")
+    mean: float | None = strawberry.field(description="The mean confidence; null when none is known.")
+    objectives: list[ObjectiveConfidence] = strawberry.field(
+        description="Each contributor's confidence, unknown ones included, in roll-up order."
+    )
 
 
 @strawberry.type(description="An issue raised in an objective's latest check-in by the report's day.")
 class RaisedIssue:
-    objective_id: strawberry.ID
-    objective_title: str
-    owner_name: str | None
-    check_in_id: strawberry.ID
-    raised_at: dt.datetime
-    author: str | None
-    text: str
+    objective_id: strawberry.ID = strawberry.field(description="The objective whose check-in raised it.")
+    objective_title: str = strawberry.field(description="That objective's title.")
+    owner_name: str | None = strawberry.field(description="Its owner team's name.")
+    check_in_id: strawberry.ID = strawberry.field(description="The check-in that raised it.")
+    raised_at: dt.datetime = strawberry.field(description="When that check-in was recorded.")
+    author: str | None = strawberry.field(description="Who recorded that check-in.")
+    text: str = strawberry.field(description="The issue, in the team's words.")
 
     @classmethod
     def of(cls, m: report.RaisedIssue) -> RaisedIssue:
@@ -189,17 +204,19 @@ class RaisedIssue:
 
 @strawberry.type(description="The numbers behind a leadership review of one strategic objective.")
 class StrategicReport:
-    as_of: dt.date
-    stale_after_days: int
-    objective: ReportObjective
-    method: RollupMethod
+    as_of: dt.date = strawberry.field(description="The day the report describes.")
+    stale_after_days: int = strawberry.field(
+        description="Days without a measurement after which a key result is stale."
+    )
+    objective: ReportObjective = strawberry.field(description="The strategic objective reported on.")
+    method: RollupMethod = strawberry.field(description="How contributions roll up into it.")
     key_results: list[ReportKeyResult] = strawberry.field(description="The objective's own key results.")
-    own_progress: float | None
+    own_progress: float | None = strawberry.field(description="From its own key results, 0..1.")
     rolled_up_progress: float | None = strawberry.field(description="As `rollup` computes it.")
     contributors: list[ReportContributor] = strawberry.field(
         description="In roll-up order: depth, parent, id."
     )
-    confidence: ConfidenceSpread
+    confidence: ConfidenceSpread = strawberry.field(description="The spread of the contributors' confidence.")
     at_risk_dependencies: list[DependencyRisk] = strawberry.field(
         description="At-risk dependencies from or to the objective, a contributor, or one of their KRs."
     )
@@ -207,7 +224,9 @@ class StrategicReport:
         description="Key results of the objective and its contributors with no measurement for more than "
         "staleAfterDays."
     )
-    issues: list[RaisedIssue]
+    issues: list[RaisedIssue] = strawberry.field(
+        description="Issues from the latest check-in of the objective and of each contributor."
+    )
 
     @classmethod
     def of(cls, m: report.StrategicReport) -> StrategicReport:
@@ -251,9 +270,16 @@ class ReportQueries:
     async def strategic_report(
         self,
         info: Info,
-        objective_id: strawberry.ID,
-        as_of: dt.date | None = None,
-        stale_after_days: int | None = None,
+        objective_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The STRATEGIC objective to report on.")
+        ],
+        as_of: Annotated[
+            dt.date | None, strawberry.argument(description="The day to report on; default today (UTC).")
+        ] = None,
+        stale_after_days: Annotated[
+            int | None,
+            strawberry.argument(description="1 to 366; default AG_HEALTH_STALE_MEASUREMENT_DAYS (14)."),
+        ] = None,
     ) -> StrategicReport:
         found = await report.strategic_report(
             info.context.db,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -10,6 +11,7 @@ from graph.integrations.events import UpdateCause
 from graph.rituals import checkins, confidence
 from graph.rituals.confidence import TrendDirection
 from resolvers.core.context import Info
+from resolvers.core.enums import describe_enum
 from resolvers.core.errors import present
 from resolvers.core.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
 from resolvers.integrations.subscriptions import publish_updates
@@ -17,21 +19,26 @@ from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.okrs import KeyResult, Objective
 from resolvers.rituals.loaders import ritual_loaders
 
-strawberry.enum(
+describe_enum(
     TrendDirection,
-    description="Where confidence is heading over the cycle: the latest check-in's confidence minus the first's, "
+    "Where confidence is heading over the cycle: the latest check-in's confidence minus the first's, "
     "RISING at +2 or more, FALLING at -2 or less, else STEADY (also with fewer than two check-ins).",
+    {
+        "RISING": "Up by 2 or more since its first check-in.",
+        "FALLING": "Down by 2 or more since its first check-in.",
+        "STEADY": "Within 1 of the first check-in, or fewer than two check-ins.",
+    },
 )
 
 
 @strawberry.type(description="A key-result value a check-in recorded (a measurement with source check-in).")
 class CheckInValue:
-    value: float
-    observed_at: dt.datetime
-    measurement_id: strawberry.ID
+    value: float = strawberry.field(description="The value, in the key result's unit.")
+    observed_at: dt.datetime = strawberry.field(description="When the value was true.")
+    measurement_id: strawberry.ID = strawberry.field(description="The measurement it was stored as.")
     key_result_id: strawberry.Private[str]
 
-    @strawberry.field
+    @strawberry.field(description="The key result the value is for.")
     async def key_result(self, info: Info) -> KeyResult:
         return KeyResult.of(present(await planning_loaders(info).key_result_by_id.load(self.key_result_id)))
 
@@ -40,14 +47,16 @@ class CheckInValue:
     description="A weekly GRIP check-in: Goal confidence, Results progress, Issues, Plan forward."
 )
 class CheckIn:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The check-in's id (a UUID).")
     confidence: int = strawberry.field(description="0 (no chance) to 10 (certain) of reaching the objective.")
     values: list[CheckInValue] = strawberry.field(description="The key-result values it recorded.")
     issues: list[str] = strawberry.field(description="What is in the way.")
     plan: str = strawberry.field(description="What the team does next.")
-    author: str
-    created_at: dt.datetime
-    idempotency_key: str | None
+    author: str = strawberry.field(description="Who recorded it.")
+    created_at: dt.datetime = strawberry.field(description="When it was recorded.")
+    idempotency_key: str | None = strawberry.field(
+        description="The key it was recorded with; null when none."
+    )
     objective_id: strawberry.Private[str]
 
     @classmethod
@@ -72,31 +81,33 @@ class CheckIn:
             objective_id=m.objective_id,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The objective checked in on.")
     async def objective(self, info: Info) -> Objective:
         return Objective.of(present(await planning_loaders(info).objective_by_id.load(self.objective_id)))
 
 
 @strawberry.type(description="The confidence of one check-in.")
 class ConfidencePoint:
-    at: dt.datetime
-    confidence: int
-    check_in_id: strawberry.ID
+    at: dt.datetime = strawberry.field(description="When the check-in was recorded.")
+    confidence: int = strawberry.field(description="0 (no chance) to 10 (certain).")
+    check_in_id: strawberry.ID = strawberry.field(description="The check-in.")
 
 
 @strawberry.type(description="Confidence over the objective's cycle, one point per check-in, oldest first.")
 class ConfidenceTrend:
-    direction: TrendDirection
+    direction: TrendDirection = strawberry.field(description="RISING, FALLING or STEADY.")
     change: int | None = strawberry.field(
         description="The latest check-in's confidence minus the first's; null with fewer than two check-ins."
     )
-    points: list[ConfidencePoint]
+    points: list[ConfidencePoint] = strawberry.field(description="One per check-in, oldest first.")
 
 
 @strawberry.input(description="A new value for one of the objective's key results.")
 class CheckInValueInput:
-    key_result_id: strawberry.ID
-    value: float
+    key_result_id: strawberry.ID = strawberry.field(
+        description="One of the objective's key results, at most once."
+    )
+    value: float = strawberry.field(description="Its value now, in its unit; finite.")
     observed_at: dt.datetime | None = strawberry.field(
         default=None, description="When the value was true, with a time zone; default now."
     )
@@ -104,12 +115,18 @@ class CheckInValueInput:
 
 @strawberry.input(description="A GRIP check-in of one objective.")
 class RecordCheckInInput:
-    objective_id: strawberry.ID
+    objective_id: strawberry.ID = strawberry.field(
+        description="The objective checked in on; not archived, in an open cycle."
+    )
     confidence: int = strawberry.field(description="0 (no chance) to 10 (certain).")
     plan: str = strawberry.field(description="The plan forward.")
-    author: str
-    values: list[CheckInValueInput] = strawberry.field(default_factory=list)
-    issues: list[str] = strawberry.field(default_factory=list)
+    author: str = strawberry.field(description="Who records it (1-200 characters).")
+    values: list[CheckInValueInput] = strawberry.field(
+        default_factory=list, description="Results progress: new values of its key results (up to 50)."
+    )
+    issues: list[str] = strawberry.field(
+        default_factory=list, description="What is in the way (up to 20, each 1-1000 characters)."
+    )
     idempotency_key: str | None = strawberry.field(
         default=None, description="Sent again, the same check-in comes back and nothing is written."
     )
@@ -151,7 +168,11 @@ class CheckInMutations:
         description="Record a GRIP check-in: its confidence becomes the objective's, its KR values become "
         "measurements (source check-in). CONFLICT for an archived objective or a closed cycle."
     )
-    async def record_check_in(self, info: Info, input: RecordCheckInInput) -> CheckIn:
+    async def record_check_in(
+        self,
+        info: Info,
+        input: Annotated[RecordCheckInInput, strawberry.argument(description="The check-in.")],
+    ) -> CheckIn:
         recorded = await checkins.record_check_in(
             info.context.db,
             objective_id=input.objective_id,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from graph.core import models
@@ -19,7 +21,11 @@ class CycleMutations:
         "CONFLICT, pushed values REJECTED with CYCLE_CLOSED). A year closes once its quarters are closed. "
         "Closing a closed cycle changes nothing."
     )
-    async def close_cycle(self, info: Info, cycle_id: strawberry.ID) -> Cycle:
+    async def close_cycle(
+        self,
+        info: Info,
+        cycle_id: Annotated[strawberry.ID, strawberry.argument(description="The cycle to close.")],
+    ) -> Cycle:
         return Cycle.of(await cycle_close.close_cycle(info.context.db, id=cycle_id))
 
     @strawberry.mutation(
@@ -29,7 +35,15 @@ class CycleMutations:
         "(field status or progress)."
     )
     async def carry_over_objective(
-        self, info: Info, objective_id: strawberry.ID, to_cycle_id: strawberry.ID
+        self,
+        info: Info,
+        objective_id: Annotated[
+            strawberry.ID, strawberry.argument(description="The unfinished objective to copy.")
+        ],
+        to_cycle_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="A later, open cycle of the same kind (YEAR or QUARTER)."),
+        ],
     ) -> Objective:
         copy = await cycle_close.carry_over_objective(
             info.context.db, objective_id=objective_id, to_cycle_id=to_cycle_id

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
 from graph.rituals import retrospectives
 from graph.rituals.retrospectives import RetrospectiveInput, RetrospectiveKind
 from resolvers.core.context import Info
+from resolvers.core.enums import describe_enum
 from resolvers.core.errors import present
 from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.okrs import KeyResult, Objective
 from resolvers.planning.units import Cycle, Team
 from resolvers.rituals.loaders import ritual_loaders
 
-strawberry.enum(
+describe_enum(
     RetrospectiveKind,
-    description="MID_CYCLE, or END (which records each key result's final score).",
+    "MID_CYCLE, or END (which records each key result's final score).",
+    {
+        "MID_CYCLE": "A reflection during the cycle, to change course.",
+        "END": "The reflection at the end of the cycle; records each key result's final score, once per cycle.",
+    },
 )
 
 
@@ -29,23 +35,25 @@ class KeyResultScore:
     value: float | None = strawberry.field(description="Its current value then (null for milestones).")
     key_result_id: strawberry.Private[str]
 
-    @strawberry.field
+    @strawberry.field(description="The key result scored.")
     async def key_result(self, info: Info) -> KeyResult:
         return KeyResult.of(present(await planning_loaders(info).key_result_by_id.load(self.key_result_id)))
 
 
 @strawberry.type(description="A mid-cycle or end-of-cycle reflection of one objective or one team.")
 class Retrospective:
-    id: strawberry.ID
-    kind: RetrospectiveKind
+    id: strawberry.ID = strawberry.field(description="The retrospective's id (a UUID).")
+    kind: RetrospectiveKind = strawberry.field(description="MID_CYCLE or END.")
     attractors: list[str] = strawberry.field(description="What pulled us towards the OKR.")
     detractors: list[str] = strawberry.field(description="What pushed us away from it.")
-    learnings: list[str]
-    surprises: list[str]
+    learnings: list[str] = strawberry.field(description="What we learned.")
+    surprises: list[str] = strawberry.field(description="What surprised us.")
     changes: list[str] = strawberry.field(description="What we will do differently.")
-    author: str
-    created_at: dt.datetime
-    idempotency_key: str | None
+    author: str = strawberry.field(description="Who recorded it.")
+    created_at: dt.datetime = strawberry.field(description="When it was recorded.")
+    idempotency_key: str | None = strawberry.field(
+        description="The key it was recorded with; null when none."
+    )
     scores: list[KeyResultScore] = strawberry.field(
         description="END only: each key result's final score, by key-result id."
     )
@@ -74,7 +82,7 @@ class Retrospective:
             team_id=m.team_id,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The cycle it reflects on.")
     async def cycle(self, info: Info) -> Cycle:
         return Cycle.of(present(await planning_loaders(info).cycle_by_id.load(self.cycle_id)))
 
@@ -93,18 +101,28 @@ class Retrospective:
 
 @strawberry.input(description="A retrospective of exactly one of an objective or a team, in a cycle.")
 class RecordRetrospectiveInput:
-    kind: RetrospectiveKind
-    author: str
-    objective_id: strawberry.ID | None = None
-    team_id: strawberry.ID | None = None
+    kind: RetrospectiveKind = strawberry.field(description="MID_CYCLE, or END (one per cycle).")
+    author: str = strawberry.field(description="Who records it (1-200 characters).")
+    objective_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The objective it reflects on; or give teamId instead."
+    )
+    team_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The team it reflects on (with cycleId); or give objectiveId instead."
+    )
     cycle_id: strawberry.ID | None = strawberry.field(
         default=None, description="Required for a team; for an objective, its own cycle (the default)."
     )
-    attractors: list[str] = strawberry.field(default_factory=list)
-    detractors: list[str] = strawberry.field(default_factory=list)
-    learnings: list[str] = strawberry.field(default_factory=list)
-    surprises: list[str] = strawberry.field(default_factory=list)
-    changes: list[str] = strawberry.field(default_factory=list)
+    attractors: list[str] = strawberry.field(
+        default_factory=list,
+        description="What pulled us towards the OKR (each list: up to 30, 1-1000 characters each).",
+    )
+    detractors: list[str] = strawberry.field(default_factory=list, description="What pushed us away from it.")
+    learnings: list[str] = strawberry.field(default_factory=list, description="What we learned.")
+    surprises: list[str] = strawberry.field(default_factory=list, description="What surprised us.")
+    changes: list[str] = strawberry.field(
+        default_factory=list,
+        description="What we will do differently; at least one of the five lists is needed.",
+    )
     idempotency_key: str | None = strawberry.field(
         default=None, description="Sent again, the same retrospective comes back and nothing is written."
     )
@@ -126,7 +144,11 @@ class RetrospectiveMutations:
         description="Record a MID_CYCLE or END retrospective of an objective or a team. END records each key "
         "result's final score (for a team: every KR of its objectives in the cycle); one END per cycle."
     )
-    async def record_retrospective(self, info: Info, input: RecordRetrospectiveInput) -> Retrospective:
+    async def record_retrospective(
+        self,
+        info: Info,
+        input: Annotated[RecordRetrospectiveInput, strawberry.argument(description="The retrospective.")],
+    ) -> Retrospective:
         given = RetrospectiveInput(
             kind=input.kind,
             author=input.author,

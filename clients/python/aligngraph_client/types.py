@@ -66,11 +66,13 @@ class PushStatus(StrEnum):
 class KeyResultValueInput:
     """One value of a key result, named by exactly one of keyResultId or externalKey."""
 
+    #: The value, in the key result's unit; finite.
     value: float
     #: When the value was true, with a time zone; at most 5 minutes in the future.
     observed_at: dt.datetime
     #: Who measured it: a person or an integration (1-100 characters).
     source: str
+    #: The key result's id; or give externalKey instead.
     key_result_id: str | None = None
     #: The key an integration set on the key result, e.g. amplitude:onboarding_completion.
     external_key: str | None = None
@@ -100,9 +102,13 @@ class PushResult:
         "accepted duplicates rejected items { index status reason message keyResultId measurementId }"
     )
 
+    #: How many values were stored.
     accepted: int
+    #: How many were pushed before (same idempotencyKey).
     duplicates: int
+    #: How many were refused.
     rejected: int
+    #: One result per value, in the order of `values`.
     items: list[PushItemResult]
 
     @classmethod
@@ -124,9 +130,13 @@ class PushItemResult:
 
     #: Its position in `values`.
     index: int
+    #: ACCEPTED, DUPLICATE or REJECTED.
     status: PushStatus
+    #: Why it was rejected or is a duplicate; null when ACCEPTED.
     reason: PushReason | None
+    #: What went wrong, for people; null when ACCEPTED.
     message: str | None
+    #: The key result the value went to; null when none was found.
     key_result_id: str | None
     #: The measurement written, or for a DUPLICATE the one stored before.
     measurement_id: str | None
@@ -206,13 +216,17 @@ class Measurement:
 
     SELECTION: ClassVar[str] = "id value observedAt receivedAt source idempotencyKey"
 
+    #: The measurement's id (a UUID).
     id: str
+    #: The value, in the key result's unit.
     value: float
     #: When the value was true (the source's clock).
     observed_at: dt.datetime
     #: When the service stored it.
     received_at: dt.datetime
+    #: Who measured it: as pushed, "check-in" for a check-in, "manual:<token name>" for an edit.
     source: str
+    #: The key it was pushed with; null when none.
     idempotency_key: str | None
 
     @classmethod

@@ -36,7 +36,8 @@ class LinkMutations:
         parent_id: Annotated[
             strawberry.ID,
             strawberry.argument(
-                description="The objective or key result it contributes to: never a lower tier, in a cycle containing the child's."
+                description="The objective or key result it contributes to: never a lower tier, in a cycle "
+                "containing the child's."
             ),
         ],
         weight: Annotated[

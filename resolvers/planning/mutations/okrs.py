@@ -224,7 +224,8 @@ class OkrMutations:
         return KeyResult.of(created)
 
     @strawberry.mutation(
-        description="Change a key result; a new current is recorded as a measurement. Fires keyResultUpdated (EDIT)."
+        description="Change a key result; a new current is recorded as a measurement. Fires keyResultUpdated "
+        "(EDIT)."
     )
     async def update_key_result(
         self,
