@@ -38,9 +38,10 @@ check: $(STAMP)
 	$(BIN)/ruff format --check clients/python
 	$(BIN)/mypy
 	cd clients/python && ../../$(BIN)/mypy
-	# The one-way rule: pyproject's import-linter contracts and tests/test_layers.py (docs/ARCHITECTURE.md).
+	# The one-way rule (import-linter contracts in pyproject, tests/test_layers.py; docs/ARCHITECTURE.md) and a
+	# schema that describes itself (tests/test_schema_descriptions.py).
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/pytest -q -p no:cacheprovider tests/test_layers.py
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_layers.py tests/test_schema_descriptions.py
 
 clean:
 	-$(BIN)/aligngraph neo4j stop

@@ -222,4 +222,6 @@ def test_every_mutation_has_a_decided_scope() -> None:
     mutation_type = schema._schema.mutation_type
     assert mutation_type is not None
     missing = sorted(set(mutation_type.fields) - set(MUTATION_SCOPES))
-    assert not missing, f"decide the scope of these mutations in resolvers/integrations/auth.py MUTATION_SCOPES: {missing}"
+    assert not missing, (
+        f"decide the scope of these mutations in resolvers/integrations/auth.py MUTATION_SCOPES: {missing}"
+    )
