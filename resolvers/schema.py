@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxTokensLimiter
 from strawberry.tools import merge_types
 
 from resolvers.alignment.dependencies import DependencyQueries
@@ -12,8 +12,9 @@ from resolvers.alignment.structure import StructureQueries
 from resolvers.auth import Authorization
 from resolvers.checkins import CheckInMutations
 from resolvers.cycle_mutations import CycleMutations
-from resolvers.errors import DomainErrors
+from resolvers.errors import DomainErrors, Schema
 from resolvers.health import HealthQueries
+from resolvers.limits import QueryLimits, request_checks
 from resolvers.mutations.links import LinkMutations
 from resolvers.mutations.measurements import MeasurementMutations
 from resolvers.mutations.okrs import OkrMutations
@@ -54,16 +55,18 @@ Mutation = merge_types(
 Subscription = merge_types("Subscription", (KeyResultSubscriptions,))
 
 
-def build_schema(*, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000) -> strawberry.Schema:
-    """Build the schema with depth, alias and token limits and error masking."""
-    return strawberry.Schema(
+def build_schema(
+    *, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000, max_fields: int = 1000
+) -> strawberry.Schema:
+    """Build the schema with the document limits (resolvers/limits.py), a token limit and error masking."""
+    limits = QueryLimits(max_depth=max_depth, max_aliases=max_aliases, max_fields=max_fields)
+    return Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
+            request_checks(limits),
             Authorization,
             DomainErrors,
         ],
