@@ -19,6 +19,7 @@ from api.cli_push import HELP as PUSH_HELP
 from api.cli_push import push
 from api.cli_report import report_app
 from api.cli_tokens import token_app
+from api.http_limits import server_config
 from api.settings import Settings, get_settings
 from graph import synthetic, synthetic_load
 from graph.db import Database
@@ -101,7 +102,15 @@ def serve(
     # before `finally` runs and leave the local Neo4j behind (docker stop, systemd, kill).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        uvicorn.run(create_app(settings, demo=demo), host=bind_host, port=bind_port)
+        config = server_config(
+            create_app(settings, demo=demo),
+            host=bind_host,
+            port=bind_port,
+            header_timeout_s=settings.header_timeout_seconds,
+            keep_alive_s=settings.keep_alive_seconds,
+            max_connections=settings.max_connections,
+        )
+        uvicorn.Server(config).run()
     finally:
         if started:
             local_neo4j.stop(LOCAL)
