@@ -3,9 +3,9 @@
 Strawberry's QueryDepthLimiter and MaxAliasesLimiter walk every fragment spread again, so a document of 26
 fragments that each spread the next one twice (under 1 KB) costs 2^25 steps and froze the process. Here each
 fragment definition is measured once (fragments in dependency order, each reusing the numbers of those it
-spreads), so the cost grows with the document's length, not with what it expands to. The same pass bounds
-what graphql-core's OverlappingFieldsCanBeMergedRule costs, which compares fields pairwise: how often one
-field may repeat in a selection set and how many fragments a document may define.
+spreads), so the cost grows with the document's length, not with what it expands to. It also bounds what
+graphql-core's OverlappingFieldsCanBeMergedRule costs, which compares fields pairwise: how many fields may
+answer at one response path and how many fragments a document may define.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class QueryLimits:
     max_aliases: int = 30
     # Fields selected once every fragment is expanded: 1,000 is many times what any documented query asks.
     max_fields: int = 1000
-    # One response name at most this often in one selection set (counting inline fragments).
+    # Fields answering at one response path (e.g. team.parent.id), fragments expanded: at most this many.
     max_repeats: int = 10
     max_fragments: int = 50
 
@@ -62,31 +62,47 @@ def _spreads(selections: SelectionSetNode | None) -> Iterator[str]:
             yield from _spreads(node.selection_set)
 
 
+Path = tuple[str, ...]
+
+
 class _Measure:
-    """Measures selection sets, reusing each fragment's size (computed once) at every spread of it."""
+    """Measures selection sets, reusing what was found for each fragment (computed once) at its spreads."""
 
-    def __init__(self, limits: QueryLimits) -> None:
-        self.limits = limits
-        self.fragments: dict[str, Size] = {}
-        self.repeated: tuple[str, int] | None = None
+    def __init__(self) -> None:
+        self.sizes: dict[str, Size] = {}
+        self.paths: dict[str, Counter[Path]] = {}
 
-    def selection_set(self, selections: SelectionSetNode) -> Size:
+    def size(self, selections: SelectionSetNode) -> Size:
+        """Nesting, aliases and fields below `selections`, fragments expanded."""
         total = Size()
-        names: Counter[str] = Counter()
         for node in self._level(selections):
             if isinstance(node, FragmentSpreadNode):
-                total += self.fragments.get(node.name.value, Size())
+                total += self.sizes.get(node.name.value, Size())
                 continue
-            names[node.alias.value if node.alias else node.name.value] += 1
-            below = self.selection_set(node.selection_set) if node.selection_set else Size()
+            below = self.size(node.selection_set) if node.selection_set else Size()
             # Introspection (__schema, __type) does not count toward the depth, as with strawberry's limiter.
             depth = below.depth + 1 if node.selection_set and not node.name.value.startswith("__") else 0
             total += Size(depth, below.aliases + (1 if node.alias else 0), below.fields + 1)
-        if names and self.repeated is None:
-            name, count = names.most_common(1)[0]
-            if count > self.limits.max_repeats:
-                self.repeated = (name, count)
         return total
+
+    def path_counts(self, selections: SelectionSetNode) -> Counter[Path]:
+        """How many fields answer at each response path below `selections`, fragments expanded.
+
+        graphql-core's OverlappingFieldsCanBeMergedRule compares the fields at one path pairwise, so the
+        square of these counts is its cost. Only computed once every definition is within max_fields, so
+        each counter has at most that many entries.
+        """
+        counts: Counter[Path] = Counter()
+        for node in self._level(selections):
+            if isinstance(node, FragmentSpreadNode):
+                counts.update(self.paths.get(node.name.value, Counter()))
+                continue
+            name = node.alias.value if node.alias else node.name.value
+            counts[(name,)] += 1
+            if node.selection_set:
+                for path, count in self.path_counts(node.selection_set).items():
+                    counts[(name, *path)] += count
+        return counts
 
     def _level(self, selections: SelectionSetNode) -> Iterator[FieldNode | FragmentSpreadNode]:
         """The fields and spreads of one level, looking through inline fragments."""
@@ -131,35 +147,41 @@ def document_errors(document: DocumentNode, limits: QueryLimits) -> list[GraphQL
     if cycle is not None:
         via = " via " + ", ".join(f"'{name}'" for name in cycle[1:-1]) if len(cycle) > 2 else ""
         return [GraphQLError(f"Cannot spread fragment '{cycle[0]}' within itself{via}.", fragments[cycle[0]])]
-    measure = _Measure(limits)
+    measure = _Measure()
     for name in order:
-        measure.fragments[name] = measure.selection_set(fragments[name].selection_set)
-    errors: list[GraphQLError] = []
-    aliases = fields = 0
-    for operation in document.definitions:
-        if not isinstance(operation, OperationDefinitionNode):
-            continue
-        size = measure.selection_set(operation.selection_set)
-        aliases, fields = aliases + size.aliases, fields + size.fields
-        if size.depth > limits.max_depth:
-            label = operation.name.value if operation.name else "anonymous"
-            errors.append(
-                GraphQLError(f"'{label}' exceeds maximum operation depth of {limits.max_depth}", operation)
-            )
+        measure.sizes[name] = measure.size(fragments[name].selection_set)
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    sizes = [measure.size(operation.selection_set) for operation in operations]
+    errors = [
+        GraphQLError(
+            f"'{op.name.value if op.name else 'anonymous'}' exceeds maximum operation depth of {limits.max_depth}",
+            op,
+        )
+        for op, size in zip(operations, sizes, strict=True)
+        if size.depth > limits.max_depth
+    ]
+    aliases = sum(size.aliases for size in sizes)
     if aliases > limits.max_aliases:
         errors.append(GraphQLError(f"{aliases} aliases found. Allowed: {limits.max_aliases}"))
+    fields = max([sum(size.fields for size in sizes)] + [size.fields for size in measure.sizes.values()])
     if fields > limits.max_fields:
         errors.append(
             GraphQLError(f"{fields} fields found once fragments are expanded. Allowed: {limits.max_fields}")
         )
-    if measure.repeated is not None:
-        name, count = measure.repeated
-        errors.append(
-            GraphQLError(
-                f"'{name}' is selected {count} times in one selection set. Allowed: {limits.max_repeats}"
-            )
-        )
-    return errors
+    if errors:
+        return errors
+    for name in order:
+        measure.paths[name] = measure.path_counts(fragments[name].selection_set)
+    for counts in [*measure.paths.values(), *(measure.path_counts(op.selection_set) for op in operations)]:
+        if counts and (most := counts.most_common(1)[0])[1] > limits.max_repeats:
+            path, count = most
+            return [
+                GraphQLError(
+                    f"'{'.'.join(path)}' is selected {count} times once fragments are expanded. "
+                    f"Allowed: {limits.max_repeats}"
+                )
+            ]
+    return []
 
 
 class RequestChecks(SchemaExtension):
