@@ -33,5 +33,10 @@ USER aligngraph
 
 EXPOSE 8000
 
+# Liveness: the process answers (/livez never asks Neo4j, so a database outage restarts nothing).
+# Readiness is /readyz (503 while Neo4j is unreachable): the compose file's healthcheck uses it.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/livez', timeout=3).status == 200 else 1)"]
+
 # Same command as `make run`; --host 0.0.0.0 so that the published port reaches it.
 CMD ["aligngraph", "serve", "--demo", "--host", "0.0.0.0"]

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from functools import partial
 from typing import Any
 
-from starlette.requests import HTTPConnection
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from starlette.requests import HTTPConnection, Request
+from starlette.responses import JSONResponse, Response
+from starlette.websockets import WebSocket
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLRequestData
 from strawberry.schema import BaseSchema
-from strawberry.types.unset import UnsetType
+from strawberry.types.unset import UNSET, UnsetType
 
 from api.settings import Settings, health_thresholds
 from graph.core.db import Database
@@ -19,6 +25,15 @@ from resolvers.core.context import Settings as ResolverSettings
 from resolvers.integrations.auth import authenticate
 from resolvers.schema import build_schema
 
+log = logging.getLogger("aligngraph.errors")
+
+
+def refusal(status: int, message: str, *, code: str = "BAD_REQUEST", **extensions: Any) -> JSONResponse:
+    """An HTTP-level refusal in the GraphQL error shape, with a stable code."""
+    log.info("refused %s (HTTP %s): %s", code, status, message)
+    error = {"message": message, "extensions": {"code": code, **extensions}}
+    return JSONResponse({"data": None, "errors": [error]}, status_code=status)
+
 
 class Router(GraphQLRouter[Context, None]):
     """Over websockets (graphql-transport-ws) the token comes in connection_init: {"authorization": "Bearer …"}."""
@@ -26,6 +41,53 @@ class Router(GraphQLRouter[Context, None]):
     def __init__(self, schema: BaseSchema, *, tokens: TokenCache, **options: Any) -> None:
         super().__init__(schema, **options)
         self.tokens = tokens
+
+    async def run(  # type: ignore[override]
+        self, request: Request | WebSocket, context: Context | UnsetType = UNSET, root_value: None = UNSET
+    ) -> Response | WebSocket:
+        """strawberry's run, answering its HTTP refusals (bad JSON, unknown operationName, ...) with a
+        JSON body in the GraphQL error shape instead of plain text."""
+        try:
+            return await super().run(request, context, root_value)  # type: ignore[arg-type]
+        except HTTPException as exc:
+            code = "NOT_FOUND" if exc.status_code == 404 else "BAD_REQUEST"
+            return refusal(exc.status_code, exc.reason, code=code)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        """Parse a body (or GET's ?variables=): strict UTF-8, an object (or a batch), and 400, not a crash,
+        for JSON nested too deeply to parse."""
+        try:
+            text = data.decode("utf-8") if isinstance(data, bytes) else data
+        except UnicodeDecodeError as exc:
+            raise HTTPException(400, f"The request body is not valid UTF-8 (byte {exc.start})") from exc
+        try:
+            value = json.loads(text)
+        except RecursionError as exc:
+            raise HTTPException(400, "The JSON is nested too deeply") from exc
+        except json.JSONDecodeError as exc:
+            raise HTTPException(400, f"The JSON does not parse: {exc}") from exc
+        if not isinstance(value, dict | list):
+            raise HTTPException(
+                400, f'Expected a JSON object like {{"query": "..."}}, got {text.strip()[:20]}'
+            )
+        return value
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Websocket messages: JSON nested too deeply is refused like any JSON that does not parse (4400)."""
+        try:
+            return json.loads(data)
+        except RecursionError as exc:
+            raise json.JSONDecodeError("nested too deeply", "", 0) from exc
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """strawberry's parsing, and operationName must be a string (or absent)."""
+        parsed = await super().parse_http_body(request)
+        for data in parsed if isinstance(parsed, list) else [parsed]:
+            if not isinstance(data.operation_name, str | None):
+                raise HTTPException(400, "The GraphQL operation's `operationName` must be a string or null")
+        return parsed
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """Check connection_init's token; refuse (close 4403) a bad one, or none where reads need one."""
@@ -67,7 +129,10 @@ def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
         return context
 
     schema = build_schema(
-        max_depth=settings.max_query_depth, max_aliases=settings.max_aliases, max_tokens=settings.max_tokens
+        max_depth=settings.max_query_depth,
+        max_aliases=settings.max_aliases,
+        max_tokens=settings.max_tokens,
+        max_fields=settings.max_fields,
     )
     return Router(
         schema,

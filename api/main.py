@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from api.graphql import graphql_router
+from api.http_limits import BodyLimit
 from api.settings import Settings, get_settings
 from graph.core.db import Database
 from graph.core.errors import UnavailableError
@@ -18,6 +20,8 @@ from graph.integrations.events import UpdateHub
 from graph.seed.demo import seed_demo
 
 log = logging.getLogger("aligngraph")
+# /readyz answers within this long even when Neo4j hangs.
+READY_TIMEOUT_S = 3.0
 
 
 def create_app(
@@ -48,13 +52,24 @@ def create_app(
     # keyResultUpdated subscribers of this process; mutations publish here once their write has committed.
     app.state.events = UpdateHub()
     app.include_router(graphql_router(settings), prefix="/graphql")
+    # Outermost: body size and time are checked before any route, token lookup or GraphQL work.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_seconds)
 
+    @app.get("/livez")
+    async def livez() -> JSONResponse:
+        """Liveness: the process answers. Never asks the database, so an outage restarts nothing."""
+        return JSONResponse({"status": "ok"})
+
+    @app.get("/readyz")
     @app.get("/health")
-    async def health() -> JSONResponse:
+    async def readyz() -> JSONResponse:
+        """Readiness: Neo4j answers. 503 while it does not; the body names no address."""
         try:
-            await app.state.db.verify()
-        except UnavailableError as exc:
-            return JSONResponse({"status": "unavailable", "detail": str(exc)}, status_code=503)
+            async with asyncio.timeout(READY_TIMEOUT_S):
+                await app.state.db.verify()
+        except Exception as exc:  # any failure means: not ready (the log keeps the details)
+            log.warning("not ready: %s", exc)
+            return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
         return JSONResponse({"status": "ok"})
 
     return app

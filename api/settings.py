@@ -27,6 +27,16 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=12, ge=2)
     max_aliases: int = Field(default=30, ge=1)
     max_tokens: int = Field(default=4000, ge=100)
+    # Fields a document selects once its fragments are expanded (resolvers/core/limits.py).
+    max_fields: int = Field(default=1000, ge=10)
+    # The HTTP edge (api/http_limits.py). The largest legal push (10,000 values, every text at its maximum
+    # length) is 5.6 MB of JSON; a realistic one 1.9 MB.
+    max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=64 * 1024)
+    body_timeout_seconds: float = Field(default=60.0, gt=0, le=3600)
+    header_timeout_seconds: float = Field(default=10.0, gt=0, le=600)
+    keep_alive_seconds: int = Field(default=5, ge=1, le=600)
+    # Open connections (and requests in flight) one process serves; beyond, uvicorn answers 503 at once.
+    max_connections: int = Field(default=1000, ge=10)
     # Let queries run without a token (AG_PUBLIC_READS=true). Changes always need one. `serve --demo` sets it.
     public_reads: bool = False
     # How long a process remembers a token lookup; a revoked token may work this long in a busy process.

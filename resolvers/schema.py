@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxTokensLimiter
 
 from resolvers.alignment.dependencies import DependencyQueries
 from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
-from resolvers.core.errors import DomainErrors
+from resolvers.core.errors import DomainErrors, Schema
+from resolvers.core.limits import QueryLimits, request_checks
 from resolvers.health.queries import HealthQueries
 from resolvers.integrations.auth import Authorization
 from resolvers.integrations.measurements import MeasurementMutations
@@ -60,16 +61,18 @@ class Subscription(KeyResultSubscriptions):
     pass
 
 
-def build_schema(*, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000) -> strawberry.Schema:
-    """Build the schema with depth, alias and token limits and error masking."""
-    return strawberry.Schema(
+def build_schema(
+    *, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000, max_fields: int = 1000
+) -> strawberry.Schema:
+    """Build the schema with the document limits (resolvers/core/limits.py), a token limit and error masking."""
+    limits = QueryLimits(max_depth=max_depth, max_aliases=max_aliases, max_fields=max_fields)
+    return Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
+            request_checks(limits),
             Authorization,
             DomainErrors,
         ],

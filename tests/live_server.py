@@ -16,6 +16,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
+from api.http_limits import server_config
 from api.main import create_app
 from api.settings import Settings
 from graph.core.db import Database
@@ -41,12 +42,22 @@ class _Server(uvicorn.Server):
 
 
 @contextlib.asynccontextmanager
-async def serving(app: FastAPI) -> AsyncIterator[LiveServer]:
-    """Serve `app` on 127.0.0.1 until the block ends."""
+async def serving(app: FastAPI, settings: Settings | None = None) -> AsyncIterator[LiveServer]:
+    """Serve `app` on 127.0.0.1 until the block ends, configured as `aligngraph serve` configures uvicorn."""
+    settings = settings or Settings()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = _Server(uvicorn.Config(app, log_level="warning", lifespan="on", ws="auto"))
+    config = server_config(
+        app,
+        header_timeout_s=settings.header_timeout_seconds,
+        keep_alive_s=settings.keep_alive_seconds,
+        max_connections=settings.max_connections,
+        log_level="warning",
+        lifespan="on",
+        ws="auto",
+    )
+    server = _Server(config)
     task = asyncio.create_task(server.serve(sockets=[sock]))
     try:
         async with asyncio.timeout(START_S):
@@ -65,5 +76,5 @@ async def serving(app: FastAPI) -> AsyncIterator[LiveServer]:
 @pytest.fixture
 async def live_server(db: Database, settings: Settings) -> AsyncIterator[LiveServer]:
     """The app (create_app(settings, db=db)) served by uvicorn on a free port for one test."""
-    async with serving(create_app(settings, db=db)) as running:
+    async with serving(create_app(settings, db=db), settings) as running:
         yield running

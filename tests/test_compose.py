@@ -76,7 +76,13 @@ def test_api_service(compose: dict[str, Any]) -> None:
     assert any(str(port).endswith(":8000") for port in api["ports"])
     assert "build" in api
     test = api["healthcheck"]["test"]
-    assert "http://127.0.0.1:8000/health" in (" ".join(test) if isinstance(test, list) else test)
+    assert "http://127.0.0.1:8000/readyz" in (" ".join(test) if isinstance(test, list) else test)
+
+
+def test_dockerfile_healthcheck_is_the_liveness_probe() -> None:
+    text = re.sub(r"\\\n", " ", DOCKERFILE.read_text())
+    checks = re.findall(r"^HEALTHCHECK\s+(.*)$", text, re.MULTILINE)
+    assert len(checks) == 1 and "http://127.0.0.1:8000/livez" in checks[0]
 
 
 def test_api_and_neo4j_share_the_password(compose: dict[str, Any]) -> None:

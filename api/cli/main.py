@@ -20,6 +20,7 @@ from api.cli.push import push
 from api.cli.report import report_app
 from api.cli.seed import schema_app, seed_app
 from api.cli.tokens import token_app
+from api.http_limits import server_config
 from runtime import local_neo4j
 
 T = TypeVar("T")
@@ -62,7 +63,15 @@ def serve(
     # before `finally` runs and leave the local Neo4j behind (docker stop, systemd, kill).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        uvicorn.run(create_app(settings, demo=demo), host=bind_host, port=bind_port)
+        config = server_config(
+            create_app(settings, demo=demo),
+            host=bind_host,
+            port=bind_port,
+            header_timeout_s=settings.header_timeout_seconds,
+            keep_alive_s=settings.keep_alive_seconds,
+            max_connections=settings.max_connections,
+        )
+        uvicorn.Server(config).run()
     finally:
         if started:
             local_neo4j.stop(LOCAL)

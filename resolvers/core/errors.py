@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from typing import TypeVar
 
+import strawberry
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors
+from strawberry.types import ExecutionContext
 
 from graph.core.errors import DomainError
 
@@ -27,7 +29,6 @@ class DomainErrors(MaskErrors):
         super().__init__(should_mask_error=_unexpected, error_message="Unexpected error.")
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
-        log.error("unexpected error at %s", error.path, exc_info=error.original_error)
         masked = super().anonymise_error(error)
         masked.extensions = {"code": "INTERNAL"}
         return masked
@@ -49,3 +50,25 @@ def present(value: N | None) -> N:
     if value is None:
         raise LookupError("a linked node was deleted while the request ran")
     return value
+
+
+def log_errors(errors: list[GraphQLError], operation: str | None = None) -> None:
+    """Refusals the caller can act on (every code but INTERNAL) in one INFO line; tracebacks only for
+    unexpected errors, which the caller sees as INTERNAL."""
+    for error in errors:
+        original = error.original_error
+        if _unexpected(error):
+            log.error("INTERNAL in %s at %s", operation or "anonymous", error.path, exc_info=original)
+            continue
+        code = original.code if isinstance(original, DomainError) else "BAD_REQUEST"
+        message = " ".join(error.message.split())
+        log.info("refused %s in %s: %s", code, operation or "anonymous", message)
+
+
+class Schema(strawberry.Schema):
+    """strawberry's Schema, logging errors by log_errors instead of a traceback for each."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_errors(errors, execution_context.operation_name if execution_context else None)
