@@ -204,6 +204,8 @@ class RequestChecks(SchemaExtension):
     def _request_errors(self, document: DocumentNode) -> list[GraphQLError]:
         ctx = self.execution_context
         operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        # ctx.operation_name falls back to the first operation's name; the name the request gave is kept
+        # apart (strawberry has no public attribute for it).
         if len(operations) > 1 and ctx._provided_operation_name is None:
             return [
                 GraphQLError(
