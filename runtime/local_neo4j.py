@@ -58,21 +58,26 @@ def prepare(*, quiet: bool = False) -> tuple[str, Path]:
     cp_file = STATE_ROOT / "classpath.txt"
     classes = STATE_ROOT / "classes"
     if not cp_file.exists() or cp_file.stat().st_mtime < pom.stat().st_mtime:
-        if not quiet:
-            print("Fetching Neo4j 5.26 community from Maven Central (first run only)...", flush=True)
-        _run(
-            [
-                "mvn",
-                "-q",
-                "-B",
-                "-f",
-                str(pom),
-                "dependency:build-classpath",
-                f"-Dmdep.outputFile={cp_file}",
-                "-Dmdep.includeScope=runtime",
-            ],
-            "mvn dependency:build-classpath",
-        )
+        build_classpath = [
+            "mvn",
+            "-q",
+            "-B",
+            "-f",
+            str(pom),
+            "dependency:build-classpath",
+            f"-Dmdep.outputFile={cp_file}",
+            "-Dmdep.includeScope=runtime",
+        ]
+        try:
+            # Offline first: when ~/.m2 already holds the jars nothing is fetched, so nothing is announced.
+            _run([*build_classpath, "--offline"], "mvn dependency:build-classpath --offline")
+        except LocalNeo4jError:
+            if not quiet:
+                print(
+                    "Fetching Neo4j 5.26 community from Maven Central into ~/.m2 (first run only)...",
+                    flush=True,
+                )
+            _run(build_classpath, "mvn dependency:build-classpath")
     classpath = cp_file.read_text().strip()
     compiled = classes / "Launcher.class"
     if not compiled.exists() or compiled.stat().st_mtime < launcher.stat().st_mtime:
