@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
@@ -13,12 +15,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema import BaseSchema
 from strawberry.types.unset import UNSET, UnsetType
 
 from api.settings import Settings, health_thresholds
 from graph.core.db import Database
+from graph.core.errors import UnavailableError
 from graph.integrations.tokens import TokenCache
 from resolvers.core.context import Context
 from resolvers.core.context import Settings as ResolverSettings
@@ -28,19 +31,56 @@ from resolvers.schema import build_schema
 log = logging.getLogger("aligngraph.errors")
 
 
-def refusal(status: int, message: str, *, code: str = "BAD_REQUEST", **extensions: Any) -> JSONResponse:
+def refusal(
+    status: int,
+    message: str,
+    *,
+    code: str = "BAD_REQUEST",
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
     """An HTTP-level refusal in the GraphQL error shape, with a stable code."""
     log.info("refused %s (HTTP %s): %s", code, status, message)
     error = {"message": message, "extensions": {"code": code, **extensions}}
-    return JSONResponse({"data": None, "errors": [error]}, status_code=status)
+    return JSONResponse({"data": None, "errors": [error]}, status_code=status, headers=headers)
+
+
+def _unavailable(data: GraphQLHTTPResponse | list[GraphQLHTTPResponse]) -> bool:
+    """True when an answer holds an UNAVAILABLE error: the database could not do (all of) it for now."""
+    for answer in data if isinstance(data, list) else [data]:
+        for error in answer.get("errors") or []:
+            if isinstance(error, dict) and (error.get("extensions") or {}).get("code") == "UNAVAILABLE":
+                return True
+    return False
+
+
+def retry_after(settings: Settings) -> dict[str, str]:
+    """The Retry-After of every UNAVAILABLE answer: about as long as the API waited for Neo4j."""
+    return {"Retry-After": str(max(1, math.ceil(settings.db_unavailable_timeout_seconds)))}
+
+
+def unavailable_handler(settings: Settings) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The app's answer to a database outage met before GraphQL runs (the token lookup in context_getter,
+    a FastAPI dependency): 503 UNAVAILABLE with Retry-After, the same as a field that meets it."""
+    headers = retry_after(settings)
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, UnavailableError)
+        return refusal(503, exc.message, code=exc.code, headers=headers, field=exc.field, value=None)
+
+    return handle
 
 
 class Router(GraphQLRouter[Context, None]):
     """Over websockets (graphql-transport-ws) the token comes in connection_init: {"authorization": "Bearer …"}."""
 
-    def __init__(self, schema: BaseSchema, *, tokens: TokenCache, **options: Any) -> None:
+    def __init__(
+        self, schema: BaseSchema, *, tokens: TokenCache, retry_after: dict[str, str], **options: Any
+    ) -> None:
         super().__init__(schema, **options)
         self.tokens = tokens
+        # Every UNAVAILABLE answer is HTTP 503 with this Retry-After, whether the token lookup or a field hit it.
+        self.retry_after = retry_after
 
     async def run(  # type: ignore[override]
         self, request: Request | WebSocket, context: Context | UnsetType = UNSET, root_value: None = UNSET
@@ -52,6 +92,16 @@ class Router(GraphQLRouter[Context, None]):
         except HTTPException as exc:
             code = "NOT_FOUND" if exc.status_code == 404 else "BAD_REQUEST"
             return refusal(exc.status_code, exc.reason, code=code)
+
+    def create_response(
+        self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
+    ) -> Response:
+        """strawberry's JSON answer; 503 with Retry-After when it holds an UNAVAILABLE error."""
+        response = super().create_response(response_data, sub_response)
+        if _unavailable(response_data):
+            response.status_code = 503
+            response.headers.update(self.retry_after)
+        return response
 
     def parse_json(self, data: str | bytes) -> Any:
         """Parse a body (or GET's ?variables=): strict UTF-8, an object (or a batch), and 400, not a crash,
@@ -137,6 +187,7 @@ def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
     return Router(
         schema,
         tokens=tokens,
+        retry_after=retry_after(settings),
         context_getter=context_getter,
         graphql_ide="graphiql" if settings.graphiql else None,
     )

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
-from api.graphql import graphql_router
+from api.graphql import graphql_router, unavailable_handler
 from api.http_limits import BodyLimit
 from api.settings import Settings, get_settings
 from graph.core.db import Database
@@ -52,6 +52,7 @@ def create_app(
     # keyResultUpdated subscribers of this process; mutations publish here once their write has committed.
     app.state.events = UpdateHub()
     app.include_router(graphql_router(settings), prefix="/graphql")
+    app.add_exception_handler(UnavailableError, unavailable_handler(settings))
     # Outermost: body size and time are checked before any route, token lookup or GraphQL work.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_seconds)
 
@@ -86,4 +87,5 @@ def _connect(settings: Settings) -> Database:
         password=settings.neo4j_password,
         database=settings.neo4j_database,
         timeout_s=settings.query_timeout_seconds,
+        unavailable_s=settings.db_unavailable_timeout_seconds,
     )

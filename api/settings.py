@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     # Neo4j stops any API transaction running longer (UNAVAILABLE to the caller), so a runaway query cannot
     # hold a CPU for hours. The CLI's seeding and analysts' queries are not limited.
     query_timeout_seconds: float = Field(default=30.0, gt=0, le=3600)
+    # How long a request waits for an unreachable (or restarting) Neo4j before it answers UNAVAILABLE: HTTP
+    # 503 with Retry-After. It bounds connecting, waiting for a pooled connection and the driver's retries.
+    db_unavailable_timeout_seconds: float = Field(default=5.0, gt=0, le=300)
     # OKR health thresholds (see docs/HEALTH.md); objective_limit applies to organisations without their own.
     health_stale_measurement_days: int = Field(default=14, ge=1, le=366)
     health_stale_check_in_days: int = Field(default=14, ge=1, le=366)

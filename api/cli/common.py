@@ -36,6 +36,7 @@ def with_db(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
             user=settings.neo4j_user,
             password=settings.neo4j_password,
             database=settings.neo4j_database,
+            unavailable_s=settings.db_unavailable_timeout_seconds,
         )
         try:
             await db.verify()

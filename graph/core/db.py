@@ -3,37 +3,58 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 from neo4j import (
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
-    Query,
+    AsyncSession,
     RoutingControl,
     unit_of_work,
 )
-from neo4j.exceptions import ConstraintError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    ConnectionPoolError,
+    ConstraintError,
+    IncompleteCommit,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from graph.core.cypher import NamedQuery, query
 from graph.core.errors import ConflictError, UnavailableError
 
 T = TypeVar("T")
 Row = dict[str, Any]
+# How long a request waits for an unreachable Neo4j before it answers UNAVAILABLE (AG_DB_UNAVAILABLE_TIMEOUT_SECONDS).
+UNAVAILABLE_S = 5.0
+# The driver's errors that mean: Neo4j cannot be reached (or went away mid-request), try again later.
+OUTAGE = (ServiceUnavailable, SessionExpired, ConnectionPoolError, OSError)
 
 
 class Database:
     """Runs named Cypher queries: reads through execute_query, writes in one transaction each."""
 
     def __init__(
-        self, driver: AsyncDriver, *, database: str | None = None, timeout_s: float | None = None
+        self,
+        driver: AsyncDriver,
+        *,
+        database: str | None = None,
+        timeout_s: float | None = None,
+        unavailable_s: float = UNAVAILABLE_S,
     ) -> None:
         self.driver = driver
         self.database = database
         # Every read and write transaction is stopped by Neo4j after this long (None: the server's default).
         self.timeout_s = timeout_s
+        # A request that cannot get going with Neo4j for this long (connecting, retrying) answers UNAVAILABLE.
+        self.unavailable_s = unavailable_s
         # Counts every query sent, so tests can prove a request has no N+1.
         self.query_count = 0
 
@@ -46,11 +67,59 @@ class Database:
         password: str,
         database: str | None = None,
         timeout_s: float | None = None,
+        unavailable_s: float = UNAVAILABLE_S,
     ) -> Database:
-        """Open the process-wide driver (no I/O until first use)."""
-        # Server notifications (e.g. "property key does not exist" on sparse data) would flood the logs.
-        driver = AsyncGraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
-        return cls(driver, database=database, timeout_s=timeout_s)
+        """Open the process-wide driver (no I/O until first use).
+
+        The driver gives up on an unreachable server within `unavailable_s`: connecting, waiting for a pooled
+        connection and retrying a transaction (by default it would try for 30 s, then 60 s for a connection).
+        """
+        driver = AsyncGraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            # Server notifications (e.g. "property key does not exist" on sparse data) would flood the logs.
+            notifications_min_severity="OFF",
+            connection_timeout=unavailable_s,
+            connection_acquisition_timeout=unavailable_s,
+            max_transaction_retry_time=unavailable_s,
+        )
+        return cls(driver, database=database, timeout_s=timeout_s, unavailable_s=unavailable_s)
+
+    def _unavailable(self, exc: BaseException) -> UnavailableError:
+        """The error to show when Neo4j could not be reached, went away, or stayed busy within unavailable_s."""
+        if isinstance(exc, IncompleteCommit):
+            return UnavailableError(
+                "The database went away while committing: the change may or may not have been written. "
+                "Resending it is safe where it carries an idempotency key (pushes, check-ins).",
+                field="database",
+            )
+        reason = "stayed busy" if isinstance(exc, TransientError) else "is not reachable"
+        return UnavailableError(
+            f"The database {reason} for {self.unavailable_s:g} s (AG_DB_UNAVAILABLE_TIMEOUT_SECONDS); "
+            f"try again in a moment (Retry-After: {self.retry_after_s} s).",
+            field="database",
+        )
+
+    @property
+    def retry_after_s(self) -> int:
+        """The Retry-After a caller gets with UNAVAILABLE: wait about as long as we waited."""
+        return max(1, math.ceil(self.unavailable_s))
+
+    @asynccontextmanager
+    async def _guard(self) -> AsyncIterator[_Deadline]:
+        """Bound a request's time with Neo4j: unavailable_s to get going (the driver's own timeouts should
+        fire first; this catches a server that accepts connections but never answers), then the query
+        timeout once its work runs, and unavailable_s again from a failure on the way."""
+        try:
+            async with asyncio.timeout(self.unavailable_s + 1.0) as timeout:
+                yield _Deadline(timeout, self)
+        except TimeoutError as exc:
+            raise self._unavailable(exc) from exc
+        except OUTAGE as exc:
+            raise self._unavailable(exc) from exc
+        except TransientError as exc:
+            # Retried by the driver for unavailable_s (a deadlock, a leader switch): still no luck.
+            raise self._timed_out(exc) or self._unavailable(exc) from exc
 
     def _timed_out(self, exc: Neo4jError) -> UnavailableError | None:
         """The error to show when Neo4j stopped a transaction: past timeout_s, or terminated by an operator."""
@@ -68,7 +137,7 @@ class Database:
         """Raise UnavailableError unless the server answers."""
         try:
             await self.driver.verify_connectivity()
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        except OUTAGE as exc:
             raise UnavailableError(f"Neo4j is not reachable: {exc}") from exc
 
     async def wait_until_ready(self, *, timeout_s: float = 60.0) -> None:
@@ -89,18 +158,29 @@ class Database:
     async def read(self, name: str, /, **params: Any) -> list[Row]:
         """Run a named read query and return its rows as dicts."""
         self.query_count += 1
+        text = query(name)
+
+        @unit_of_work(timeout=self.timeout_s)
+        async def unit(tx: AsyncManagedTransaction, deadline: _Deadline) -> list[Row]:
+            async with deadline.working():
+                result = await tx.run(text, params)
+                keys = result.keys()
+                # Named queries return plain values and maps (tests/cypher/test_cypher_files.py checks), so
+                # zipping is enough; record.data() would walk every value looking for nodes, about 7x slower.
+                return [dict(zip(keys, record.values(), strict=True)) async for record in result]
+
         try:
-            result = await self.driver.execute_query(
-                Query(query(name), timeout=self.timeout_s),
-                parameters_=params,
-                routing_=RoutingControl.READ,
-                database_=self.database,
-            )
+            async with self._guard() as deadline, self._session() as session:
+                rows: list[Row] = await session.execute_read(unit, deadline)
+                return rows
         except Neo4jError as exc:
             raise self._timed_out(exc) or exc from exc
-        # Named queries return plain values and maps (tests/cypher/test_cypher_files.py checks), so zipping is enough;
-        # record.data() would walk every value looking for nodes, about 7x slower on large results.
-        return [dict(zip(result.keys, record.values(), strict=True)) for record in result.records]
+
+    def _session(self) -> AsyncSession:
+        # The bookmark manager execute_query uses: on a cluster, a read after a write (the live update built
+        # after a push commits, the client's next query) never sees the state from before it.
+        bookmarks = self.driver.execute_query_bookmark_manager
+        return self.driver.session(database=self.database, bookmark_manager=bookmarks)
 
     async def example_params(self, named: NamedQuery) -> Row:
         """Evaluate a file's documented `:param` literals in Neo4j itself, as Browser would.
@@ -120,15 +200,14 @@ class Database:
         """Run `work` in one write transaction; it may be retried, so it must be idempotent."""
 
         @unit_of_work(timeout=self.timeout_s)
-        async def unit(tx: AsyncManagedTransaction) -> T:
-            return await work(Tx(tx, self))
+        async def unit(tx: AsyncManagedTransaction, deadline: _Deadline) -> T:
+            async with deadline.working():
+                return await work(Tx(tx, self))
 
         try:
-            # The bookmark manager execute_query uses: on a cluster, a read after this write (the live update
-            # built after a push commits, the client's next query) never sees the state from before it.
-            bookmarks = self.driver.execute_query_bookmark_manager
-            async with self.driver.session(database=self.database, bookmark_manager=bookmarks) as session:
-                return await session.execute_write(unit)
+            async with self._guard() as deadline, self._session() as session:
+                done: T = await session.execute_write(unit, deadline)
+                return done
         except ConstraintError as exc:
             # A unique id (or key) taken by a concurrent or earlier write: report it, never duplicate.
             match = re.search(r"property `(\w+)`", exc.message or "")
@@ -149,6 +228,29 @@ class Database:
             if error.field != "idempotencyKey" or key is None:
                 raise
             return await self.write(work)
+
+
+class _Deadline:
+    """Moves a request's time limit as its transaction starts working, or fails and gets retried."""
+
+    def __init__(self, timeout: asyncio.Timeout, db: Database) -> None:
+        self._timeout = timeout
+        self._db = db
+
+    @asynccontextmanager
+    async def working(self) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+        # Neo4j itself stops the transaction after timeout_s; the guard only catches a server that hangs.
+        self._timeout.reschedule(loop.time() + (self._db.timeout_s or 3600.0) + self._db.unavailable_s)
+        try:
+            yield
+        except Exception:
+            # A failure the driver retries (the server went away, or answers that it cannot work yet): it
+            # retries for at most unavailable_s more, and a retry that gets going moves the limit again.
+            when = self._timeout.when()
+            limit = loop.time() + self._db.unavailable_s + 1.0
+            self._timeout.reschedule(limit if when is None else min(when, limit))
+            raise
 
 
 class Tx:
