@@ -97,6 +97,43 @@ def _state_file(name: str) -> Path:
     return STATE_ROOT / name / "server.json"
 
 
+def _port_file(name: str) -> Path:
+    # Outlives server.json (which `stop` removes), so a stopped or crashed server comes back on its old port.
+    return STATE_ROOT / name / "port"
+
+
+def _port_is_free(port: int) -> bool:
+    """True when a server could listen on `port`: nobody listens there (connections of a killed server
+    lingering in TIME_WAIT do not count, as they do not for Neo4j, which binds with SO_REUSEADDR)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def recorded_port(name: str) -> int | None:
+    """The port the server called `name` listened on last time, if any."""
+    for path, read in (
+        (_port_file(name), str.strip),
+        (_state_file(name), lambda t: str(json.loads(t)["port"])),
+    ):
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            return int(read(path.read_text()))
+    return None
+
+
+def pick_port(name: str) -> int:
+    """The recorded port when it is free again, so clients that keep NEO4J_URI (a running API) find the
+    restarted server; otherwise a new free one."""
+    port = recorded_port(name)
+    if port is not None and _port_is_free(port):
+        return port
+    return free_port()
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -146,10 +183,11 @@ def start(
     began = time.monotonic()
     classpath, classes = prepare(quiet=quiet)
     home = STATE_ROOT / name
+    port = pick_port(name)
     if fresh and home.exists():
         shutil.rmtree(home)
     home.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    _port_file(name).write_text(f"{port}\n")
     log_path = home / "neo4j.log"
     with log_path.open("w") as log:
         proc = subprocess.Popen(
