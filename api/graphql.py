@@ -19,6 +19,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from api.settings import Settings, health_thresholds
 from graph.core.db import Database
+from graph.core.text import shown
 from graph.integrations.tokens import TokenCache
 from resolvers.core.context import Context
 from resolvers.core.context import Settings as ResolverSettings
@@ -29,7 +30,9 @@ log = logging.getLogger("aligngraph.errors")
 
 
 def refusal(status: int, message: str, *, code: str = "BAD_REQUEST", **extensions: Any) -> JSONResponse:
-    """An HTTP-level refusal in the GraphQL error shape, with a stable code."""
+    """An HTTP-level refusal in the GraphQL error shape, with a stable code (lone surrogates an
+    operationName may carry are shown escaped: Starlette's JSON can't encode them)."""
+    message = shown(message)
     log.info("refused %s (HTTP %s): %s", code, status, message)
     error = {"message": message, "extensions": {"code": code, **extensions}}
     return JSONResponse({"data": None, "errors": [error]}, status_code=status)
