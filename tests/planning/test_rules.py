@@ -153,6 +153,27 @@ async def test_a_retried_create_never_duplicates(gql: GraphQL, db: Database) -> 
     assert "prio-x" in message
 
 
+@pytest.mark.parametrize(
+    ("create", "kind", "value"),
+    [
+        ('mutation { createInitiative(input: {id: "0", title: "Epic"}) { id } }', "Initiative", "0"),
+        (
+            'mutation { createTeam(input: {id: "team-discover", name: "Again", kind: TEAM, organisationId: "org-bank", parentId: "bu-digital"}) { id } }',
+            "Team",
+            "team-discover",
+        ),
+    ],
+)
+async def test_a_taken_id_is_a_conflict_in_our_words(
+    gql: GraphQL, db: Database, create: str, kind: str, value: str
+) -> None:
+    await gql.ok('mutation { createInitiative(input: {id: "0", title: "Epic"}) { id } }')
+    error = await gql.error(create)
+    assert error["extensions"] == {"code": "CONFLICT", "field": "id", "value": value}
+    assert error["message"] == f"id {value!r} is already taken by another {kind}"
+    assert "Node(" not in error["message"] and "label" not in error["message"]
+
+
 async def test_deleting_a_team_that_owns_objectives_is_a_conflict(gql: GraphQL, db: Database) -> None:
     await expect_rejected(gql, db, "CONFLICT", "id", 'mutation { deleteTeam(id: "team-discover") { id } }')
 
