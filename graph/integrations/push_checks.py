@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from graph.core.progress import MAX_MAGNITUDE
 from graph.core.text import is_text
 
 MAX_VALUES = 10_000
@@ -23,6 +24,8 @@ class PushReason(StrEnum):
     KEY_RESULT_MISSING = "KEY_RESULT_MISSING"
     KEY_RESULT_AMBIGUOUS = "KEY_RESULT_AMBIGUOUS"
     NON_FINITE_VALUE = "NON_FINITE_VALUE"
+    # |value| > 1e15 (graph.core.progress.MAX_MAGNITUDE), the bound of every KR number.
+    VALUE_OUT_OF_RANGE = "VALUE_OUT_OF_RANGE"
     OBSERVED_AT_WITHOUT_TIMEZONE = "OBSERVED_AT_WITHOUT_TIMEZONE"
     OBSERVED_IN_FUTURE = "OBSERVED_IN_FUTURE"
     # observedAt is a date the server can't convert to UTC (e.g. 0001-01-01T00:00:00+01:00).
@@ -80,6 +83,12 @@ def check_value(index: int, item: PushedValue, now: dt.datetime) -> ItemResult |
         return reject(index, reason, f"{at} must name exactly one of keyResultId or externalKey")
     if not math.isfinite(item.value):
         return reject(index, PushReason.NON_FINITE_VALUE, f"{at}.value must be finite, got {item.value!r}")
+    if abs(item.value) > MAX_MAGNITUDE:
+        return reject(
+            index,
+            PushReason.VALUE_OUT_OF_RANGE,
+            f"{at}.value must be from -1e15 to 1e15, got {item.value!r}",
+        )
     texts = {
         "keyResultId": item.key_result_id,
         "externalKey": item.external_key,

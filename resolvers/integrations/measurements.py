@@ -33,6 +33,7 @@ describe_enum(
         "KEY_RESULT_MISSING": "Neither keyResultId nor externalKey was given.",
         "KEY_RESULT_AMBIGUOUS": "Both keyResultId and externalKey were given.",
         "NON_FINITE_VALUE": "The value is NaN or infinite.",
+        "VALUE_OUT_OF_RANGE": "The value is beyond -1e15 to 1e15, the range of every key-result number.",
         "OBSERVED_AT_WITHOUT_TIMEZONE": "observedAt has no time zone.",
         "OBSERVED_IN_FUTURE": "observedAt is more than 5 minutes after the server's clock.",
         "OBSERVED_AT_OUT_OF_RANGE": "observedAt is out of range once converted to UTC "
@@ -55,7 +56,7 @@ describe_enum(
     description="One value of a key result, named by exactly one of keyResultId or externalKey."
 )
 class KeyResultValueInput:
-    value: float = strawberry.field(description="The value, in the key result's unit; finite.")
+    value: float = strawberry.field(description="The value, in the key result's unit; from -1e15 to 1e15.")
     observed_at: dt.datetime = strawberry.field(
         description="When the value was true, with a time zone; at most 5 minutes in the future."
     )

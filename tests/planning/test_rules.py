@@ -125,6 +125,35 @@ async def test_non_finite_numbers_are_refused(gql: GraphQL, db: Database) -> Non
     assert data["keyResult"]["current"] == 72.0
 
 
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"baseline": -1.7e308, "target": 1.7e308, "current": 1.7e308}, "baseline"),
+        ({"baseline": 0, "target": 1.0000001e15}, "target"),
+        ({"baseline": 0, "target": 10, "current": -2e15}, "current"),
+    ],
+)
+async def test_key_result_numbers_beyond_1e15_are_refused(
+    gql: GraphQL, db: Database, fields: dict[str, object], field: str
+) -> None:
+    payload = {"objectiveId": "obj-discover-q1", "title": "Huge", "kind": "METRIC", "direction": "INCREASE"}
+    message = await expect_rejected(gql, db, "VALIDATION", field, KR, input={**payload, **fields})
+    assert "1e15" in message
+    update = (
+        'mutation($c: Float) { updateKeyResult(id: "kr-discover-completion", input: {current: $c}) { id } }'
+    )
+    await expect_rejected(gql, db, "VALIDATION", "current", update, c=1e300)
+
+
+async def test_progress_at_the_bounds_is_exact(gql: GraphQL) -> None:
+    payload = {"objectiveId": "obj-discover-q1", "title": "Wide", "kind": "METRIC", "direction": "INCREASE"}
+    create = "mutation($input: CreateKeyResultInput!) { createKeyResult(input: $input) { progress } }"
+    for current, progress in ((1e15, 1.0), (0.0, 0.5), (-1e15, 0.0)):
+        numbers = {"baseline": -1e15, "target": 1e15, "current": current}
+        data = await gql.ok(create, input={**payload, **numbers})
+        assert data["createKeyResult"]["progress"] == progress
+
+
 async def test_missing_ids_are_not_found(gql: GraphQL, db: Database) -> None:
     await expect_rejected(gql, db, "NOT_FOUND", "parentId", LINK, c="obj-discover-q1", p="ghost")
     await expect_rejected(gql, db, "NOT_FOUND", "childId", LINK, c="ghost", p="obj-digital-first-week")

@@ -1,4 +1,5 @@
-"""Values that used to sink a whole push (INTERNAL): each is REJECTED on its own, the others are stored."""
+"""Values that used to sink a whole push (INTERNAL) or break progress: each is REJECTED on its own, the others
+are stored."""
 
 from __future__ import annotations
 
@@ -54,6 +55,18 @@ async def test_bad_values_are_rejected_one_by_one_and_the_good_ones_stored(gql: 
     kr = await key_result(gql)
     assert sorted(n["value"] for n in kr["history"]["nodes"]) == [70.0, 80.0]
     assert kr["current"] == 80.0
+
+
+async def test_values_beyond_1e15_are_rejected_one_by_one(gql: GraphQL) -> None:
+    result = await raw_push(gql, value(2e15), value(-1.7e308), value(1e15, days_ago=1), value(75.0))
+    assert [(i["status"], i["reason"]) for i in result["items"]] == [
+        ("REJECTED", "VALUE_OUT_OF_RANGE"),
+        ("REJECTED", "VALUE_OUT_OF_RANGE"),
+        ("ACCEPTED", None),
+        ("ACCEPTED", None),
+    ]
+    assert "values[0].value" in result["items"][0]["message"]
+    assert (await key_result(gql))["current"] == 75.0
 
 
 async def test_a_date_that_overflows_at_the_other_end_is_rejected_too(gql: GraphQL) -> None:
