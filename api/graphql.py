@@ -22,6 +22,7 @@ from strawberry.types.unset import UNSET, UnsetType
 from api.settings import Settings, health_thresholds
 from graph.core.db import Database
 from graph.core.errors import UnavailableError
+from graph.core.text import shown
 from graph.integrations.tokens import TokenCache
 from resolvers.core.context import Context
 from resolvers.core.context import Settings as ResolverSettings
@@ -39,7 +40,9 @@ def refusal(
     headers: dict[str, str] | None = None,
     **extensions: Any,
 ) -> JSONResponse:
-    """An HTTP-level refusal in the GraphQL error shape, with a stable code."""
+    """An HTTP-level refusal in the GraphQL error shape, with a stable code (lone surrogates an
+    operationName may carry are shown escaped: Starlette's JSON can't encode them)."""
+    message = shown(message)
     log.info("refused %s (HTTP %s): %s", code, status, message)
     error = {"message": message, "extensions": {"code": code, **extensions}}
     return JSONResponse({"data": None, "errors": [error]}, status_code=status, headers=headers)

@@ -38,6 +38,22 @@ UNAVAILABLE_S = 5.0
 OUTAGE = (ServiceUnavailable, SessionExpired, ConnectionPoolError, OSError)
 
 
+# Neo4j's text for a unique constraint: "Node(101) already exists with label `Initiative` and property `id` = '0'".
+_TAKEN = re.compile(r"label `(?P<label>[^`]+)` and property `(?P<field>\w+)` = (?P<value>.*)$", re.DOTALL)
+
+
+def taken(exc: ConstraintError) -> ConflictError:
+    """The CONFLICT for a unique value already stored, in our words: the field, the value and the kind of node
+    holding it (Neo4j's own text names internal node ids)."""
+    match = _TAKEN.search(exc.message or "")
+    if match is None:
+        return ConflictError("A value that must be unique is already taken", field="id")
+    field, label, value = match["field"], match["label"], match["value"].strip()
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        value = value[1:-1]
+    return ConflictError(f"{field} {value!r} is already taken by another {label}", field=field, value=value)
+
+
 class Database:
     """Runs named Cypher queries: reads through execute_query, writes in one transaction each."""
 
@@ -210,9 +226,7 @@ class Database:
                 return done
         except ConstraintError as exc:
             # A unique id (or key) taken by a concurrent or earlier write: report it, never duplicate.
-            match = re.search(r"property `(\w+)`", exc.message or "")
-            field = match.group(1) if match else "id"
-            raise ConflictError(f"{field} already exists: {exc.message}", field=field) from exc
+            raise taken(exc) from exc
         except Neo4jError as exc:
             raise self._timed_out(exc) or exc from exc
 

@@ -7,6 +7,10 @@ from typing import Protocol
 
 from graph.core.models import Direction, KeyResult, KeyResultKind
 
+# The largest magnitude a KR's baseline, target, current or pushed value may have (VALIDATION beyond it): far
+# beyond any metric, and small enough that a float still counts every unit exactly (2^53 is about 9e15).
+MAX_MAGNITUDE = 1e15
+
 
 class Measured(Protocol):
     """What progress is computed from: a KR's kind, direction and numbers."""
@@ -38,8 +42,9 @@ def key_result_progress(kr: Measured) -> float | None:
     if kr.baseline is None or kr.target == kr.baseline:
         return None
     current = kr.baseline if kr.current is None else kr.current
-    # The signed ratio works for INCREASE and DECREASE alike.
-    ratio = (current - kr.baseline) / (kr.target - kr.baseline)
+    # The signed ratio works for INCREASE and DECREASE alike. Halving first is exact and keeps the differences
+    # finite even for numbers near the float's limit (1.7e308 - -1.7e308 would overflow to infinity).
+    ratio = (current / 2 - kr.baseline / 2) / (kr.target / 2 - kr.baseline / 2)
     return min(1.0, max(0.0, ratio))
 
 

@@ -7,6 +7,9 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from graph.core.progress import MAX_MAGNITUDE
+from graph.core.text import is_text
+
 MAX_VALUES = 10_000
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 
@@ -21,8 +24,14 @@ class PushReason(StrEnum):
     KEY_RESULT_MISSING = "KEY_RESULT_MISSING"
     KEY_RESULT_AMBIGUOUS = "KEY_RESULT_AMBIGUOUS"
     NON_FINITE_VALUE = "NON_FINITE_VALUE"
+    # |value| > 1e15 (graph.core.progress.MAX_MAGNITUDE), the bound of every KR number.
+    VALUE_OUT_OF_RANGE = "VALUE_OUT_OF_RANGE"
     OBSERVED_AT_WITHOUT_TIMEZONE = "OBSERVED_AT_WITHOUT_TIMEZONE"
     OBSERVED_IN_FUTURE = "OBSERVED_IN_FUTURE"
+    # observedAt is a date the server can't convert to UTC (e.g. 0001-01-01T00:00:00+01:00).
+    OBSERVED_AT_OUT_OF_RANGE = "OBSERVED_AT_OUT_OF_RANGE"
+    # A text field holds a lone UTF-16 surrogate (a JSON "\ud800" escape), which Neo4j can't store.
+    INVALID_TEXT = "INVALID_TEXT"
     INVALID_SOURCE = "INVALID_SOURCE"
     INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY"
     UNKNOWN_KEY_RESULT = "UNKNOWN_KEY_RESULT"
@@ -74,11 +83,38 @@ def check_value(index: int, item: PushedValue, now: dt.datetime) -> ItemResult |
         return reject(index, reason, f"{at} must name exactly one of keyResultId or externalKey")
     if not math.isfinite(item.value):
         return reject(index, PushReason.NON_FINITE_VALUE, f"{at}.value must be finite, got {item.value!r}")
+    if abs(item.value) > MAX_MAGNITUDE:
+        return reject(
+            index,
+            PushReason.VALUE_OUT_OF_RANGE,
+            f"{at}.value must be from -1e15 to 1e15, got {item.value!r}",
+        )
+    texts = {
+        "keyResultId": item.key_result_id,
+        "externalKey": item.external_key,
+        "source": item.source,
+        "idempotencyKey": item.idempotency_key,
+    }
+    for field, text in texts.items():
+        if text is not None and not is_text(text):
+            return reject(
+                index,
+                PushReason.INVALID_TEXT,
+                f"{at}.{field} {text[:50]!r} is not valid Unicode text (it holds a lone UTF-16 surrogate)",
+            )
     if item.observed_at.tzinfo is None or item.observed_at.utcoffset() is None:
         return reject(
             index,
             PushReason.OBSERVED_AT_WITHOUT_TIMEZONE,
             f"{at}.observedAt {item.observed_at.isoformat()} must carry a time zone",
+        )
+    try:
+        item.observed_at.astimezone(dt.UTC)
+    except OverflowError:
+        return reject(
+            index,
+            PushReason.OBSERVED_AT_OUT_OF_RANGE,
+            f"{at}.observedAt {item.observed_at.isoformat()} is out of range once converted to UTC",
         )
     if item.observed_at > now + FUTURE_TOLERANCE:
         return reject(

@@ -9,6 +9,7 @@ import uuid
 
 from graph.core.errors import ValidationError
 from graph.core.models import Direction, KeyResultKind
+from graph.core.progress import MAX_MAGNITUDE
 
 NAME_MAX = 200
 TEXT_MAX = 4000
@@ -79,10 +80,12 @@ def idempotency_key(value: str | None) -> str | None:
 
 
 def finite(field: str, value: float | None) -> float | None:
-    """Reject NaN and infinities."""
-    if value is not None and not math.isfinite(value):
+    """Reject NaN, infinities and numbers beyond ±MAX_MAGNITUDE (1e15)."""
+    if value is not None and not (math.isfinite(value) and abs(value) <= MAX_MAGNITUDE):
         raise ValidationError(
-            f"{field} must be a finite number, got {value!r}", field=field, value=str(value)
+            f"{field} must be a finite number from -1e15 to 1e15, got {value!r}",
+            field=field,
+            value=str(value),
         )
     return value
 

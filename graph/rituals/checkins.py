@@ -116,7 +116,7 @@ def _values(values: list[ValueInput], now: dt.datetime) -> list[PushedValue]:
         )
         rejected = check_value(index, value, now)
         if rejected is not None:
-            is_value = rejected.reason is PushReason.NON_FINITE_VALUE
+            is_value = rejected.reason in (PushReason.NON_FINITE_VALUE, PushReason.VALUE_OUT_OF_RANGE)
             field, shown = (
                 ("value", str(item.value)) if is_value else ("observedAt", value.observed_at.isoformat())
             )

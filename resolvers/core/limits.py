@@ -27,6 +27,8 @@ from graphql import (
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from resolvers.core.text import variables_errors
+
 
 @dataclass(frozen=True)
 class QueryLimits:
@@ -186,7 +188,8 @@ def document_errors(document: DocumentNode, limits: QueryLimits) -> list[GraphQL
 
 class RequestChecks(SchemaExtension):
     """Before graphql-core's own validation: the operation to run is named, a subscription comes over the
-    websocket, and the document keeps within the limits. A refused document is not validated further."""
+    websocket, the document keeps within the limits, and every string variable is valid Unicode text
+    (resolvers/core/text.py). A refused document is not validated further."""
 
     limits = QueryLimits()
 
@@ -196,7 +199,13 @@ class RequestChecks(SchemaExtension):
         if document is not None and ctx.pre_execution_errors is None:
             # Called directly, not as a graphql-core rule: validate() would first walk the whole document
             # with type information (30 ms for the 26-fragment document), the cost this check avoids.
-            errors = self._request_errors(document) or document_errors(document, self.limits)
+            errors = (
+                self._request_errors(document)
+                or document_errors(document, self.limits)
+                or variables_errors(
+                    ctx.schema._schema, _operation(document, ctx.operation_name), ctx.variables
+                )
+            )
             if errors:
                 ctx.pre_execution_errors = errors
         yield
@@ -222,6 +231,13 @@ class RequestChecks(SchemaExtension):
                 )
             ]
         return []
+
+
+def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if name is None:
+        return operations[0] if len(operations) == 1 else None
+    return next((o for o in operations if o.name is not None and o.name.value == name), None)
 
 
 def request_checks(limits: QueryLimits) -> type[RequestChecks]:

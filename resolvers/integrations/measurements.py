@@ -14,6 +14,7 @@ from graph.integrations.events import UpdateCause
 from graph.integrations.push_checks import ItemResult, PushedValue, PushReason, PushStatus
 from resolvers.core.context import Info
 from resolvers.core.enums import describe_enum
+from resolvers.core.text import checks_own_text
 from resolvers.integrations.subscriptions import publish_updates
 
 describe_enum(
@@ -32,8 +33,13 @@ describe_enum(
         "KEY_RESULT_MISSING": "Neither keyResultId nor externalKey was given.",
         "KEY_RESULT_AMBIGUOUS": "Both keyResultId and externalKey were given.",
         "NON_FINITE_VALUE": "The value is NaN or infinite.",
+        "VALUE_OUT_OF_RANGE": "The value is beyond -1e15 to 1e15, the range of every key-result number.",
         "OBSERVED_AT_WITHOUT_TIMEZONE": "observedAt has no time zone.",
         "OBSERVED_IN_FUTURE": "observedAt is more than 5 minutes after the server's clock.",
+        "OBSERVED_AT_OUT_OF_RANGE": "observedAt is out of range once converted to UTC "
+        "(e.g. 0001-01-01T00:00:00+01:00).",
+        "INVALID_TEXT": "keyResultId, externalKey, source or idempotencyKey holds a lone UTF-16 surrogate "
+        "(e.g. a JSON \\ud800 escape), which is not Unicode text.",
         "INVALID_SOURCE": "source is empty or longer than 100 characters.",
         "INVALID_IDEMPOTENCY_KEY": "idempotencyKey is empty or longer than 200 characters.",
         "UNKNOWN_KEY_RESULT": "No key result has this keyResultId or externalKey.",
@@ -50,7 +56,7 @@ describe_enum(
     description="One value of a key result, named by exactly one of keyResultId or externalKey."
 )
 class KeyResultValueInput:
-    value: float = strawberry.field(description="The value, in the key result's unit; finite.")
+    value: float = strawberry.field(description="The value, in the key result's unit; from -1e15 to 1e15.")
     observed_at: dt.datetime = strawberry.field(
         description="When the value was true, with a time zone; at most 5 minutes in the future."
     )
@@ -87,6 +93,8 @@ def _value_from_input(cls: type[KeyResultValueInput], value: Mapping[str, Any], 
 
 
 get_object_definition(KeyResultValueInput, strict=True).from_input = _value_from_input
+# Bad text in one value REJECTS that value (INVALID_TEXT), not the whole push.
+checks_own_text("KeyResultValueInput")
 
 
 @strawberry.type(description="What happened to one pushed value.")

@@ -107,7 +107,7 @@ class CheckInValueInput:
     key_result_id: strawberry.ID = strawberry.field(
         description="One of the objective's key results, at most once."
     )
-    value: float = strawberry.field(description="Its value now, in its unit; finite.")
+    value: float = strawberry.field(description="Its value now, in its unit; from -1e15 to 1e15.")
     observed_at: dt.datetime | None = strawberry.field(
         default=None, description="When the value was true, with a time zone; default now."
     )

@@ -28,6 +28,8 @@ def item(**changes: object) -> PushedValue:
         ({"value": float("inf")}, PushReason.NON_FINITE_VALUE),
         ({"value": float("-inf")}, PushReason.NON_FINITE_VALUE),
         ({"value": float("nan")}, PushReason.NON_FINITE_VALUE),
+        ({"value": 1.0000001e15}, PushReason.VALUE_OUT_OF_RANGE),
+        ({"value": -1.7e308}, PushReason.VALUE_OUT_OF_RANGE),
         ({"key_result_id": None}, PushReason.KEY_RESULT_MISSING),
         ({"external_key": "amplitude:x"}, PushReason.KEY_RESULT_AMBIGUOUS),
         ({"observed_at": NOW.replace(tzinfo=None)}, PushReason.OBSERVED_AT_WITHOUT_TIMEZONE),
@@ -52,7 +54,7 @@ def test_bad_items_are_rejected_with_a_reason(changes: dict[str, object], reason
         {"observed_at": NOW + dt.timedelta(minutes=4)},
         {"observed_at": dt.datetime(2026, 2, 1, 13, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))},
         {"key_result_id": None, "external_key": "amplitude:onboarding_completion"},
-        {"value": 1e308, "idempotency_key": "k" * 200},
+        {"value": -1e15, "idempotency_key": "k" * 200},
     ],
 )
 def test_good_items_pass(changes: dict[str, object]) -> None:

@@ -125,6 +125,35 @@ async def test_non_finite_numbers_are_refused(gql: GraphQL, db: Database) -> Non
     assert data["keyResult"]["current"] == 72.0
 
 
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"baseline": -1.7e308, "target": 1.7e308, "current": 1.7e308}, "baseline"),
+        ({"baseline": 0, "target": 1.0000001e15}, "target"),
+        ({"baseline": 0, "target": 10, "current": -2e15}, "current"),
+    ],
+)
+async def test_key_result_numbers_beyond_1e15_are_refused(
+    gql: GraphQL, db: Database, fields: dict[str, object], field: str
+) -> None:
+    payload = {"objectiveId": "obj-discover-q1", "title": "Huge", "kind": "METRIC", "direction": "INCREASE"}
+    message = await expect_rejected(gql, db, "VALIDATION", field, KR, input={**payload, **fields})
+    assert "1e15" in message
+    update = (
+        'mutation($c: Float) { updateKeyResult(id: "kr-discover-completion", input: {current: $c}) { id } }'
+    )
+    await expect_rejected(gql, db, "VALIDATION", "current", update, c=1e300)
+
+
+async def test_progress_at_the_bounds_is_exact(gql: GraphQL) -> None:
+    payload = {"objectiveId": "obj-discover-q1", "title": "Wide", "kind": "METRIC", "direction": "INCREASE"}
+    create = "mutation($input: CreateKeyResultInput!) { createKeyResult(input: $input) { progress } }"
+    for current, progress in ((1e15, 1.0), (0.0, 0.5), (-1e15, 0.0)):
+        numbers = {"baseline": -1e15, "target": 1e15, "current": current}
+        data = await gql.ok(create, input={**payload, **numbers})
+        assert data["createKeyResult"]["progress"] == progress
+
+
 async def test_missing_ids_are_not_found(gql: GraphQL, db: Database) -> None:
     await expect_rejected(gql, db, "NOT_FOUND", "parentId", LINK, c="obj-discover-q1", p="ghost")
     await expect_rejected(gql, db, "NOT_FOUND", "childId", LINK, c="ghost", p="obj-digital-first-week")
@@ -151,6 +180,27 @@ async def test_a_retried_create_never_duplicates(gql: GraphQL, db: Database) -> 
     await gql.ok(create)
     message = await expect_rejected(gql, db, "CONFLICT", "id", create)
     assert "prio-x" in message
+
+
+@pytest.mark.parametrize(
+    ("create", "kind", "value"),
+    [
+        ('mutation { createInitiative(input: {id: "0", title: "Epic"}) { id } }', "Initiative", "0"),
+        (
+            'mutation { createTeam(input: {id: "team-discover", name: "Again", kind: TEAM, organisationId: "org-bank", parentId: "bu-digital"}) { id } }',
+            "Team",
+            "team-discover",
+        ),
+    ],
+)
+async def test_a_taken_id_is_a_conflict_in_our_words(
+    gql: GraphQL, db: Database, create: str, kind: str, value: str
+) -> None:
+    await gql.ok('mutation { createInitiative(input: {id: "0", title: "Epic"}) { id } }')
+    error = await gql.error(create)
+    assert error["extensions"] == {"code": "CONFLICT", "field": "id", "value": value}
+    assert error["message"] == f"id {value!r} is already taken by another {kind}"
+    assert "Node(" not in error["message"] and "label" not in error["message"]
 
 
 async def test_deleting_a_team_that_owns_objectives_is_a_conflict(gql: GraphQL, db: Database) -> None:

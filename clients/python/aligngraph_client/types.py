@@ -42,8 +42,11 @@ class PushReason(StrEnum):
     KEY_RESULT_MISSING = "KEY_RESULT_MISSING"
     KEY_RESULT_AMBIGUOUS = "KEY_RESULT_AMBIGUOUS"
     NON_FINITE_VALUE = "NON_FINITE_VALUE"
+    VALUE_OUT_OF_RANGE = "VALUE_OUT_OF_RANGE"
     OBSERVED_AT_WITHOUT_TIMEZONE = "OBSERVED_AT_WITHOUT_TIMEZONE"
     OBSERVED_IN_FUTURE = "OBSERVED_IN_FUTURE"
+    OBSERVED_AT_OUT_OF_RANGE = "OBSERVED_AT_OUT_OF_RANGE"
+    INVALID_TEXT = "INVALID_TEXT"
     INVALID_SOURCE = "INVALID_SOURCE"
     INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY"
     UNKNOWN_KEY_RESULT = "UNKNOWN_KEY_RESULT"
@@ -66,7 +69,7 @@ class PushStatus(StrEnum):
 class KeyResultValueInput:
     """One value of a key result, named by exactly one of keyResultId or externalKey."""
 
-    #: The value, in the key result's unit; finite.
+    #: The value, in the key result's unit; from -1e15 to 1e15.
     value: float
     #: When the value was true, with a time zone; at most 5 minutes in the future.
     observed_at: dt.datetime
