@@ -190,7 +190,8 @@ async def test_neo4j_killed_during_pushes(
         answers.phase = "back"
         # The API keeps its NEO4J_URI: the restarted server must listen where the old one did.
         assert restarted.port == own_neo4j.port
-        assert await asyncio.wait_for(client, 60) == PushStatus.ACCEPTED
+        # Generous: on a loaded 2-core machine a restarted Neo4j and the API's reconnect can take a while.
+        assert await asyncio.wait_for(client, 180) == PushStatus.ACCEPTED
         await asyncio.sleep(3)
         stop.set()
         await asyncio.gather(*loops)
