@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     health_confidence_drop: int = Field(default=3, ge=1, le=10)
     health_objective_limit: int = Field(default=3, ge=1, le=50)
     health_max_key_results: int = Field(default=5, ge=1, le=50)
+    # The local Neo4j the CLI starts when NEO4J_URI is unset: its data lives in .neo4j/<name>.
+    local_neo4j_name: str = Field(default="dev", pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")
     local_neo4j_heap_mb: int = 1024
     local_neo4j_pagecache_mb: int = 512
 

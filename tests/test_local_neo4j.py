@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,15 @@ def test_a_crash_without_the_port_file_still_finds_the_port_in_server_json(recor
 def test_a_server_never_started_gets_a_free_port() -> None:
     assert local_neo4j.recorded_port(f"never-{os.getpid()}") is None
     assert local_neo4j.pick_port(f"never-{os.getpid()}") > 0
+
+
+def test_jars_already_in_maven_s_cache_are_not_announced_as_fetched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fresh checkout (no .neo4j/classpath.txt) on a machine whose ~/.m2 holds the jars: nothing is fetched,
+    so "Fetching Neo4j ... (first run only)" would be wrong."""
+    monkeypatch.setattr(local_neo4j, "STATE_ROOT", tmp_path)
+    classpath, classes = local_neo4j.prepare(quiet=False)
+    assert "Fetching" not in capsys.readouterr().out
+    assert (tmp_path / "classpath.txt").exists() and (classes / "Launcher.class").exists()
+    assert "neo4j" in classpath

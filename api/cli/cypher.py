@@ -20,9 +20,11 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from api.cli.common import settings_with_neo4j, with_db
+from api.cli.cypher_params import check_ids, check_values
+from api.cli.cypher_table import print_table
 from graph.core.cypher import NamedQuery, all_queries
 from graph.core.db import Database
-from graph.core.errors import DomainError
+from graph.core.errors import DomainError, NotFoundError
 
 cypher_app = typer.Typer(help="The named Cypher queries in cypher/, for analysts.", no_args_is_help=True)
 console = Console()
@@ -81,19 +83,6 @@ def _parse_overrides(named: NamedQuery, pairs: list[str]) -> dict[str, Any]:
     return overrides
 
 
-def _merge(defaults: Row, overrides: Row) -> Row:
-    """Apply overrides to the defaults, reading ISO strings as dates where the example is a date."""
-    params = dict(defaults)
-    for key, value in overrides.items():
-        if isinstance(defaults.get(key), neo4j.time.Date) and isinstance(value, str):
-            try:
-                value = datetime.date.fromisoformat(value)
-            except ValueError:
-                _fail(f"parameter {key!r} takes an ISO date such as 2026-02-15, not {value!r}")
-        params[key] = value
-    return params
-
-
 def _plain(value: Any) -> Any:
     """Convert a Neo4j value into JSON-able Python: dates as ISO strings, nodes as their properties."""
     if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time | neo4j.time.Duration):
@@ -120,8 +109,8 @@ def _cell(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def _print(keys: list[str], rows: list[Row], output: Format) -> None:
-    """Print the rows to stdout as a rich table, csv or a JSON array."""
+def _print(keys: list[str], rows: list[Row], output: Format, *, fold: bool | None) -> None:
+    """Print the rows to stdout as a rich table (folded when too wide), csv or a JSON array."""
     if output is Format.json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     elif output is Format.csv:
@@ -129,10 +118,20 @@ def _print(keys: list[str], rows: list[Row], output: Format) -> None:
         writer.writerow(keys)
         writer.writerows([_cell(row[key]) for key in keys] for row in rows)
     else:
-        table = Table(*keys, caption=f"{len(rows)} row(s)")
-        for row in rows:
-            table.add_row(*(Text(_cell(row[key])) for key in keys))
-        console.print(table)
+        print_table(console, keys, rows, fold=fold)
+
+
+def _columns(keys: list[str], wanted: str | None) -> list[str]:
+    """The columns to print: all, or those --columns names, in its order."""
+    if wanted is None:
+        return keys
+    picked = [c.strip() for c in wanted.split(",") if c.strip()]
+    unknown = [c for c in picked if c not in keys]
+    if unknown or not picked:
+        _fail(
+            f"--columns {wanted!r}: no column {unknown[0] if unknown else ''!r}; columns: {', '.join(keys)}"
+        )
+    return picked
 
 
 @cypher_app.command("list")
@@ -173,6 +172,18 @@ def run(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help=PARAM_HELP)] = None,
     output: Annotated[Format, typer.Option("--format", "-f", help="How to print the rows.")] = Format.table,
     write: Annotated[bool, typer.Option("--write", help="Allow a query that writes to run.")] = False,
+    columns: Annotated[
+        str | None,
+        typer.Option("--columns", "-c", help="Only these columns, comma-separated, in this order."),
+    ] = None,
+    fold: Annotated[
+        bool | None,
+        typer.Option(
+            "--fold/--no-fold",
+            help="Table: one block of `column: value` lines per row. Default: fold when the columns do not "
+            "fit the terminal's width.",
+        ),
+    ] = None,
 ) -> None:
     """Run a named query with its documented example parameters, or your overrides."""
 
@@ -183,7 +194,9 @@ def run(
     routing = RoutingControl.WRITE if named.writes else RoutingControl.READ
 
     async def work(db: Database) -> tuple[list[str], list[Row]]:
-        params = _merge(await db.example_params(named), overrides)
+        params = check_values(await db.example_params(named), overrides)
+        if not named.writes:
+            await check_ids(db, params)
         result = await db.driver.execute_query(
             named.text, parameters_=params, routing_=routing, database_=db.database
         )
@@ -193,7 +206,11 @@ def run(
     settings, _ = settings_with_neo4j()
     try:
         keys, rows = with_db(settings, work)
-    except (Neo4jError, DriverError, DomainError) as exc:
+    except DomainError as exc:
+        # As the API answers: VALIDATION is a bad parameter (exit 2, like any usage error), NOT_FOUND exit 1.
+        typer.echo(f"Error: {exc.code}: {exc.message}", err=True)
+        raise typer.Exit(1 if isinstance(exc, NotFoundError) else 2) from None
+    except (Neo4jError, DriverError) as exc:
         typer.echo(f"Error: {named.name} failed: {exc}", err=True)
         raise typer.Exit(1) from None
-    _print(keys, rows, output)
+    _print(_columns(keys, columns), rows, output, fold=fold)

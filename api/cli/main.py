@@ -12,7 +12,7 @@ import typer
 import uvicorn
 from rich.console import Console
 
-from api.cli.common import LOCAL, settings_with_neo4j
+from api.cli.common import local_name, settings_with_neo4j
 from api.cli.cypher import cypher_app
 from api.cli.neo4j_local import neo4j_app
 from api.cli.push import HELP as PUSH_HELP
@@ -44,7 +44,7 @@ def serve(
     """Serve GraphQL (GraphiQL at /graphql); starts the local Neo4j unless NEO4J_URI is set."""
     from api.main import create_app
 
-    settings, started = settings_with_neo4j()
+    settings, started = settings_with_neo4j(one_off=False)
     if demo and "public_reads" not in settings.model_fields_set:
         # The local demo lets anyone read without a token unless AG_PUBLIC_READS says otherwise; changes
         # always need one (see README).
@@ -74,7 +74,7 @@ def serve(
         uvicorn.Server(config).run()
     finally:
         if started:
-            local_neo4j.stop(LOCAL)
+            local_neo4j.stop(local_name())
             console.print("Local Neo4j stopped.")
 
 

@@ -27,16 +27,25 @@ def schema_apply() -> None:
 
 
 @seed_app.command("demo")
-def seed_demo_command() -> None:
-    """Load the demo organisation (idempotent: re-running changes nothing)."""
+def seed_demo_command(
+    reset: Annotated[
+        bool,
+        typer.Option(
+            "--reset",
+            help="Delete the demo organisation and all that was added to it first (tokens stay), so it is as new.",
+        ),
+    ] = False,
+) -> None:
+    """Load the demo organisation (idempotent: re-running changes nothing; --reset undoes every change)."""
     settings, _ = settings_with_neo4j()
 
     async def work(db: Database) -> dict[str, int]:
         await apply_schema(db)
-        return await seed_demo(db)
+        return await seed_demo(db, reset=reset)
 
     counts = with_db(settings, work)
-    console.print("Demo organisation loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    verb = "reset and loaded" if reset else "loaded"
+    console.print(f"Demo organisation {verb}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 @seed_app.command("large")

@@ -129,14 +129,18 @@ STEPS: tuple[tuple[str, list[Row]], ...] = (
 )
 
 
-async def seed_demo(db: Database) -> dict[str, int]:
+async def seed_demo(db: Database, *, reset: bool = False) -> dict[str, int]:
     """Load the demo organisation in one write transaction; return node counts per label afterwards.
 
     Idempotent: nodes are merged on id and edges are merged, so a second run changes nothing.
-    The counts cover the whole graph, not only the demo's nodes.
+    The counts cover the whole graph, not only the demo's nodes. With `reset`, the same transaction first
+    deletes the demo organisation and everything added to it (cypher/demo/delete_demo.cypher), so the demo is
+    as new; API tokens and other organisations stay.
     """
 
     async def work(tx: Tx) -> dict[str, int]:
+        if reset:
+            await tx.run("demo/delete_demo", organisationIds=[o["id"] for o in ORGANISATIONS], ids=DEMO_IDS)
         for name, rows in STEPS:
             await tx.run(name, rows=rows)
         counts = await tx.one("demo/count_nodes")
@@ -144,3 +148,7 @@ async def seed_demo(db: Database) -> dict[str, int]:
         return {label: int(counts[label]) for label in LABELS}
 
     return await db.write(work)
+
+
+# The ids of the demo's nodes that no organisation reaches (cycles, priorities) or that may have moved.
+DEMO_IDS = [row["id"] for rows in (CYCLES, PRIORITIES, OBJECTIVES, KEY_RESULTS, INITIATIVES) for row in rows]

@@ -22,6 +22,7 @@ def _measured(
     current: float | None,
     *,
     kind: str = "METRIC",
+    external_key: str | None = None,
 ) -> Row:
     return {
         "id": id,
@@ -35,6 +36,7 @@ def _measured(
         "current": current,
         "done": False,
         "weight": 1.0,
+        "externalKey": external_key,
     }
 
 
@@ -51,6 +53,7 @@ def _milestone(id: str, objective_id: str, title: str, done: bool) -> Row:
         "current": None,
         "done": done,
         "weight": 1.0,
+        "externalKey": None,
     }
 
 
@@ -168,6 +171,8 @@ KEY_RESULTS_AS_WRITTEN: list[Row] = [
         65.0,
         90.0,
         72.0,
+        # What product analytics pushes under (README and clients/python/README.md push to it).
+        external_key="amplitude:onboarding_completion",
     ),
     _measured(
         "kr-discover-tutorial",

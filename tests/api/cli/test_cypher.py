@@ -90,8 +90,8 @@ def test_param_override_changes_the_result() -> None:
     ids = '["obj-discover-q1", "obj-nothing"]'
     rows = json.loads(_run("objectives/get_objectives", "-p", f"ids={ids}", "-f", "json"))
     assert [row["objective"]["id"] for row in rows] == ["obj-discover-q1"]
-    rows = json.loads(_run("objectives/list_objectives", "-p", "first=0", "-p", "teamId=null", "-f", "json"))
-    assert len(rows) == 1
+    rows = json.loads(_run("objectives/list_objectives", "-p", "first=1", "-p", "teamId=null", "-f", "json"))
+    assert len(rows) == 2  # first+1: the extra row tells hasNextPage
 
 
 @pytest.mark.usefixtures("demo_cli")
@@ -125,14 +125,62 @@ def test_unknown_query_exits_2_with_close_matches() -> None:
 
 
 @pytest.mark.usefixtures("demo_cli")
-def test_a_failing_query_exits_1_with_neo4j_message() -> None:
+def test_a_parameter_of_the_wrong_type_exits_2_naming_it() -> None:
     result = runner.invoke(app, ["cypher", "run", "objectives/list_objectives", "-p", "first=many"])
-    assert result.exit_code == 1
-    assert "objectives/list_objectives failed" in result.stderr
+    assert result.exit_code == 2
+    assert "VALIDATION" in result.stderr and "'first' takes an integer" in result.stderr
     assert "Traceback" not in result.output
 
 
-@pytest.mark.usefixtures("cli_env")
+@pytest.mark.usefixtures("demo_cli")
+def test_bad_counts_are_refused_as_the_api_refuses_them() -> None:
+    negative = runner.invoke(app, ["cypher", "run", "objectives/list_objectives", "-p", "first=-1"])
+    assert negative.exit_code == 2, negative.output
+    assert "first must be at least 1, got -1" in negative.stderr
+    depth = runner.invoke(app, ["cypher", "run", "alignment/alignment_tree", "-p", "depth=abc"])
+    assert depth.exit_code == 2, depth.output
+    assert "parameter 'depth' takes an integer, not 'abc'" in depth.stderr
+    deep = runner.invoke(app, ["cypher", "run", "alignment/alignment_tree", "-p", "depth=99"])
+    assert deep.exit_code == 2 and "depth must be between 1 and 8, got 99" in deep.stderr
+
+
+@pytest.mark.usefixtures("demo_cli")
+def test_an_unknown_id_is_not_found_instead_of_zero_rows() -> None:
+    args = ["cypher", "run", "alignment/orphaned_objectives", "-p", "cycleId=cycle-2099-q9"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "NOT_FOUND: No cycle with id 'cycle-2099-q9' (cycleId)" in result.stderr
+    # An id of another kind of node is just as unknown.
+    team = runner.invoke(app, ["cypher", "run", "alignment/orphaned_objectives", "-p", "cycleId=bu-digital"])
+    assert team.exit_code == 1 and "No cycle with id 'bu-digital'" in team.stderr
+    assert "Traceback" not in result.output + team.output
+
+
+@pytest.mark.usefixtures("demo_cli")
+def test_a_wide_result_is_folded_one_block_per_row_with_rounded_floats() -> None:
+    args = ["cypher", "run", "alignment/cross_team_dependencies", "-p", "asOf=2026-02-15"]
+    result = runner.invoke(app, args, env={"COLUMNS": "150"})
+    assert result.exit_code == 0, result.output
+    assert "-- row 1 --" in result.stdout and "…" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert any(line.strip().startswith("expectedProgress: 0.") for line in lines), result.stdout
+    # Every float has at most 4 decimals.
+    expected = [line.split(": ", 1)[1] for line in lines if line.strip().startswith("expectedProgress:")]
+    assert all(len(value.split(".")[1]) <= 4 for value in expected if "." in value), expected
+    assert "row(s)" in lines[-1]
+
+
+@pytest.mark.usefixtures("demo_cli")
+def test_columns_pick_what_a_table_shows() -> None:
+    args = ["cypher", "run", "alignment/cross_team_dependencies", "-p", "asOf=2026-02-15"]
+    result = runner.invoke(app, [*args, "--columns", "fromTitle,riskReasons"], env={"COLUMNS": "150"})
+    assert result.exit_code == 0, result.output
+    assert "-- row" not in result.stdout and "fromTitle" in result.stdout and "riskReasons" in result.stdout
+    assert "toTitle" not in result.stdout
+    bad = runner.invoke(app, [*args, "--columns", "nope"])
+    assert bad.exit_code == 2 and "no column 'nope'" in bad.stderr and "fromTitle" in bad.stderr
+
+
 def test_param_without_equals_exits_2() -> None:
     result = runner.invoke(app, ["cypher", "run", "objectives/list_objectives", "-p", "teamId"])
     assert result.exit_code == 2

@@ -13,7 +13,8 @@ import neo4j
 import pytest
 from typer.testing import CliRunner
 
-from api.cli.main import LOCAL, app
+from api.cli.common import local_name
+from api.cli.main import app
 from api.settings import get_settings
 from runtime import local_neo4j
 
@@ -74,8 +75,39 @@ def test_seed_demo_twice_changes_nothing(driver: neo4j.Driver) -> None:
     assert _counts(driver) == after_first
 
 
+@pytest.mark.usefixtures("cli_env")
+def test_seed_demo_reset_undoes_every_change_and_keeps_tokens(driver: neo4j.Driver) -> None:
+    assert runner.invoke(app, ["seed", "demo"]).exit_code == 0
+    as_new = _counts(driver)
+    token = runner.invoke(app, ["token", "create", "me", "--scope", "admin"])
+    assert token.exit_code == 0, token.output
+    # What the README's mutation examples do: a new objective, a pushed value, a check-in, a closed cycle,
+    # a carried-over copy (owned by a demo team), an edit.
+    driver.execute_query(
+        """MATCH (t:Team {id: 'team-care'}), (c:Cycle {id: 'cycle-2026-q2'}), (k:KeyResult {id: 'kr-discover-completion'})
+        CREATE (o:Objective {id: 'obj-care-q2', title: 'Answer new customers on the first call'})-[:OWNED_BY]->(t),
+               (o)-[:IN_CYCLE]->(c), (o)-[:HAS_KEY_RESULT]->(:KeyResult {id: 'kr-care-q2'}),
+               (k)-[:HAS_MEASUREMENT]->(:Measurement {id: 'm-readme', value: 77.5})
+        SET k.current = 77.5
+        WITH c MATCH (q1:Cycle {id: 'cycle-2026-q1'}) SET q1.status = 'CLOSED'"""
+    )
+    assert _counts(driver) != as_new
+
+    reset = runner.invoke(app, ["seed", "demo", "--reset"])
+    assert reset.exit_code == 0, reset.output
+    assert "reset and loaded" in reset.output
+    labels, edges = _counts(driver)
+    assert labels.pop("ApiToken") == 1  # the token made before the reset still works
+    assert (labels, edges) == as_new
+    rows, _, _ = driver.execute_query(
+        "MATCH (k:KeyResult {id: 'kr-discover-completion'}), (q1:Cycle {id: 'cycle-2026-q1'}) "
+        "RETURN k.current AS current, k.externalKey AS key, q1.status AS status"
+    )
+    assert rows[0].data() == {"current": 72.0, "key": "amplitude:onboarding_completion", "status": None}
+
+
 def test_neo4j_status_without_a_dev_server_exits_1() -> None:
-    if local_neo4j.status(LOCAL) is not None:
+    if local_neo4j.status(local_name()) is not None:
         pytest.skip("a local 'dev' Neo4j is running on this machine; not touching it")
     result = runner.invoke(app, ["neo4j", "status"])
     assert result.exit_code == 1, result.output
