@@ -147,9 +147,17 @@ class Query:
         cycle_id: Annotated[
             strawberry.ID | None,
             strawberry.argument(
-                description="Only objectives set for this cycle (not its quarters); null: any."
+                description="Only objectives of this cycle, and of the cycles within it unless "
+                "includeSubCycles is false; null: any."
             ),
         ] = None,
+        include_sub_cycles: Annotated[
+            bool,
+            strawberry.argument(
+                description="With cycleId a year: also its quarters' objectives (the default, as the alignment "
+                "and health questions count a year); false: only those set for the year itself."
+            ),
+        ] = True,
         team_id: Annotated[
             strawberry.ID | None,
             strawberry.argument(
@@ -166,7 +174,13 @@ class Query:
     ) -> Connection[Objective]:
         size, cursor = paging(info, first, after)
         db = info.context.db
-        where = objectives.ObjectiveFilter(cycle_id=cycle_id, team_id=team_id, tier=tier, status=status)
+        where = objectives.ObjectiveFilter(
+            cycle_id=cycle_id,
+            team_id=team_id,
+            tier=tier,
+            status=status,
+            include_sub_cycles=include_sub_cycles,
+        )
         page = await objectives.list_objectives(db, where=where, after=cursor, first=size)
         return connection(page, Objective.of, lambda: objectives.count_objectives(db, where=where))
 
