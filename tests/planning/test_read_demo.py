@@ -89,7 +89,6 @@ async def test_pages_follow_cursors_without_gaps_or_repeats(gql: GraphQL) -> Non
 @pytest.mark.parametrize(
     ("query", "code", "field"),
     [
-        ('{ objective(id: "nope") { id } }', "NOT_FOUND", "id"),
         ("{ objectives(first: 101) { totalCount } }", "VALIDATION", "first"),
         ("{ objectives(first: 0) { totalCount } }", "VALIDATION", "first"),
         ('{ objectives(after: "not-a-cursor") { totalCount } }', "VALIDATION", "after"),
@@ -141,3 +140,15 @@ async def test_a_year_lists_its_quarters_objectives_as_the_alignment_questions_c
     coverage = await gql.ok('{ alignmentCoverage(cycleId: "cycle-2026") { units { teamObjectives } } }')
     counted = sum(u["teamObjectives"] for u in coverage["alignmentCoverage"]["units"])
     assert counted == sum(n["tier"] == "TEAM" for n in year["nodes"]) > 0
+
+
+LOOKUPS = ("organisation", "team", "cycle", "priority", "objective", "keyResult", "initiative")
+
+
+async def test_every_lookup_of_an_unknown_id_answers_null_without_an_error(gql: GraphQL) -> None:
+    query = "{ " + " ".join(f'{field}(id: "nope") {{ id }}' for field in LOOKUPS) + " }"
+    body = await gql(query)
+    assert "errors" not in body, body["errors"]
+    assert body["data"] == dict.fromkeys(LOOKUPS)
+    known = await gql.ok('{ organisation(id: "org-bank") { id } team(id: "team-discover") { id } }')
+    assert known == {"organisation": {"id": "org-bank"}, "team": {"id": "team-discover"}}
