@@ -21,6 +21,7 @@ ROLLUP = (
 )
 REPORT = """query($id: ID!) { strategicReport(objectiveId: $id, asOf: "2026-02-15") {
   rolledUpProgress contributors { objective { id } } } }"""
+TREE = """query { alignmentTree(rootId: "prio-resilience", depth: 8) { edges { child { id } } } }"""
 IMPACT = """query($id: ID!) { impact(id: $id) { priorities { id } strategicObjectives { id } teamObjectives { id } } }"""
 
 
@@ -31,6 +32,7 @@ async def questions(gql: GraphQL) -> dict[str, Any]:
     rollup = await gql.ok(ROLLUP, id="obj-platform-resilience")
     report = await gql.ok(REPORT, id="obj-platform-resilience")
     impact = await gql.ok(IMPACT, id="obj-sre-drills")
+    tree = await gql.ok(TREE)
     return {
         "orphan": {n["objective"]["id"]: n["reason"] for n in orphans["orphanedObjectives"]["nodes"]}.get(
             "obj-sre-drills"
@@ -41,6 +43,7 @@ async def questions(gql: GraphQL) -> dict[str, Any]:
         "reported": sorted(c["objective"]["id"] for c in report["strategicReport"]["contributors"]),
         "reportRolledUp": report["strategicReport"]["rolledUpProgress"],
         "impacted": sorted(g["id"] for kind in impact["impact"].values() for g in kind),
+        "tree": {e["child"]["id"] for e in tree["alignmentTree"]["edges"]},
     }
 
 
@@ -58,6 +61,7 @@ async def test_an_archived_team_objective_counts_in_no_alignment_question(gql: G
     assert {"obj-sre-q1", "obj-sre-drills"} <= set(before["rolled"])
     assert "obj-sre-q1" in before["reported"]
     assert {"obj-sre-q1", "obj-platform-resilience", "prio-resilience"} <= set(before["impacted"])
+    assert {"obj-sre-q1", "obj-sre-drills"} <= before["tree"]
 
     await gql.ok('mutation { archiveObjective(id: "obj-sre-q1") { id } }')
     after = await questions(gql)
@@ -67,6 +71,8 @@ async def test_an_archived_team_objective_counts_in_no_alignment_question(gql: G
     assert not {"obj-sre-q1", "obj-sre-drills"} & set(after["reported"])
     assert after["rolledUp"] == after["reportRolledUp"]
     assert after["impacted"] == []
+    assert not {"obj-sre-q1", "obj-sre-drills"} & after["tree"]
+    assert "obj-platform-resilience" in after["tree"]
     # The archived objective itself has no path either: it is out of alignment, not orphaned.
     assert (await gql.ok(PATH, id="obj-sre-q1"))["pathToStrategy"] == []
 
