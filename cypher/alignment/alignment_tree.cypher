@@ -5,8 +5,9 @@
 // other row lists the children of parentId reached at that depth (the smallest depth an edge is reached, at
 // most $depth). A node under two parents appears under both. progress is a key result's stored progress, or an
 // objective's weighted mean of its key results' progress; weight and countsTowardProgress are set on
-// CONTRIBUTES_TO edges only. (Rows are grouped by parent because thousands of small rows cost a client far
-// more than a few rows holding lists.)
+// CONTRIBUTES_TO edges only. Below the root the tree holds live nodes only (@live, cypher/fragments/live.cypher):
+// an archived objective, and what sits below only through it, is left out, as in every alignment question.
+// (Rows are grouped by parent because thousands of small rows cost a client far more than a few rows holding lists.)
 // :param rootId => "prio-onboarding"
 // :param depth => 4
 // Returns: depth, parentId, children (list of maps: childId, childKind (PRIORITY, OBJECTIVE, KEY_RESULT,
@@ -23,7 +24,8 @@ CALL (root) {
   // smallest depth.
   MATCH path = (root)
         ((a)-[r:SUPPORTS|CONTRIBUTES_TO|HAS_KEY_RESULT|ADVANCES]-(b)
-         WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a ELSE endNode(r) = a END){1,8}
+         WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a ELSE endNode(r) = a END
+           AND @live(b)){1,8}
         (child)
   WHERE length(path) <= $depth
   WITH last(relationships(path)) AS edge, child, min(length(path)) AS depth

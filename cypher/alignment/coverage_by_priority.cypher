@@ -11,10 +11,10 @@ WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }
 CALL (p, c) {
   // Walk down from the priority's strategic objectives to everything that contributes to them.
   MATCH (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(p)
-  WHERE s.status <> "ARCHIVED"
+  WHERE @live(s)
   MATCH (s) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
              WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a ELSE endNode(r) = a END
-               AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12} (t:Objective)
+               AND @live(b)){1,12} (t:Objective)
   WITH DISTINCT c, t
   WHERE t.tier = "TEAM"
   MATCH (t)-[:IN_CYCLE]->(tc:Cycle)
@@ -23,6 +23,6 @@ CALL (p, c) {
   RETURN count(t) AS teamObjectives, count(DISTINCT team) AS teams
 }
 RETURN p.id AS priorityId, p.title AS title,
-       COUNT { (p)<-[:SUPPORTS]-(s:Objective) WHERE s.status <> "ARCHIVED" } AS strategicObjectives,
+       COUNT { (p)<-[:SUPPORTS]-(s:Objective) WHERE @live(s) } AS strategicObjectives,
        teamObjectives, teams, pc.id AS cycleId, p.description AS description
 ORDER BY p.title, p.id

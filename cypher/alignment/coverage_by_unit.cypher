@@ -10,7 +10,7 @@ MATCH (c:Cycle {id: $cycleId})
 MATCH (bu:Team {kind: "BUSINESS_UNIT"})
 CALL (bu, c) {
   MATCH (o:Objective {tier: "TEAM"})-[:OWNED_BY]->(:Team)-[:PART_OF*0..]->(bu)
-  WHERE o.status <> "ARCHIVED"
+  WHERE @live(o)
   MATCH (o)-[:IN_CYCLE]->(oc:Cycle)
   WHERE EXISTS { (oc)-[:WITHIN*0..]->(c) }
   // The common case first, because it is cheap: what it contributes to (or the objective of the KR it
@@ -19,7 +19,7 @@ CALL (bu, c) {
     RETURN EXISTS {
       MATCH (o)-[:CONTRIBUTES_TO]->(:Objective|KeyResult)<-[:HAS_KEY_RESULT*0..1]-(s:Objective {tier: "STRATEGIC"}),
             (s)-[:SUPPORTS]->(:Priority), (s)-[:IN_CYCLE]->(sc:Cycle)
-      WHERE s.status <> "ARCHIVED" AND sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+      WHERE @live(s) AND @covers(sc, oc)
     } AS directlyAligned
   }
   // Otherwise: does a longer chain reach strategy?
@@ -28,10 +28,10 @@ CALL (bu, c) {
     RETURN EXISTS {
       MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
                  WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-                   AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+                   AND @live(b)){1,12}
             (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
             (s)-[:IN_CYCLE]->(sc:Cycle)
-      WHERE sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+      WHERE @covers(sc, oc)
     } AS chainAligned
   }
   RETURN count(o) AS teamObjectives,
@@ -41,7 +41,7 @@ CALL (bu, c) {
   MATCH (team:Team {kind: "TEAM"})-[:PART_OF*1..]->(bu)
   WHERE NOT EXISTS {
     MATCH (team)<-[:OWNED_BY]-(o:Objective)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c)
-    WHERE o.status <> "ARCHIVED"
+    WHERE @live(o)
   }
   WITH team ORDER BY team.name, team.id
   RETURN collect(team.id) AS teamsWithoutObjectives

@@ -3,7 +3,8 @@
 // or key result, strategic objective -SUPPORTS-> priority) and across dependencies (whatever DEPENDS_ON a node on
 // the way is at risk too, and the walk continues upward from it), up to 16 hops.
 // Every CONTRIBUTES_TO edge is followed, also alignment-only ones (countsTowardProgress false): the parent
-// goal still relies on the work even when it does not count toward its progress number.
+// goal still relies on the work even when it does not count toward its progress number. The walk never goes
+// through an archived objective (@live, cypher/fragments/live.cypher), as in every alignment question.
 // Read one row per impacted goal: distance is the fewest hops from the given node; throughDependency is true
 // when the goal is reached only through a DEPENDS_ON edge (another team's goal), false when it sits above the
 // node in its own alignment chain.
@@ -20,7 +21,8 @@ CALL () {
 MATCH path = (start)
       ((a)-[r:CONTRIBUTES_TO|SUPPORTS|HAS_KEY_RESULT|DEPENDS_ON]-(b)
        WHERE CASE type(r) WHEN "CONTRIBUTES_TO" THEN startNode(r) = a WHEN "SUPPORTS" THEN startNode(r) = a
-                          ELSE endNode(r) = a END){1,16}
+                          ELSE endNode(r) = a END
+         AND @live(b)){1,16}
       (goal:Objective|Priority)
 WHERE goal <> start
 WITH goal, length(path) AS hops, any(r IN relationships(path) WHERE type(r) = "DEPENDS_ON") AS viaDependency

@@ -22,7 +22,7 @@ WHERE o.id > coalesce($after, "")
 WITH c, o
 ORDER BY o.id
 MATCH (o)-[:IN_CYCLE]->(oc:Cycle)
-WHERE o.status <> "ARCHIVED" AND EXISTS { (oc)-[:WITHIN*0..]->(c) }
+WHERE @live(o) AND EXISTS { (oc)-[:WITHIN*0..]->(c) }
 MATCH (o)-[:OWNED_BY]->(t:Team)
 WHERE $unitId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $unitId}) }
 WITH o, oc, t
@@ -33,7 +33,7 @@ CALL (o, oc) {
          OR EXISTS {
            MATCH (o)-[:CONTRIBUTES_TO]->(:Objective|KeyResult)<-[:HAS_KEY_RESULT*0..1]-(s:Objective {tier: "STRATEGIC"}),
                  (s)-[:SUPPORTS]->(:Priority), (s)-[:IN_CYCLE]->(sc:Cycle)
-           WHERE s.status <> "ARCHIVED" AND sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+           WHERE @live(s) AND @covers(sc, oc)
          } AS directlyAligned
 }
 WITH o, oc, t, directlyAligned
@@ -43,10 +43,10 @@ CALL (o, oc) {
   RETURN EXISTS {
     MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
                WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-                 AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+                 AND @live(b)){1,12}
           (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
           (s)-[:IN_CYCLE]->(sc:Cycle)
-    WHERE sc.startDate <= oc.startDate AND sc.endDate >= oc.endDate
+    WHERE @covers(sc, oc)
   } AS chainAligned
 }
 WITH o, oc, t, chainAligned
@@ -57,7 +57,7 @@ WITH o, oc, t, [(o)-[:CONTRIBUTES_TO]->(parent) | parent.id] AS parentIds,
      EXISTS {
        MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
                   WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-                    AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+                    AND @live(b)){1,12}
              (:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority)
      } AS reachesOtherCycle
 RETURN o.id AS id, o.title AS title, o.tier AS tier,

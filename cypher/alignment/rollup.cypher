@@ -1,7 +1,8 @@
 // Roll-up: the objectives whose progress counts toward an objective, recursively, with each one's share.
 // Follows CONTRIBUTES_TO edges that count toward progress (countsTowardProgress true, the default) into the
 // objective or into one of its key results (a contribution to a key result counts toward that KR's objective),
-// then on down from each contributor.
+// then on down from each contributor. Only live contributors count (@live, cypher/fragments/live.cypher: never
+// an archived objective, nor anything that counts only through one), as in every alignment question.
 // Read the first row (depth 0, parentId null) as the objective itself. Every other row is one contribution
 // edge: childId contributes to parentId (through viaKeyResultId when that is set) with weight; share is the
 // child's part of that parent: weight / sum of the weights of all counting contributions to the same parent
@@ -18,7 +19,8 @@ MATCH (root:Objective {id: $objectiveId})
 MATCH path = (root)
       ((a)-[r:HAS_KEY_RESULT|CONTRIBUTES_TO]-(b)
        WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a
-                          ELSE endNode(r) = a AND coalesce(r.countsTowardProgress, true) END){0,16}
+                          ELSE endNode(r) = a AND coalesce(r.countsTowardProgress, true) END
+         AND @live(b)){0,16}
       (parent:Objective)
 WITH parent, min(size([r IN relationships(path) WHERE type(r) = "CONTRIBUTES_TO"])) AS parentDepth
 CALL (parent, parentDepth) {
@@ -28,11 +30,11 @@ CALL (parent, parentDepth) {
   UNION ALL
   CALL (parent) {
     MATCH (parent)<-[c:CONTRIBUTES_TO]-(child:Objective)
-    WHERE coalesce(c.countsTowardProgress, true)
+    WHERE coalesce(c.countsTowardProgress, true) AND @live(child)
     RETURN c, child, null AS viaKeyResultId
     UNION ALL
     MATCH (parent)-[:HAS_KEY_RESULT]->(k:KeyResult)<-[c:CONTRIBUTES_TO]-(child:Objective)
-    WHERE coalesce(c.countsTowardProgress, true)
+    WHERE coalesce(c.countsTowardProgress, true) AND @live(child)
     RETURN c, child, k.id AS viaKeyResultId
   }
   WITH parent, collect({child: child, via: viaKeyResultId, weight: coalesce(c.weight, 1.0)}) AS edges

@@ -16,7 +16,7 @@ CALL (c) {
          EXISTS { (p)<-[:SUPPORTS]-(:Objective) } AS supported
   UNION ALL
   MATCH (s:Objective {tier: "STRATEGIC"})-[:IN_CYCLE]->(sc:Cycle), (s)-[:OWNED_BY]->(owner:Team)
-  WHERE s.status <> "ARCHIVED"
+  WHERE @live(s)
     AND (EXISTS { (sc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(sc) })
   RETURN "OBJECTIVE" AS kind, s AS node,
          s {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(s.rollup, "MEAN"),
@@ -28,10 +28,10 @@ WHERE NOT EXISTS {
   MATCH (t:Objective {tier: "TEAM"})
         ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
          WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-           AND coalesce(b.status, "ACTIVE") <> "ARCHIVED"){1,12}
+           AND @live(b)){1,12}
         (s:Objective {tier: "STRATEGIC"})
   WHERE (s = node OR (s)-[:SUPPORTS]->(node))
-    AND t.status <> "ARCHIVED"
+    AND @live(t)
     AND EXISTS { (t)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
 }
 RETURN kind, item.id AS id, item.title AS title,

@@ -23,7 +23,7 @@
 MATCH (c:Cycle {id: $cycleId})
 MATCH (oc:Cycle)-[:WITHIN*0..]->(c)
 MATCH (o:Objective)-[:IN_CYCLE]->(oc)
-WHERE o.status <> "ARCHIVED"
+WHERE @live(o)
 MATCH (o)-[:OWNED_BY]->(t:Team)
 WHERE $unitId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $unitId}) }
 WITH o, t, oc

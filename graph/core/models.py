@@ -29,11 +29,23 @@ class Tier(StrEnum):
     TEAM = "TEAM"
 
 
+def covers(outer: tuple[Any, Any], inner: tuple[Any, Any]) -> bool:
+    """Whether the cycle spanning `outer` (start, end) contains the one spanning `inner`: strategy serves an
+    objective, and a child may contribute to a parent, only so. The same rule as cypher/fragments/covers.cypher."""
+    return bool(outer[0] <= inner[0] and outer[1] >= inner[1])
+
+
 class ObjectiveStatus(StrEnum):
     DRAFT = "DRAFT"
     ACTIVE = "ACTIVE"
     COMPLETED = "COMPLETED"
     ARCHIVED = "ARCHIVED"
+
+    @property
+    def live(self) -> bool:
+        """Whether alignment counts the objective and walks through it: any status but ARCHIVED (the same rule
+        as cypher/fragments/live.cypher, which the alignment queries use)."""
+        return self is not ObjectiveStatus.ARCHIVED
 
 
 class RollupMethod(StrEnum):
@@ -129,6 +141,10 @@ class Cycle:
             status=CycleStatus(m.get("status") or CycleStatus.OPEN),
             closed_at=_datetime(m.get("closedAt")),
         )
+
+    def covers(self, other: Cycle) -> bool:
+        """Whether this cycle contains `other` (itself, or a quarter of this year)."""
+        return covers((self.start_date, self.end_date), (other.start_date, other.end_date))
 
 
 @dataclass(frozen=True)

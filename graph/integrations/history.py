@@ -7,7 +7,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.core.db import Database
+from graph.core.errors import ValidationError
 from graph.core.paging import Page, cut, group
+
+
+def check_window(since: dt.datetime | None, until: dt.datetime | None) -> None:
+    """VALIDATION for a bound the database can't take: one that can't be converted to UTC
+    (0001-01-01T00:00:00+01:00, 9999-12-31T23:59:59-01:00), which the driver must do to send it."""
+    for field, bound in (("from", since), ("to", until)):
+        if bound is None:
+            continue
+        try:
+            bound.astimezone(dt.UTC)
+        except OverflowError:
+            shown = bound.isoformat()
+            message = f"{field} {shown} is out of range once converted to UTC"
+            raise ValidationError(message, field=field, value=shown) from None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,16 @@ from typing import Any
 
 from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError, not_found
-from graph.core.models import Contribution, Dependency, Initiative, KeyResult, Objective, Priority, Tier
+from graph.core.models import (
+    Contribution,
+    Dependency,
+    Initiative,
+    KeyResult,
+    Objective,
+    Priority,
+    Tier,
+    covers,
+)
 from graph.core.paging import group
 from graph.planning import frozen, rules
 
@@ -104,7 +113,7 @@ async def link_contribution(
                     field="parentId",
                     value=parent_id,
                 )
-        if child.start < parent.start or child.end > parent.end:
+        if not covers((parent.start, parent.end), (child.start, child.end)):
             raise ValidationError(
                 f"child cycle {child.cycle_id!r} does not lie within parent cycle {parent.cycle_id!r}",
                 field="parentId",
@@ -159,7 +168,8 @@ async def link_support(db: Database, *, objective_id: str, priority_id: str) -> 
             raise not_found("priority", "priorityId", priority_id)
         cycle = await tx.one("cycles/get_cycles", ids=[priority["priority"]["cycleId"]])
         assert cycle is not None
-        if objective.start < cycle["cycle"]["startDate"] or objective.end > cycle["cycle"]["endDate"]:
+        priority_cycle = (cycle["cycle"]["startDate"], cycle["cycle"]["endDate"])
+        if not covers(priority_cycle, (objective.start, objective.end)):
             raise ValidationError(
                 f"objective cycle {objective.cycle_id!r} does not lie within priority cycle "
                 f"{cycle['cycle']['id']!r}",

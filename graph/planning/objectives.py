@@ -23,10 +23,13 @@ class ObjectiveFilter:
     team_id: str | None = None
     tier: Tier | None = None
     status: ObjectiveStatus | None = None
+    # With cycle_id: also the cycles within it (a year's quarters), as the alignment and health questions count.
+    include_sub_cycles: bool = True
 
     def params(self) -> dict[str, Any]:
         return {
             "cycleId": self.cycle_id,
+            "includeSubCycles": self.include_sub_cycles,
             "teamId": self.team_id,
             "tier": self.tier.value if self.tier else None,
             "status": self.status.value if self.status else None,

@@ -90,6 +90,7 @@ async def history_connection(
     after: str | None,
 ) -> Connection[Measurement]:
     """One page of a KR's history; the request's other KRs asking for the same window share its query."""
+    graph_history.check_window(since, until)
     cursor = decode_keyset_cursor(after, of="a key result's history")
     page = await loaders.pages.load((key_result_id, since, until, first, cursor))
 

@@ -34,50 +34,46 @@ def paging(info: Info, first: int, after: str | None) -> tuple[int, str | None]:
     return check_first(first, info.context.settings.max_page_size), decode_cursor(after)
 
 
+# Single-object lookups follow the GraphQL norm: an id that names nothing answers null, never an error (README,
+# Errors). Questions about an id (rollup, pathToStrategy, ...) and mutations answer NOT_FOUND naming it.
 @strawberry.type
 class Query:
-    @strawberry.field(
-        description="The organisation with this id; an error with code NOT_FOUND when there is none."
-    )
+    @strawberry.field(description="The organisation with this id; null when there is none.")
     async def organisation(self, info: Info, id: NodeId) -> Organisation | None:
-        return Organisation.of(
-            await require(planning_loaders(info).organisation_by_id.load, "organisation", id)
-        )
+        found = await planning_loaders(info).organisation_by_id.load(id)
+        return None if found is None else Organisation.of(found)
 
     @strawberry.field(
-        description="The unit (company, business unit or team) with this id; an error with code NOT_FOUND "
-        "when there is none."
+        description="The unit (company, business unit or team) with this id; null when there is none."
     )
     async def team(self, info: Info, id: NodeId) -> Team | None:
-        return Team.of(await require(planning_loaders(info).team_by_id.load, "team", id))
+        found = await planning_loaders(info).team_by_id.load(id)
+        return None if found is None else Team.of(found)
 
-    @strawberry.field(description="The cycle with this id; an error with code NOT_FOUND when there is none.")
+    @strawberry.field(description="The cycle with this id; null when there is none.")
     async def cycle(self, info: Info, id: NodeId) -> Cycle | None:
-        return Cycle.of(await require(planning_loaders(info).cycle_by_id.load, "cycle", id))
+        found = await planning_loaders(info).cycle_by_id.load(id)
+        return None if found is None else Cycle.of(found)
 
-    @strawberry.field(
-        description="The priority with this id; an error with code NOT_FOUND when there is none."
-    )
+    @strawberry.field(description="The priority with this id; null when there is none.")
     async def priority(self, info: Info, id: NodeId) -> Priority | None:
-        return Priority.of(await require(planning_loaders(info).priority_by_id.load, "priority", id))
+        found = await planning_loaders(info).priority_by_id.load(id)
+        return None if found is None else Priority.of(found)
 
-    @strawberry.field(
-        description="The objective with this id; an error with code NOT_FOUND when there is none."
-    )
+    @strawberry.field(description="The objective with this id; null when there is none.")
     async def objective(self, info: Info, id: NodeId) -> Objective | None:
-        return Objective.of(await require(planning_loaders(info).objective_by_id.load, "objective", id))
+        found = await planning_loaders(info).objective_by_id.load(id)
+        return None if found is None else Objective.of(found)
 
-    @strawberry.field(
-        description="The key result with this id; an error with code NOT_FOUND when there is none."
-    )
+    @strawberry.field(description="The key result with this id; null when there is none.")
     async def key_result(self, info: Info, id: NodeId) -> KeyResult | None:
-        return KeyResult.of(await require(planning_loaders(info).key_result_by_id.load, "key result", id))
+        found = await planning_loaders(info).key_result_by_id.load(id)
+        return None if found is None else KeyResult.of(found)
 
-    @strawberry.field(
-        description="The initiative with this id; an error with code NOT_FOUND when there is none."
-    )
+    @strawberry.field(description="The initiative with this id; null when there is none.")
     async def initiative(self, info: Info, id: NodeId) -> Initiative | None:
-        return Initiative.of(await require(planning_loaders(info).initiative_by_id.load, "initiative", id))
+        found = await planning_loaders(info).initiative_by_id.load(id)
+        return None if found is None else Initiative.of(found)
 
     @strawberry.field(description="Organisations in id order.")
     async def organisations(
@@ -147,9 +143,17 @@ class Query:
         cycle_id: Annotated[
             strawberry.ID | None,
             strawberry.argument(
-                description="Only objectives set for this cycle (not its quarters); null: any."
+                description="Only objectives of this cycle, and of the cycles within it unless "
+                "includeSubCycles is false; null: any."
             ),
         ] = None,
+        include_sub_cycles: Annotated[
+            bool,
+            strawberry.argument(
+                description="With cycleId a year: also its quarters' objectives (the default, as the alignment "
+                "and health questions count a year); false: only those set for the year itself."
+            ),
+        ] = True,
         team_id: Annotated[
             strawberry.ID | None,
             strawberry.argument(
@@ -166,7 +170,13 @@ class Query:
     ) -> Connection[Objective]:
         size, cursor = paging(info, first, after)
         db = info.context.db
-        where = objectives.ObjectiveFilter(cycle_id=cycle_id, team_id=team_id, tier=tier, status=status)
+        where = objectives.ObjectiveFilter(
+            cycle_id=cycle_id,
+            team_id=team_id,
+            tier=tier,
+            status=status,
+            include_sub_cycles=include_sub_cycles,
+        )
         page = await objectives.list_objectives(db, where=where, after=cursor, first=size)
         return connection(page, Objective.of, lambda: objectives.count_objectives(db, where=where))
 

@@ -75,3 +75,28 @@ async def test_a_date_that_overflows_at_the_other_end_is_rejected_too(gql: Graph
         ("REJECTED", "OBSERVED_AT_OUT_OF_RANGE"),
         ("ACCEPTED", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("argument", "bound"), [("from", "0001-01-01T00:00:00+01:00"), ("to", "9999-12-31T23:59:59-01:00")]
+)
+async def test_a_history_bound_out_of_range_in_utc_is_validation(
+    gql: GraphQL, argument: str, bound: str
+) -> None:
+    query = (
+        f'{{ keyResult(id: "kr-discover-completion") {{ history({argument}: "{bound}") {{ totalCount }} }} }}'
+    )
+    error = await gql.error(query)
+    assert error["extensions"] == {"code": "VALIDATION", "field": argument, "value": bound}
+
+
+async def test_a_check_in_value_observed_out_of_range_is_validation(gql: GraphQL) -> None:
+    error = await gql.error(
+        """mutation { recordCheckIn(input: {objectiveId: "obj-identity-q1", confidence: 5, author: "Sam", plan: "Ship",
+             values: [{keyResultId: "kr-identity-instant-verification", value: 1,
+                       observedAt: "0001-01-01T00:00:00+01:00"}]}) { id } }"""
+    )
+    assert (error["extensions"]["code"], error["extensions"]["field"]) == (
+        "VALIDATION",
+        "values[0].observedAt",
+    )

@@ -89,7 +89,6 @@ async def test_pages_follow_cursors_without_gaps_or_repeats(gql: GraphQL) -> Non
 @pytest.mark.parametrize(
     ("query", "code", "field"),
     [
-        ('{ objective(id: "nope") { id } }', "NOT_FOUND", "id"),
         ("{ objectives(first: 101) { totalCount } }", "VALIDATION", "first"),
         ("{ objectives(first: 0) { totalCount } }", "VALIDATION", "first"),
         ('{ objectives(after: "not-a-cursor") { totalCount } }', "VALIDATION", "after"),
@@ -121,3 +120,35 @@ async def test_every_node_type_reads_by_id(gql: GraphQL) -> None:
     assert data["initiative"]["keyResults"][0]["initiatives"][0]["id"] == "init-instant-id"
     for name in ("organisations", "teams", "cycles", "priorities", "keyResults", "initiatives"):
         assert data[name]["totalCount"] > 0
+
+
+async def test_a_year_lists_its_quarters_objectives_as_the_alignment_questions_count_them(
+    gql: GraphQL,
+) -> None:
+    query = """query($cycle: ID!, $sub: Boolean!) {
+      objectives(cycleId: $cycle, includeSubCycles: $sub, first: 100) { totalCount nodes { id tier cycle { id } } }
+    }"""
+    year = (await gql.ok(query, cycle="cycle-2026", sub=True))["objectives"]
+    only_year = (await gql.ok(query, cycle="cycle-2026", sub=False))["objectives"]
+    quarter = (await gql.ok(query, cycle="cycle-2026-q1", sub=True))["objectives"]
+    default = await gql.ok('{ objectives(cycleId: "cycle-2026", first: 100) { totalCount } }')
+    assert default["objectives"]["totalCount"] == year["totalCount"]  # includeSubCycles defaults to true
+    assert {n["cycle"]["id"] for n in only_year["nodes"]} == {"cycle-2026"}
+    assert {n["id"] for n in year["nodes"]} == {n["id"] for n in only_year["nodes"] + quarter["nodes"]}
+    assert year["totalCount"] == only_year["totalCount"] + quarter["totalCount"] == len(year["nodes"])
+    # Every team objective the alignment coverage counts for the year is in the year's list.
+    coverage = await gql.ok('{ alignmentCoverage(cycleId: "cycle-2026") { units { teamObjectives } } }')
+    counted = sum(u["teamObjectives"] for u in coverage["alignmentCoverage"]["units"])
+    assert counted == sum(n["tier"] == "TEAM" for n in year["nodes"]) > 0
+
+
+LOOKUPS = ("organisation", "team", "cycle", "priority", "objective", "keyResult", "initiative")
+
+
+async def test_every_lookup_of_an_unknown_id_answers_null_without_an_error(gql: GraphQL) -> None:
+    query = "{ " + " ".join(f'{field}(id: "nope") {{ id }}' for field in LOOKUPS) + " }"
+    body = await gql(query)
+    assert "errors" not in body, body["errors"]
+    assert body["data"] == dict.fromkeys(LOOKUPS)
+    known = await gql.ok('{ organisation(id: "org-bank") { id } team(id: "team-discover") { id } }')
+    assert known == {"organisation": {"id": "org-bank"}, "team": {"id": "team-discover"}}
