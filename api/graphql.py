@@ -17,6 +17,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.schema import BaseSchema
 from strawberry.types.unset import UNSET, UnsetType
 
+from api.pages import graphiql_html
 from api.settings import Settings, health_thresholds
 from graph.core.db import Database
 from graph.integrations.tokens import TokenCache
@@ -41,6 +42,11 @@ class Router(GraphQLRouter[Context, None]):
     def __init__(self, schema: BaseSchema, *, tokens: TokenCache, **options: Any) -> None:
         super().__init__(schema, **options)
         self.tokens = tokens
+
+    @property
+    def graphql_ide_html(self) -> str:
+        """GraphiQL with its scripts and styles served by this process (api/pages.py), not by a CDN."""
+        return graphiql_html()
 
     async def run(  # type: ignore[override]
         self, request: Request | WebSocket, context: Context | UnsetType = UNSET, root_value: None = UNSET

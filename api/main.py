@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 
 from api.graphql import graphql_router
 from api.http_limits import BodyLimit
+from api.pages import mount_pages
 from api.settings import Settings, get_settings
 from graph.core.db import Database
 from graph.core.errors import UnavailableError
@@ -52,6 +53,8 @@ def create_app(
     # keyResultUpdated subscribers of this process; mutations publish here once their write has committed.
     app.state.events = UpdateHub()
     app.include_router(graphql_router(settings), prefix="/graphql")
+    # The alignment map at / and /map, and the files it and GraphiQL load (web/, api/pages.py).
+    mount_pages(app)
     # Outermost: body size and time are checked before any route, token lookup or GraphQL work.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_seconds)
 
