@@ -246,6 +246,10 @@ async function start() {
   $("cycle").value = params.get("cycle") ?? year?.id ?? "";
   $("collapse").value = params.get("collapse") ?? "none";
   $("as-table").checked = params.get("view") === "table";
+  if (params.get("zoom")) {
+    $("zoom").value = params.get("zoom");
+    $("map").style.setProperty("--zoom", $("zoom").value);
+  }
   await fillUnits(params.get("unit"));
   $("org").addEventListener("change", async () => {
     await fillUnits(null);
