@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench bench-push
+.PHONY: run test check install clean bench bench-push bench-map
 
 WEB_STAMP := web/vendor/.installed
 
@@ -38,6 +38,10 @@ bench: $(STAMP)
 ## Time pushKeyResultValues in batches of 1, 100 and 10,000, over GraphQL and direct (BENCH_ARGS="--runs 50 --keep").
 bench-push: $(STAMP)
 	$(BIN)/python -m bench.push $(BENCH_ARGS)
+
+## Time the alignment map's drawing at a business unit of ~500 objectives in headless Chromium (BENCH_ARGS="--runs 10").
+bench-map: install
+	$(BIN)/python -m bench.map $(BENCH_ARGS)
 
 check: $(STAMP)
 	$(BIN)/ruff check .
