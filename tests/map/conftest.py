@@ -34,8 +34,10 @@ def chromium_missing() -> str | None:
     return None
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if not SKIPPED:
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """After pytest's own last line, so the banner is the last thing a run prints."""
+    terminalreporter = config.pluginmanager.get_plugin("terminalreporter")
+    if not SKIPPED or terminalreporter is None:
         return
     line = "!" * 78
     terminalreporter.write_line(line, red=True, bold=True)
@@ -89,7 +91,7 @@ class Browsing:
             await self.page.locator("#token-input").fill(token)
             await self.page.locator("#token-dialog button[type=submit]").click()
         try:
-            await self.page.wait_for_function(READY, timeout=30_000)
+            await self.page.wait_for_function(READY, timeout=90_000)
         except Exception as exc:
             status = await self.page.locator("#status").text_content()
             raise AssertionError(f"the map was not drawn: {status!r}; console: {self.console}") from exc
