@@ -211,3 +211,25 @@ async def test_a_screenshot_of_the_demo_map(browsing: Browsing, admin_token: str
     target = SCREENSHOT if os.environ.get("AG_UPDATE_SCREENSHOT") else tmp_path / "map.png"
     await page.screenshot(path=str(target))
     assert target.stat().st_size > 20_000
+
+
+async def test_a_business_unit_and_which_dependencies_show(browsing: Browsing, admin_token: str) -> None:
+    page = await browsing.open_map(token=admin_token)
+    await page.select_option("#deps", "risk")
+    # Identity's dependency on SRE's finished failover drill is not at risk: only the two at risk remain.
+    assert await page.locator("#map .dependency").count() == 2
+    assert await page.locator("#map .dependency:not(.at-risk)").count() == 0
+    await page.select_option("#unit", "bu-digital")
+    await page.wait_for_function(
+        "window.alignmentMap.ready && window.alignmentMap.objectives === 5", timeout=60_000
+    )
+    inside = ["obj-care-q1", "obj-digital-first-week", "obj-discover-q1", "obj-payments-q1"]
+    ids = await page.eval_on_selector_all(".node.objective:not(.outside)", "ns => ns.map(n => n.dataset.id)")
+    assert sorted(ids) == inside
+    # The far end of Discover's dependency is drawn too, marked as outside the unit.
+    assert await page.eval_on_selector_all(".node.outside", "ns => ns.map(n => n.dataset.id)") == [
+        "obj-identity-q1"
+    ]
+    # The chosen unit now lists its teams, to narrow the map further; the address keeps the choice.
+    assert await page.locator('#unit option[value="team-discover"]').count() == 1
+    assert "unit=bu-digital" in page.url and "deps=risk" in page.url

@@ -164,7 +164,8 @@ export function draw(container, view) {
     const g = el("g", { class: `dependency${d.atRisk ? " at-risk" : ""}`, tabindex: 0, role: "button" }, dependencyLayer);
     Object.assign(g.dataset, { from: d.from.id, to: d.to.id, toOwner: d.to.owner.name, fromOwner: d.from.owner.name });
     g.dataset.reasons = d.riskReasons.join(",");
-    const about = `${d.from.owner.name} depends on ${d.to.owner.name}: ${d.to.title}${
+    const many = d.count > 1 ? ` (${d.count} dependencies)` : "";
+    const about = `${d.from.owner.name} depends on ${d.to.owner.name}${many}: ${d.to.title}${
       d.atRisk ? `. At risk: ${d.riskReasons.join(", ")}` : ""
     }${d.note ? `. ${d.note}` : ""}`;
     g.setAttribute("aria-label", about);
@@ -172,7 +173,8 @@ export function draw(container, view) {
     const d3 = `M${x1},${a.y} C${Math.max(x1, x2) + bend},${a.y} ${Math.max(x1, x2) + bend},${b.y} ${x2},${b.y}`;
     el("path", { d: d3, class: "hit" }, g);
     el("path", { d: d3, class: "line", "marker-end": `url(#${d.atRisk ? "arrow-risk" : "arrow-dependency"})` }, g);
-    if (d.atRisk) text(g, Math.max(x1, x2) + bend * 0.75 + 4, (a.y + b.y) / 2, `at risk: ${d.riskReasons.join(", ")}`, "risk-label");
+    // Labels only where they stay readable; the reasons are always in the line's title and aria-label.
+    if (d.atRisk && view.dependencies.length <= 24) text(g, Math.max(x1, x2) + bend * 0.75 + 4, (a.y + b.y) / 2, `at risk: ${d.riskReasons.join(", ")}`, "risk-label");
   }
   const nodeLayer = el("g", { class: "nodes" }, svg);
   for (const node of view.nodes.values()) drawNode(nodeLayer, node, layout.node(node.id));

@@ -1,6 +1,7 @@
 // From the loaded model (data.js) to what is drawn: nodes and edges after collapsing and expanding.
 //   view.collapse: "none" | "team" | "unit" (team objectives folded into one node per team or unit)
-//   view.openGroups: groups the reader opened again; view.expanded: objectives whose key results show.
+//   view.openGroups: groups the reader opened again; view.expanded: objectives whose key results show;
+//   view.dependencies: "all" | "risk" | "none" (which dependency lines to draw).
 
 export function groupOf(objective, model, collapse) {
   if (collapse === "none" || objective.tier !== "TEAM" || objective.outside) return null;
@@ -71,11 +72,21 @@ export function buildView(model, view) {
       for (const kr of o.keyResults) add({ kind: "hasKeyResult", from: o.id, to: kr.id, counts: true });
     }
   }
-  const dependencies = [];
+  // Dependencies between the same two drawn nodes (folded teams) become one line, at risk if any is.
+  const dependencies = new Map();
   for (const d of model.dependencies) {
+    if (view.dependencies === "none" || (view.dependencies === "risk" && !d.atRisk)) continue;
     const from = d.from.node.__typename === "KeyResult" ? krNode(d.from.id) : shownAs.get(d.from.id);
     const to = d.to.node.__typename === "KeyResult" ? krNode(d.to.id) : shownAs.get(d.to.id);
-    if (from && to && from !== to) dependencies.push({ ...d, fromNode: from, toNode: to });
+    if (!from || !to || from === to) continue;
+    const key = `${from}>${to}`;
+    const seen = dependencies.get(key);
+    if (!seen) dependencies.set(key, { ...d, fromNode: from, toNode: to, count: 1 });
+    else {
+      seen.count += 1;
+      seen.atRisk = seen.atRisk || d.atRisk;
+      seen.riskReasons = [...new Set([...seen.riskReasons, ...d.riskReasons])];
+    }
   }
-  return { nodes, edges: [...edges.values()], dependencies, shownAs };
+  return { nodes, edges: [...edges.values()], dependencies: [...dependencies.values()], shownAs };
 }

@@ -1,5 +1,6 @@
 // The alignment map: pickers, map or table, search, the side panel and live progress.
-// The state a reader chose is in the address (?org=&cycle=&unit=&collapse=&view=), so a map can be shared.
+// The state a reader chose is in the address (?org=&cycle=&unit=&collapse=&deps=&view=&zoom=), so a map
+// can be shared.
 import { gql, subscribe } from "./api.js";
 import { children, cycles, loadMap, organisations, progressOf } from "./data.js";
 import { draw, setProgress } from "./draw.js";
@@ -30,6 +31,7 @@ function option(value, label, depth = 0) {
 function remember() {
   const p = new URLSearchParams({ org: $("org").value, cycle: $("cycle").value, unit: $("unit").value });
   p.set("collapse", $("collapse").value);
+  p.set("deps", $("deps").value);
   if ($("as-table").checked) p.set("view", "table");
   history.replaceState(null, "", `${location.pathname}?${p}`);
 }
@@ -102,7 +104,7 @@ async function load() {
   if (!params.has("collapse") && !state.collapseChosen) {
     $("collapse").value = state.model.objectives.size > FOLD_ABOVE ? "team" : "none";
   }
-  state.view = { collapse: $("collapse").value, openGroups: new Set(), expanded: new Set() };
+  state.view = { collapse: $("collapse").value, openGroups: new Set(), expanded: new Set(), dependencies: $("deps").value };
   redraw();
   state.stop = subscribe(UPDATES, { teamId: unitId }, queueUpdate, (s) => {
     $("live").textContent = s === "live" ? "● live" : "○ offline";
@@ -245,6 +247,7 @@ async function start() {
   const year = state.cycles.find((c) => c.kind === "YEAR") ?? state.cycles[0];
   $("cycle").value = params.get("cycle") ?? year?.id ?? "";
   $("collapse").value = params.get("collapse") ?? "none";
+  $("deps").value = params.get("deps") ?? "all";
   $("as-table").checked = params.get("view") === "table";
   if (params.get("zoom")) {
     $("zoom").value = params.get("zoom");
@@ -264,6 +267,11 @@ async function start() {
     state.collapseChosen = true;
     state.view.collapse = $("collapse").value;
     state.view.openGroups.clear();
+    remember();
+    redraw();
+  });
+  $("deps").addEventListener("change", () => {
+    state.view.dependencies = $("deps").value;
     remember();
     redraw();
   });
