@@ -122,8 +122,10 @@ async function objectiveCount(cycle, unitId) {
 let pending = new Set();
 let timer = null;
 function queueUpdate(update) {
-  if (!state.model?.objectives.has(update.objectiveId)) return;
-  pending.add(update.objectiveId);
+  if (!state.model) return;
+  // Updates the server dropped for this page (it read too slowly): read every objective's progress again.
+  if (update.missed > 0) for (const id of state.model.objectives.keys()) pending.add(id);
+  if (state.model.objectives.has(update.objectiveId)) pending.add(update.objectiveId);
   clearTimeout(timer);
   timer = setTimeout(flush, 100);
 }
