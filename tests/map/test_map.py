@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 from pathlib import Path
@@ -102,6 +103,11 @@ async def test_the_panel_shows_graphqls_numbers_and_a_push_moves_the_node_withou
     assert "RISING" in await page.locator("#panel .trend").text_content()
 
     await page.wait_for_function("document.getElementById('live').textContent.includes('live')")
+    # The server registers the page's subscription in its own task: wait until it has.
+    hub = browsing.server.app.state.events
+    async with asyncio.timeout(10):
+        while hub.subscribers < 1:
+            await asyncio.sleep(0.02)
     now = dt.datetime.now(dt.UTC).isoformat()
     value = {"keyResultId": "kr-discover-completion", "value": 88.0, "observedAt": now, "source": "map-test"}
     # Through the live server itself: its process publishes the update to the page's websocket.

@@ -106,8 +106,11 @@ async function load() {
   }
   state.view = { collapse: $("collapse").value, openGroups: new Set(), expanded: new Set(), dependencies: $("deps").value };
   redraw();
+  let connections = 0;
   state.stop = subscribe(UPDATES, { teamId: unitId }, queueUpdate, (s) => {
     $("live").textContent = s === "live" ? "● live" : "○ offline";
+    // Back after a drop: what was pushed meanwhile never arrives, so read every objective again.
+    if (s === "live" && connections++ > 0) queueUpdate({ missed: 1 });
   });
 }
 
