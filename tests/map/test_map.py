@@ -239,3 +239,16 @@ async def test_a_business_unit_and_which_dependencies_show(browsing: Browsing, a
     # The chosen unit now lists its teams, to narrow the map further; the address keeps the choice.
     assert await page.locator('#unit option[value="team-discover"]').count() == 1
     assert "unit=bu-digital" in page.url and "deps=risk" in page.url
+
+
+async def test_too_many_objectives_ask_for_a_smaller_unit(browsing: Browsing, admin_token: str) -> None:
+    # The limit is 1,500 (the whole 5,000-team organisation has 20,000); ?max= lowers it for this test.
+    page = await browsing.open_map("/?max=10", token=admin_token)
+    assert await page.evaluate("window.alignmentMap.tooLarge") == 12
+    assert "Choose a business unit or team" in await page.locator("#status").text_content()
+    assert await page.locator(".node").count() == 0
+    await page.select_option("#unit", "bu-platform")
+    await page.wait_for_function(
+        "window.alignmentMap.ready && window.alignmentMap.objectives >= 4", timeout=60_000
+    )
+    assert await page.locator('.node[data-id="obj-sre-q1"]').count() == 1

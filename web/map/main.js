@@ -8,8 +8,9 @@ import { buildView } from "./graph.js";
 import { showDependency, showObjective } from "./panel.js";
 import { drawTable } from "./table.js";
 
-// Above this many objectives the map asks for a smaller unit instead of drawing (docs: README, the map).
-const MAX_OBJECTIVES = 1500;
+// Above this many objectives the map asks for a smaller unit instead of drawing (docs: README, the map);
+// ?max= sets another limit.
+const MAX_OBJECTIVES = Number(new URLSearchParams(location.search).get("max") ?? 1500);
 // Above this many, team objectives start folded into one node per team.
 const FOLD_ABOVE = 250;
 const UPDATES = `subscription MapUpdates($teamId: ID) {
