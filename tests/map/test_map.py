@@ -185,6 +185,13 @@ async def test_search_keyboard_table_and_folding(browsing: Browsing, admin_token
     await page.wait_for_function(
         "document.querySelector('#panel h2')?.textContent.startsWith('Make incidents')"
     )
+    first = page.locator(".node").first
+    await first.focus()
+    await page.keyboard.press("ArrowDown")
+    moved = await page.evaluate("document.activeElement.dataset.id")
+    assert moved and moved != await first.get_attribute("data-id")
+    await page.keyboard.press("ArrowUp")
+    assert await page.evaluate("document.activeElement.dataset.id") == await first.get_attribute("data-id")
     await page.locator('.node[data-id="obj-sre-q1"]').focus()
     await page.keyboard.press("+")
     assert await page.locator('.node.keyResult[data-id="kr-sre-failover-drill"]').count() == 1

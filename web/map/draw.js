@@ -67,7 +67,7 @@ function drawNode(layer, node, box) {
   }
   if (node.kind === "keyResult") {
     const kr = node.keyResult;
-    text(g, 10, 18, short(kr.title, 34), "title");
+    text(g, 10, 18, short(kr.title, 27), "title");
     text(g, w - 10, 18, percent(kr.progress), "end small progress-text");
     progressBar(g, w, h + 4, kr.progress);
     g.dataset.progress = kr.progress ?? "";
@@ -138,7 +138,7 @@ export function draw(container, view) {
   dagre.layout(layout);
   const size = layout.graph();
   container.replaceChildren();
-  const svg = el("svg", { id: "map-svg", width: size.width + 200, height: size.height, role: "group" }, container);
+  const svg = el("svg", { id: "map-svg", width: size.width + 340, height: size.height, role: "group" }, container);
   svg.setAttribute("aria-label", "Alignment map: priorities, strategic objectives and team objectives");
   const defs = el("defs", {}, svg);
   for (const id of ["arrow", "arrow-dependency", "arrow-risk"]) {

@@ -297,6 +297,11 @@ async function start() {
       activate(event.target);
     } else if ((event.key === "+" || event.key === "-") && node && state.model.objectives.has(node.dataset.id)) {
       toggleKeyResults(node.dataset.id);
+    } else if (node && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      // Arrows walk the nodes in drawing order (layer by layer), as Tab does.
+      event.preventDefault();
+      const next = event.key === "ArrowDown" ? node.nextElementSibling : node.previousElementSibling;
+      next?.focus();
     }
   });
   document.addEventListener("keydown", (event) => {
