@@ -106,7 +106,9 @@ async def test_the_panel_shows_graphqls_numbers_and_a_push_moves_the_node_withou
     # The server registers the page's subscription in its own task: wait until it has.
     hub = browsing.server.app.state.events
     async with asyncio.timeout(10):
-        while hub.subscribers < 1:
+        while True:
+            if hub.subscribers >= 1:
+                break
             await asyncio.sleep(0.02)
     now = dt.datetime.now(dt.UTC).isoformat()
     value = {"keyResultId": "kr-discover-completion", "value": 88.0, "observedAt": now, "source": "map-test"}
