@@ -50,3 +50,20 @@ async def test_the_service_does_not_serve_node_modules_or_the_lockfile(client: h
         "/static/node_modules/react/package.json",
     ):
         assert (await client.get(path)).status_code == 404, path
+
+
+def test_a_strawberry_that_pins_other_versions_keeps_graphiql_working_and_says_what_to_update(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from api import pages
+
+    newer = '<script src="https://unpkg.com/graphiql@9.9.9/graphiql.min.js"></script>'
+    monkeypatch.setattr(pages, "get_graphql_ide_html", lambda ide: newer)
+    pages.graphiql_html.cache_clear()
+    try:
+        assert pages.graphiql_html() == newer
+        assert "graphiql@9.9.9" in caplog.text and "web/package.json" in caplog.text
+    finally:
+        monkeypatch.undo()
+        pages.graphiql_html.cache_clear()
+    assert "unpkg.com" not in pages.graphiql_html()
