@@ -1,5 +1,13 @@
 # Alignment Graph API image. Runs the same command as `make run`: `aligngraph serve --demo`.
 # Neo4j is NOT inside this image: docker-compose.yml runs it as its own service and sets NEO4J_URI.
+
+# The browser files (the map's layout library, GraphiQL's scripts and styles), pinned by
+# web/package-lock.json and copied into web/vendor/ as `make install` does; the service serves them itself.
+FROM node:20-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json web/copy-vendor.mjs ./
+RUN npm ci --no-audit --no-fund --loglevel=error && node copy-vendor.mjs
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -25,6 +33,7 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
 # site-packages/cypher folder that does not exist. With `-e` the code runs from /app, next to /app/cypher,
 # exactly as it does in a developer's checkout, and pip still creates the `aligngraph` command.
 COPY . .
+COPY --from=web /web/vendor ./web/vendor
 RUN pip install --no-deps -e . \
     && useradd --create-home --uid 10001 --shell /usr/sbin/nologin aligngraph
 

@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench bench-push
+.PHONY: run test check install clean bench bench-push bench-map
+
+WEB_STAMP := web/vendor/.installed
 
 # The service depends on the client in clients/python (not on PyPI): one pip call installs both.
 $(STAMP): pyproject.toml clients/python/pyproject.toml
@@ -13,14 +15,20 @@ $(STAMP): pyproject.toml clients/python/pyproject.toml
 	$(BIN)/pip install --quiet -e clients/python -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The map's layout library and GraphiQL's files, pinned by web/package-lock.json (needs Node 20 and npm),
+# copied into web/vendor/ for the service to serve (api/pages.py).
+$(WEB_STAMP): web/package.json web/package-lock.json web/copy-vendor.mjs
+	cd web && npm ci --no-audit --no-fund --loglevel=error && node copy-vendor.mjs
+	touch $(WEB_STAMP)
 
-## Start local Neo4j, apply the schema, load the demo organisation, serve GraphiQL on :8000.
-run: $(STAMP)
+install: $(STAMP) $(WEB_STAMP)
+
+## Start local Neo4j, apply the schema, load the demo organisation, serve the map at :8000/ and GraphiQL at /graphql.
+run: install
 	$(BIN)/aligngraph serve --demo
 
 ## Lint, type-check and run the whole test suite against a real Neo4j.
-test: $(STAMP) check
+test: install check
 	$(BIN)/pytest
 
 ## Time the alignment questions on the synthetic large organisation (BENCH_ARGS="--runs 50 --keep").
@@ -30,6 +38,10 @@ bench: $(STAMP)
 ## Time pushKeyResultValues in batches of 1, 100 and 10,000, over GraphQL and direct (BENCH_ARGS="--runs 50 --keep").
 bench-push: $(STAMP)
 	$(BIN)/python -m bench.push $(BENCH_ARGS)
+
+## Time the alignment map's drawing at a business unit of ~500 objectives in headless Chromium (BENCH_ARGS="--runs 10").
+bench-map: install
+	$(BIN)/python -m bench.map $(BENCH_ARGS)
 
 check: $(STAMP)
 	$(BIN)/ruff check .
@@ -45,4 +57,4 @@ check: $(STAMP)
 
 clean:
 	-$(BIN)/aligngraph neo4j stop
-	rm -rf $(VENV) .neo4j
+	rm -rf $(VENV) .neo4j web/node_modules web/vendor

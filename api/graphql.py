@@ -19,6 +19,7 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.schema import BaseSchema
 from strawberry.types.unset import UNSET, UnsetType
 
+from api.pages import graphiql_html
 from api.settings import Settings, health_thresholds
 from graph.core.db import Database
 from graph.core.errors import UnavailableError
@@ -84,6 +85,11 @@ class Router(GraphQLRouter[Context, None]):
         self.tokens = tokens
         # Every UNAVAILABLE answer is HTTP 503 with this Retry-After, whether the token lookup or a field hit it.
         self.retry_after = retry_after
+
+    @property
+    def graphql_ide_html(self) -> str:
+        """GraphiQL with its scripts and styles served by this process (api/pages.py), not by a CDN."""
+        return graphiql_html()
 
     async def run(  # type: ignore[override]
         self, request: Request | WebSocket, context: Context | UnsetType = UNSET, root_value: None = UNSET

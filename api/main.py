@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 
 from api.graphql import graphql_router, unavailable_handler
 from api.http_limits import BodyLimit
+from api.pages import mount_pages
 from api.settings import Settings, get_settings
 from graph.core.db import Database
 from graph.core.errors import UnavailableError
@@ -53,6 +54,8 @@ def create_app(
     app.state.events = UpdateHub()
     app.include_router(graphql_router(settings), prefix="/graphql")
     app.add_exception_handler(UnavailableError, unavailable_handler(settings))
+    # The alignment map at / and /map, and the files it and GraphiQL load (web/, api/pages.py).
+    mount_pages(app)
     # Outermost: body size and time are checked before any route, token lookup or GraphQL work.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_seconds)
 

@@ -41,7 +41,7 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default AG_HOST or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default AG_PORT or 8000).")] = None,
 ) -> None:
-    """Serve GraphQL (GraphiQL at /graphql); starts the local Neo4j unless NEO4J_URI is set."""
+    """Serve the alignment map at / and GraphQL (GraphiQL at /graphql); starts the local Neo4j unless NEO4J_URI is set."""
     from api.main import create_app
 
     settings, started = settings_with_neo4j(one_off=False)
@@ -50,6 +50,7 @@ def serve(
         # always need one (see README).
         settings = settings.model_copy(update={"public_reads": True})
     bind_host, bind_port = host or settings.host, port or settings.port
+    console.print(f"The alignment map at [bold]http://{bind_host}:{bind_port}/[/bold]")
     console.print(
         f"GraphiQL at [bold]http://{bind_host}:{bind_port}/graphql[/bold] (Neo4j: {settings.neo4j_uri})"
     )

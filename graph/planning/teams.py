@@ -30,6 +30,12 @@ async def children_of_teams(db: Database, ids: list[str]) -> list[list[Team]]:
     return group(rows, ids, column="team", build=Team.from_row)
 
 
+async def top_units(db: Database, organisation_id: str) -> list[Team]:
+    """Return the units of an organisation that sit in no other unit (its company), in id order."""
+    rows = await db.read("teams/top_units", organisationId=organisation_id)
+    return [Team.from_row(row["team"]) for row in rows]
+
+
 async def list_teams(db: Database, *, parent_id: str | None, after: str | None, first: int) -> Page[Team]:
     """Return one page of teams ordered by id."""
     rows = await db.read("teams/list_teams", parentId=parent_id, after=after, first=first)

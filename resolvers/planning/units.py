@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, cast
 import strawberry
 
 from graph.core import models
+from graph.planning import teams
 from resolvers.core.context import Info
 from resolvers.core.enums import CycleKind, CycleStatus, TeamKind
 from resolvers.core.errors import present
@@ -41,6 +42,13 @@ class Organisation:
     @classmethod
     def of(cls, m: models.Organisation) -> Organisation:
         return cls(id=strawberry.ID(m.id), name=m.name, vision=m.vision, objective_limit=m.objective_limit)
+
+    @strawberry.field(
+        description="The units at the top of its tree (its company: in no other unit), in id order; "
+        "walk down with Team.children."
+    )
+    async def top_units(self, info: Info) -> list[Team]:
+        return [Team.of(team) for team in await teams.top_units(info.context.db, self.id)]
 
 
 @strawberry.type(description="A unit that owns OKRs: the company, a business unit or a team.")

@@ -1,0 +1,90 @@
+"""The browser side: the alignment map at / and /map, its files, and GraphiQL's files, all from this process.
+
+The map (web/map/) is static: plain HTML, CSS and JavaScript modules that read the public GraphQL API like
+any other client. The libraries it and GraphiQL need are npm packages pinned by web/package-lock.json, which
+`make install` copies into web/vendor/ (web/copy-vendor.mjs). Nothing is fetched from another host at run
+time, so the map and GraphiQL work on a network that blocks CDNs, or with none.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from strawberry.http.ides import get_graphql_ide_html
+
+log = logging.getLogger("aligngraph")
+WEB = Path(__file__).resolve().parents[1] / "web"
+MAP = WEB / "map"
+VENDOR = WEB / "vendor"
+
+# strawberry's GraphiQL page loads these from unpkg; web/package.json pins the same versions, and
+# web/copy-vendor.mjs copies them to these names. The page keeps strawberry's integrity hashes.
+GRAPHIQL_FILES = {
+    "https://unpkg.com/react@18.2.0/umd/react.production.min.js": "react.production.min.js",
+    "https://unpkg.com/react-dom@18.2.0/umd/react-dom.production.min.js": "react-dom.production.min.js",
+    "https://unpkg.com/js-cookie@3.0.5/dist/js.cookie.min.js": "js.cookie.min.js",
+    "https://unpkg.com/graphiql@3.8.3/graphiql.min.css": "graphiql.min.css",
+    "https://unpkg.com/graphiql@3.8.3/graphiql.min.js": "graphiql.min.js",
+    "https://unpkg.com/@graphiql/plugin-explorer@1.0.2/dist/style.css": "plugin-explorer.css",
+    "https://unpkg.com/@graphiql/plugin-explorer@1.0.2/dist/index.umd.js": "plugin-explorer.umd.js",
+}
+
+NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Alignment Graph</title>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+<h1>The page's files are not installed</h1>
+<p>Run <code>make install</code> (it needs Node 20 and npm): it copies the pinned JavaScript libraries into
+<code>web/vendor/</code>. The GraphQL API at <a href="/graphql">/graphql</a> works without them.</p>
+"""
+
+
+@cache
+def graphiql_html() -> str:
+    """strawberry's GraphiQL page, loading its scripts and styles from /static/vendor/ instead of unpkg.
+
+    Should a newer strawberry load other versions, its page is served unchanged (GraphiQL then needs the
+    CDN) and the log says what to update; tests/api/test_pages.py fails on it, so CI catches it first.
+    """
+    original = get_graphql_ide_html("graphiql")
+    html = original
+    for url, name in GRAPHIQL_FILES.items():
+        html = html.replace(url, f"/static/vendor/{name}")
+    if re.search(r'(src|href)="https?://', html):
+        log.error(
+            "strawberry's GraphiQL page loads files api/pages.py does not serve; update web/package.json "
+            "and GRAPHIQL_FILES to the versions it loads: %s",
+            re.findall(r'(?:src|href)="(https?://[^"]+)"', html),
+        )
+        return original
+    return html
+
+
+def built() -> bool:
+    """Whether `make install` has copied the libraries into web/vendor/."""
+    return (VENDOR / "dagre.min.js").is_file() and (VENDOR / "graphiql.min.js").is_file()
+
+
+def pages_router() -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/", include_in_schema=False)
+    @router.get("/map", include_in_schema=False)
+    async def alignment_map() -> Response:
+        """The alignment map: a static page that reads /graphql."""
+        if not built():
+            return HTMLResponse(NOT_BUILT, status_code=503)
+        return FileResponse(MAP / "index.html", media_type="text/html")
+
+    return router
+
+
+def mount_pages(app: FastAPI) -> None:
+    """Serve the map at / and /map, its files at /static/map/ and the libraries at /static/vendor/."""
+    app.include_router(pages_router())
+    app.mount("/static/map", StaticFiles(directory=MAP), name="map")
+    app.mount("/static/vendor", StaticFiles(directory=VENDOR, check_dir=False), name="vendor")
