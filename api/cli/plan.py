@@ -30,7 +30,7 @@ plan_app = typer.Typer(
     help="Plan files: import, export and check a whole organisation's OKRs.", no_args_is_help=True
 )
 plan_app.command("check")(check)
-console = Console()
+console = Console(soft_wrap=True)
 SCHEMA_PATH = Path("docs/plan.schema.json")
 
 

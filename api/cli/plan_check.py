@@ -21,7 +21,7 @@ from graph.plans.document import Problem
 from graph.plans.load import read_path
 from graph.plans.review import RANK, Answers, Review, review_plan
 
-console = Console()
+console = Console(soft_wrap=True)
 
 
 def _show(problems: list[Problem]) -> None:

@@ -72,7 +72,7 @@ def read_text(text: str, fmt: PlanFormat, *, name: str = "plan") -> Document:
 
 
 def parse(document: Document) -> tuple[Plan | None, list[Problem]]:
-    """The Plan the document holds, or every problem in it with its file, line and field."""
+    """The Plan the document holds (None when it does not fit the models), and every problem found reading it."""
     problems = list(document.problems)
     if "organisation" not in document.data and not problems:
         problems.append(Problem("VALIDATION", "a plan needs its organisation", None, None, "organisation"))
@@ -87,4 +87,4 @@ def parse(document: Document) -> tuple[Plan | None, list[Problem]]:
                 message = f"{field}: {message.lower()}"
             problems.append(document.problem("VALIDATION", message, loc, field))
         return None, problems
-    return (None, problems) if problems else (plan, [])
+    return plan, problems

@@ -21,6 +21,7 @@ from graph.core.db import Database, Reader, Row, Tx
 from graph.health.checks import Finding, HealthThresholds, Severity, health
 from graph.plans.document import Document
 from graph.plans.service import Outcome, rehearse_plan
+from graph.plans.stored import read_stored
 
 RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.CRITICAL: 2}
 
@@ -86,15 +87,17 @@ async def review_plan(
     sit in), after the plan and as stored now."""
     at = now or dt.datetime.now(dt.UTC)
 
-    def cycles(outcome: Outcome) -> list[str]:
+    def cycles(outcome: Outcome, stored: dict[str, str | None]) -> list[str]:
+        """The cycle asked for, or the years of the plan's objectives (a year's answers include its quarters)."""
         if cycle_id is not None:
             return [cycle_id]
         assert outcome.plan is not None
-        return sorted({o.cycle_id for o in outcome.plan.objectives})
+        return sorted({stored.get(o.cycle_id) or o.cycle_id for o in outcome.plan.objectives})
 
     async def after(tx: Tx, outcome: Outcome) -> dict[str, Answers]:
         reader = Serial(tx)
-        return {c: await answers(reader, c, at.date(), thresholds) for c in cycles(outcome)}
+        parents = {c.id: c.parent_id for c in (await read_stored(tx, "", history=False)).cycles.values()}
+        return {c: await answers(reader, c, at.date(), thresholds) for c in cycles(outcome, parents)}
 
     outcome, found = await rehearse_plan(db, document, after, prune=prune, now=at)
     review = Review(outcome=outcome, after=found or {})

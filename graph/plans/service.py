@@ -47,10 +47,9 @@ async def prepare(
     if plan is None:
         return Outcome(problems=problems), None
     checker = Checker(document)
+    checker.problems.extend(problems)
     check_fields(plan, checker, now)
     check_duplicates(plan, checker)
-    if checker.problems:
-        return Outcome(problems=checker.problems, plan=plan), None
     stored = await read_stored(
         tx,
         plan.organisation.id,
@@ -60,7 +59,8 @@ async def prepare(
     )
     check_graph(plan, stored, checker, prune=prune)
     diff = compute_diff(plan, stored, checker, prune=prune) if not checker.problems else None
-    return Outcome(problems=checker.problems, diff=diff, plan=plan), stored
+    problems = sorted(checker.problems, key=lambda p: (p.file or "", p.line or 0, p.path))
+    return Outcome(problems=problems, diff=diff, plan=plan), stored
 
 
 async def import_plan(
