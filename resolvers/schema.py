@@ -19,6 +19,7 @@ from resolvers.planning.mutations.okrs import OkrMutations
 from resolvers.planning.mutations.organisation import OrganisationMutations
 from resolvers.planning.mutations.planning import PlanningMutations
 from resolvers.planning.queries import Query as RecordQuery
+from resolvers.plans.plans import PlanMutations, PlanQueries
 from resolvers.report.queries import ReportQueries
 from resolvers.rituals.checkins import CheckInMutations
 from resolvers.rituals.cycle_close import CycleMutations
@@ -35,6 +36,7 @@ class Query(
     StructureQueries,
     ReportQueries,
     HealthQueries,
+    PlanQueries,
 ):
     pass
 
@@ -51,6 +53,7 @@ class Mutation(
     CheckInMutations,
     RetrospectiveMutations,
     CycleMutations,
+    PlanMutations,
 ):
     pass
 

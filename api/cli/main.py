@@ -15,6 +15,7 @@ from rich.console import Console
 from api.cli.common import local_name, settings_with_neo4j
 from api.cli.cypher import cypher_app
 from api.cli.neo4j_local import neo4j_app
+from api.cli.plan import plan_app
 from api.cli.push import HELP as PUSH_HELP
 from api.cli.push import push
 from api.cli.report import report_app
@@ -32,6 +33,7 @@ app.add_typer(cypher_app, name="cypher")
 app.add_typer(report_app, name="report")
 app.command("push", help=PUSH_HELP)(push)
 app.add_typer(token_app, name="token")
+app.add_typer(plan_app, name="plan")
 console = Console()
 
 

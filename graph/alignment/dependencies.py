@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.core.db import Database
+from graph.core.db import Reader
 from graph.core.errors import ValidationError
 from graph.core.models import Team
 from graph.core.paging import Page, cut
@@ -83,7 +83,7 @@ def decode_pair(key: str | None) -> tuple[str | None, str | None]:
 
 
 async def cross_team_dependencies(
-    db: Database,
+    db: Reader,
     *,
     cycle_id: str,
     team_id: str | None,
@@ -109,7 +109,7 @@ async def cross_team_dependencies(
     return cut([DependencyRisk.from_row(row) for row in rows], first)
 
 
-async def dependency_loops(db: Database, *, cycle_id: str) -> list[list[Team]]:
+async def dependency_loops(db: Reader, *, cycle_id: str) -> list[list[Team]]:
     """Return the loops of two or three teams that depend on each other, each as teams in loop order."""
     rows = await db.read("alignment/team_dependency_loops", cycleId=cycle_id)
     return [[Team.from_row(team) for team in row["teams"]] for row in rows]

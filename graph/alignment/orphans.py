@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.core.db import Database
+from graph.core.db import Reader
 from graph.core.models import Objective, Priority
 from graph.core.paging import Page, cut
 
@@ -55,7 +55,7 @@ class UnsupportedStrategy:
 
 
 async def orphaned_objectives(
-    db: Database, *, cycle_id: str, unit_id: str | None, after: str | None, first: int | None
+    db: Reader, *, cycle_id: str, unit_id: str | None, after: str | None, first: int | None
 ) -> Page[OrphanedObjective]:
     """Return one page of orphaned objectives in id order (first=None: all of them)."""
     rows = await db.read(
@@ -64,12 +64,12 @@ async def orphaned_objectives(
     return cut([OrphanedObjective.from_row(row) for row in rows], first)
 
 
-async def count_orphaned_objectives(db: Database, *, cycle_id: str, unit_id: str | None) -> int:
+async def count_orphaned_objectives(db: Reader, *, cycle_id: str, unit_id: str | None) -> int:
     page = await orphaned_objectives(db, cycle_id=cycle_id, unit_id=unit_id, after=None, first=None)
     return len(page.items)
 
 
-async def unsupported_strategy(db: Database, *, cycle_id: str) -> UnsupportedStrategy:
+async def unsupported_strategy(db: Reader, *, cycle_id: str) -> UnsupportedStrategy:
     """Return the priorities and strategic objectives that no team objective contributes to."""
     rows = await db.read("alignment/unsupported_strategy", cycleId=cycle_id)
     return UnsupportedStrategy(

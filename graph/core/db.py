@@ -7,13 +7,15 @@ import math
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from neo4j import (
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
     AsyncSession,
+    AsyncTransaction,
+    Query,
     RoutingControl,
     unit_of_work,
 )
@@ -52,6 +54,12 @@ def taken(exc: ConstraintError) -> ConflictError:
     if len(value) >= 2 and value[0] == value[-1] == "'":
         value = value[1:-1]
     return ConflictError(f"{field} {value!r} is already taken by another {label}", field=field, value=value)
+
+
+class Reader(Protocol):
+    """Runs named read queries: a Database (each in its own transaction) or a Tx (inside it)."""
+
+    async def read(self, name: str, /, **params: Any) -> list[Row]: ...
 
 
 class Database:
@@ -230,6 +238,17 @@ class Database:
         except Neo4jError as exc:
             raise self._timed_out(exc) or exc from exc
 
+    async def rehearse(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        """Run `work` in one write transaction that is always rolled back: what-if questions, never kept."""
+        async with self.driver.session(database=self.database) as session:
+            tx = await session.begin_transaction(timeout=self.timeout_s)
+            try:
+                return await work(Tx(tx, self))
+            except Neo4jError as exc:
+                raise self._timed_out(exc) or exc from exc
+            finally:
+                await tx.rollback()
+
     async def write_once(self, work: Callable[[Tx], Awaitable[T]], *, key: str | None) -> T:
         """write(work) for work that first returns what an earlier call with idempotency key `key` stored.
 
@@ -270,7 +289,7 @@ class _Deadline:
 class Tx:
     """A write transaction that runs named queries."""
 
-    def __init__(self, tx: AsyncManagedTransaction, db: Database) -> None:
+    def __init__(self, tx: AsyncManagedTransaction | AsyncTransaction, db: Database) -> None:
         self._tx = tx
         self._db = db
 
@@ -281,6 +300,10 @@ class Tx:
         keys = result.keys()
         # Named queries return plain values (tests/cypher/test_cypher_files.py checks), so zipping is enough, as in read().
         return [dict(zip(keys, record.values(), strict=True)) async for record in result]
+
+    async def read(self, name: str, /, **params: Any) -> list[Row]:
+        """run(), so that a transaction is a Reader: reads inside it see its own writes."""
+        return await self.run(name, **params)
 
     async def one(self, name: str, /, **params: Any) -> Row | None:
         """Run a named query and return its first row, or None."""

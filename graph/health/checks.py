@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.core.db import Database
+from graph.core.db import Reader
 from graph.core.paging import cut
 
 
@@ -159,7 +159,7 @@ class HealthPage:
 
 
 async def health(
-    db: Database,
+    db: Reader,
     *,
     cycle_id: str,
     unit_id: str | None,

@@ -94,6 +94,43 @@ async def update_key_result(
     return await db.write(work)
 
 
+async def create_key_result(
+    db: Database,
+    *,
+    id: str | None,
+    objective_id: str,
+    fields: KeyResultFields,
+    source: str = MANUAL_SOURCE,
+    now: dt.datetime | None = None,
+) -> KeyResult:
+    """Create a key result; an initial `current` is its first measurement (observed `now`), so it is not stale.
+
+    The key result is created without it, then the value goes through the push path in the same transaction.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    props = {"id": rules.new_id("id", id), **fields.checked()}
+    pushed = None
+    if fields.current is not None:
+        pushed = PushedValue(
+            value=float(fields.current), observed_at=now, source=source, key_result_id=props["id"]
+        )
+        props = {**props, **KeyResultFields(**{**asdict(fields), "current": None}).checked()}
+
+    async def work(tx: Tx) -> KeyResult:
+        await frozen.ensure_open(tx, [objective_id], field="objectiveId")
+        row = await tx.one("keyresults/create_key_result", objectiveId=objective_id, props=props)
+        if row is None:
+            raise not_found("objective", "objectiveId", objective_id)
+        if pushed is None:
+            return KeyResult.from_row(row["keyResult"])
+        await _measure(tx, pushed, now)
+        row = await tx.one("keyresults/get_key_results", ids=[props["id"]])
+        assert row is not None
+        return KeyResult.from_row(row["keyResult"])
+
+    return await db.write(work)
+
+
 async def _measure(tx: Tx, pushed: PushedValue, now: dt.datetime) -> None:
     """Record a hand-set current as a measurement, or raise CONFLICT as a push would refuse it."""
     (result,) = await measurements.push_in_tx(tx, [pushed], now)

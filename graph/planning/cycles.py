@@ -49,7 +49,7 @@ def _date(field: str, value: Any) -> dt.date:
     return value
 
 
-def _check_within_parent(start: dt.date, end: dt.date, parent: Cycle) -> None:
+def check_within_parent(start: dt.date, end: dt.date, parent: Cycle) -> None:
     if start < parent.start_date:
         raise ValidationError(
             f"startDate {start.isoformat()} is before parent cycle {parent.id!r} starts "
@@ -66,7 +66,7 @@ def _check_within_parent(start: dt.date, end: dt.date, parent: Cycle) -> None:
         )
 
 
-def _check_contains(start: dt.date, end: dt.date, subs: list[Cycle]) -> None:
+def check_contains(start: dt.date, end: dt.date, subs: list[Cycle]) -> None:
     for sub in subs:
         if start > sub.start_date:
             raise ValidationError(
@@ -118,7 +118,7 @@ async def create_cycle(
                     field="parentId",
                     value=parent_id,
                 )
-            _check_within_parent(start_date, end_date, parent)
+            check_within_parent(start_date, end_date, parent)
         row = await tx.one("cycles/create_cycle", **params)
         assert row is not None
         return Cycle.from_row(row["cycle"])
@@ -147,9 +147,9 @@ async def update_cycle(db: Database, *, id: str, changes: dict[str, Any]) -> Cyc
             end: dt.date = checked.get("endDate", cycle.end_date)
             rules.date_range(start, end)
             if cycle.parent_id is not None:
-                _check_within_parent(start, end, await _load(tx, "parentId", cycle.parent_id))
+                check_within_parent(start, end, await _load(tx, "parentId", cycle.parent_id))
             subs = [Cycle.from_row(row["cycle"]) for row in await tx.run("cycles/sub_cycles_of", ids=[id])]
-            _check_contains(start, end, subs)
+            check_contains(start, end, subs)
         row = await tx.one("cycles/update_cycle", id=id, changes=checked)
         assert row is not None
         return Cycle.from_row(row["cycle"])

@@ -57,6 +57,67 @@ async def _find(tx: Tx, field: str, id: str, what: str = "objective or key resul
     return Alignable.from_row(row)
 
 
+def check_contribution(child: Alignable, parent: Alignable, ancestry: list[str]) -> None:
+    """The rules of one CONTRIBUTES_TO edge but loops; `ancestry` is the child's owner and the units above it."""
+    if parent.objective_id == child.id:
+        raise ValidationError(
+            f"objective {child.id!r} cannot contribute to its own key result {parent.id!r}",
+            field="parentId",
+            value=parent.id,
+        )
+    if child.tier is Tier.STRATEGIC and parent.tier is Tier.TEAM:
+        raise ValidationError(
+            f"CONTRIBUTES_TO never points down a tier: strategic {child.id!r} cannot contribute to team-tier "
+            f"{parent.id!r}",
+            field="parentId",
+            value=parent.id,
+        )
+    if child.tier is Tier.STRATEGIC and parent.owner_id not in ancestry[1:]:
+        raise ValidationError(
+            f"a strategic objective contributes only to a higher unit's strategic objective; {parent.id!r} "
+            f"is owned by {parent.owner_id!r}, which is not above {child.owner_id!r}",
+            field="parentId",
+            value=parent.id,
+        )
+    if not covers((parent.start, parent.end), (child.start, child.end)):
+        raise ValidationError(
+            f"child cycle {child.cycle_id!r} does not lie within parent cycle {parent.cycle_id!r}",
+            field="parentId",
+            value=parent.id,
+        )
+
+
+def check_supporter(objective: Alignable) -> None:
+    """Only a STRATEGIC objective supports a priority."""
+    if objective.tier is not Tier.STRATEGIC:
+        raise ValidationError(
+            f"only a STRATEGIC objective supports a priority; {objective.id!r} is TEAM tier",
+            field="objectiveId",
+            value=objective.id,
+        )
+
+
+def check_support(objective: Alignable, priority_id: str, cycle_id: str, start: Any, end: Any) -> None:
+    """A supporting objective's cycle lies within its priority's cycle (`cycle_id`, from `start` to `end`)."""
+    if not covers((start, end), (objective.start, objective.end)):
+        raise ValidationError(
+            f"objective cycle {objective.cycle_id!r} does not lie within priority cycle {cycle_id!r}",
+            field="priorityId",
+            value=priority_id,
+        )
+
+
+def check_dependency(source: Alignable, target: Alignable) -> None:
+    """DEPENDS_ON joins two different teams' objectives or key results."""
+    if source.owner_id == target.owner_id:
+        raise ValidationError(
+            f"DEPENDS_ON joins different teams; {source.id!r} and {target.id!r} are both owned by "
+            f"{source.owner_id!r}",
+            field="toId",
+            value=target.id,
+        )
+
+
 async def _is_above(tx: Tx, *, start_id: str, target_id: str) -> bool:
     """Return whether `target_id` is reachable upward from `start_id` through CONTRIBUTES_TO."""
     seen = {start_id}
@@ -91,34 +152,10 @@ async def link_contribution(
                 value=child_id,
             )
         parent = await _find(tx, "parentId", parent_id)
-        if parent.objective_id == child.id:
-            raise ValidationError(
-                f"objective {child_id!r} cannot contribute to its own key result {parent_id!r}",
-                field="parentId",
-                value=parent_id,
-            )
-        if child.tier is Tier.STRATEGIC and parent.tier is Tier.TEAM:
-            raise ValidationError(
-                f"CONTRIBUTES_TO never points down a tier: strategic {child_id!r} cannot contribute to team-tier "
-                f"{parent_id!r}",
-                field="parentId",
-                value=parent_id,
-            )
+        ancestry = []
         if child.tier is Tier.STRATEGIC:
             ancestry = [row["id"] for row in await tx.run("teams/team_ancestry", id=child.owner_id)]
-            if parent.owner_id not in ancestry[1:]:
-                raise ValidationError(
-                    f"a strategic objective contributes only to a higher unit's strategic objective; {parent_id!r} "
-                    f"is owned by {parent.owner_id!r}, which is not above {child.owner_id!r}",
-                    field="parentId",
-                    value=parent_id,
-                )
-        if not covers((parent.start, parent.end), (child.start, child.end)):
-            raise ValidationError(
-                f"child cycle {child.cycle_id!r} does not lie within parent cycle {parent.cycle_id!r}",
-                field="parentId",
-                value=parent_id,
-            )
+        check_contribution(child, parent, ancestry)
         if await _is_above(tx, start_id=parent.objective_id, target_id=child.id):
             raise ValidationError(
                 f"linking {child_id!r} to {parent_id!r} would make a CONTRIBUTES_TO loop",
@@ -157,25 +194,14 @@ async def link_support(db: Database, *, objective_id: str, priority_id: str) -> 
         objective = await _find(tx, "objectiveId", objective_id, "objective")
         if objective.kind != "Objective":
             raise not_found("objective", "objectiveId", objective_id)
-        if objective.tier is not Tier.STRATEGIC:
-            raise ValidationError(
-                f"only a STRATEGIC objective supports a priority; {objective_id!r} is TEAM tier",
-                field="objectiveId",
-                value=objective_id,
-            )
+        check_supporter(objective)
         priority = await tx.one("priorities/get_priorities", ids=[priority_id])
         if priority is None:
             raise not_found("priority", "priorityId", priority_id)
         cycle = await tx.one("cycles/get_cycles", ids=[priority["priority"]["cycleId"]])
         assert cycle is not None
-        priority_cycle = (cycle["cycle"]["startDate"], cycle["cycle"]["endDate"])
-        if not covers(priority_cycle, (objective.start, objective.end)):
-            raise ValidationError(
-                f"objective cycle {objective.cycle_id!r} does not lie within priority cycle "
-                f"{cycle['cycle']['id']!r}",
-                field="priorityId",
-                value=priority_id,
-            )
+        found = cycle["cycle"]
+        check_support(objective, priority_id, found["id"], found["startDate"], found["endDate"])
         await tx.run("links/merge_support", objectiveId=objective_id, priorityId=priority_id)
         return objective_id
 
@@ -204,12 +230,7 @@ async def link_dependency(db: Database, *, from_id: str, to_id: str, note: str |
     async def work(tx: Tx) -> Dependency:
         source = await _find(tx, "fromId", from_id)
         target = await _find(tx, "toId", to_id)
-        if source.owner_id == target.owner_id:
-            raise ValidationError(
-                f"DEPENDS_ON joins different teams; {from_id!r} and {to_id!r} are both owned by {source.owner_id!r}",
-                field="toId",
-                value=to_id,
-            )
+        check_dependency(source, target)
         row = await tx.one("links/merge_dependency", fromId=from_id, toId=to_id, note=checked_note)
         assert row is not None
         return Dependency.from_row(row["dependency"])

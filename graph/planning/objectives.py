@@ -36,6 +36,16 @@ class ObjectiveFilter:
         }
 
 
+def check_owner(tier: Tier, kind: TeamKind, owner_id: str) -> None:
+    """A STRATEGIC objective belongs to the company or a business unit."""
+    if tier is Tier.STRATEGIC and kind not in STRATEGIC_OWNERS:
+        raise ValidationError(
+            f"a STRATEGIC objective belongs to the company or a business unit, not {kind.value} {owner_id!r}",
+            field="ownerId",
+            value=owner_id,
+        )
+
+
 async def get_objectives(db: Database, ids: list[str]) -> list[Objective | None]:
     """Return the objectives with these ids, None where missing, in order."""
     rows = await db.read("objectives/get_objectives", ids=ids)
@@ -92,13 +102,7 @@ async def create_objective(
         owner = await tx.one("teams/get_teams", ids=[owner_id])
         if owner is None:
             raise not_found("team", "ownerId", owner_id)
-        kind = TeamKind(owner["team"]["kind"])
-        if tier is Tier.STRATEGIC and kind not in STRATEGIC_OWNERS:
-            raise ValidationError(
-                f"a STRATEGIC objective belongs to the company or a business unit, not {kind.value} {owner_id!r}",
-                field="ownerId",
-                value=owner_id,
-            )
+        check_owner(tier, TeamKind(owner["team"]["kind"]), owner_id)
         row = await tx.one("objectives/create_objective", **params)
         if row is None:
             raise not_found("cycle", "cycleId", cycle_id)

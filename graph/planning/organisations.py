@@ -91,15 +91,42 @@ async def update_organisation(db: Database, *, id: str, changes: dict[str, Any])
     return await db.write(work)
 
 
-async def delete_organisation(db: Database, *, id: str) -> str:
-    """Delete an organisation that no team belongs to."""
+DELETE_BATCH = 5000
+
+
+async def delete_organisation(
+    db: Database, *, id: str, confirm: str | None = None, batch: int = DELETE_BATCH
+) -> str:
+    """Delete an organisation that no team belongs to; with `confirm` repeating its id, delete it with all its
+    units, objectives, key results and their history, in batched transactions (cycles, priorities and
+    initiatives belong to no one organisation and stay)."""
+    if confirm is not None and confirm != id:
+        raise ValidationError(
+            f"confirm {confirm!r} must repeat the organisation's id {id!r} to delete it with everything in it",
+            field="confirm",
+            value=confirm,
+        )
+    if confirm is not None:
+        if (await get_organisations(db, [id]))[0] is None:
+            raise not_found("organisation", "id", id)
+
+        async def batch_work(tx: Tx) -> int:
+            row = await tx.one("organisations/delete_organisation_batch", id=id, limit=batch)
+            return int(row["deleted"]) if row else 0
+
+        while await db.write(batch_work):
+            pass
 
     async def work(tx: Tx) -> str:
         row = await tx.one("organisations/delete_organisation", id=id)
         if row is None:
             raise not_found("organisation", "id", id)
         if row["teams"]:
-            raise ConflictError(f"organisation {id!r} still has {row['teams']} teams", field="id", value=id)
+            raise ConflictError(
+                f"organisation {id!r} still has {row['teams']} teams; give confirm: {id!r} to delete them too",
+                field="id",
+                value=id,
+            )
         return id
 
     return await db.write(work)

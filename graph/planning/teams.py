@@ -54,7 +54,7 @@ async def _load(tx: Tx, field: str, team_id: str) -> Team:
     return Team.from_row(row["team"])
 
 
-def _check_parent(kind: TeamKind, parent: Team | None, organisation_id: str) -> None:
+def check_parent(kind: TeamKind, parent: Team | None, organisation_id: str) -> None:
     if parent is None:
         return
     if parent.kind not in ALLOWED_PARENTS[kind]:
@@ -87,7 +87,7 @@ async def create_team(
 
     async def work(tx: Tx) -> Team:
         parent = await _load(tx, "parentId", parent_id) if parent_id else None
-        _check_parent(kind, parent, organisation_id)
+        check_parent(kind, parent, organisation_id)
         row = await tx.one("teams/create_team", **params)
         if row is None:
             raise not_found("organisation", "organisationId", organisation_id)
@@ -106,7 +106,7 @@ async def update_team(db: Database, *, id: str, name: str | None, parent_id: str
         team = await _load(tx, "id", id)
         if parent_id is not None and parent_id != team.parent_id:
             parent = await _load(tx, "parentId", parent_id)
-            _check_parent(team.kind, parent, team.organisation_id)
+            check_parent(team.kind, parent, team.organisation_id)
             ancestry = [row["id"] for row in await tx.run("teams/team_ancestry", id=parent_id)]
             if id in ancestry:
                 raise ValidationError(

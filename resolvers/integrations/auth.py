@@ -37,6 +37,8 @@ class ForbiddenError(DomainError):
 MUTATION_SCOPES: dict[str, Scope] = {
     "createOrganisation": Scope.ADMIN,
     "deleteOrganisation": Scope.ADMIN,
+    # A whole organisation's plan at once, with --prune's archiving.
+    "importPlan": Scope.ADMIN,
     "updateOrganisation": Scope.WRITE,
     "pushKeyResultValues": Scope.PUSH,
     **{

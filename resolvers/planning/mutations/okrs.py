@@ -200,7 +200,9 @@ class OkrMutations:
     ) -> Deleted:
         return Deleted(id=strawberry.ID(await objectives.delete_objective(info.context.db, id=id)))
 
-    @strawberry.mutation(description="Add a key result to an objective.")
+    @strawberry.mutation(
+        description="Add a key result to an objective; an initial current is recorded as its first measurement."
+    )
     async def create_key_result(
         self,
         info: Info,
@@ -218,8 +220,10 @@ class OkrMutations:
             weight=input.weight,
             external_key=input.external_key,
         )
-        created = await key_results.create_key_result(
-            info.context.db, id=input.id, objective_id=input.objective_id, fields=fields
+        principal = info.context.principal
+        source = manual_current.manual_source(principal.name if principal is not None else None)
+        created = await manual_current.create_key_result(
+            info.context.db, id=input.id, objective_id=input.objective_id, fields=fields, source=source
         )
         return KeyResult.of(created)
 

@@ -96,13 +96,24 @@ class OrganisationMutations:
             await organisations.update_organisation(info.context.db, id=id, changes=changes)
         )
 
-    @strawberry.mutation(description="Delete an organisation that has no teams left.")
+    @strawberry.mutation(
+        description="Delete an organisation that has no teams left; with confirm repeating its id, delete it with "
+        "all its units, objectives, key results and their history (in batched transactions)."
+    )
     async def delete_organisation(
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The organisation to delete.")],
+        confirm: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="The organisation's id again, to delete everything in it too (cycles, priorities and "
+                "initiatives stay); null: only an organisation without teams."
+            ),
+        ] = None,
     ) -> Deleted:
-        return Deleted(id=strawberry.ID(await organisations.delete_organisation(info.context.db, id=id)))
+        deleted = await organisations.delete_organisation(info.context.db, id=id, confirm=confirm)
+        return Deleted(id=strawberry.ID(deleted))
 
     @strawberry.mutation(
         description="Create a unit (the company, a business unit or a team) in the organisation tree."

@@ -1,0 +1,180 @@
+"""A plan document as read from its files: plain data, the file and line of every item, and reading problems.
+
+YAML files and CSV sheets (graph/plans/sheets.py) both end here, so there is one importer: the merged data is
+validated into graph/plans/models.py's Plan, and each problem names the file and line (or CSV row) it is on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[Any, ...]  # ("objectives", 3, "keyResults", 0, "target")
+# Sections holding lists, merged across files by appending; "history" holds three more.
+LISTS = (
+    "teams",
+    "cycles",
+    "priorities",
+    "objectives",
+    "initiatives",
+    "contributions",
+    "supports",
+    "dependencies",
+)
+HISTORY = ("measurements", "checkIns", "retrospectives")
+SECTIONS = ("organisation", *LISTS, "history")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a plan can't be imported: a stable code, where (file, line, item path, field) and what is wrong."""
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    path: str = ""
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else (self.file or "plan")
+        return f"{where}: {self.path or 'plan'}: {self.code}: {self.message}"
+
+
+def show(path: Path) -> str:
+    """The path as the plan's author reads it: objectives[3].keyResults[0].target."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+@dataclass
+class Document:
+    """Merged plain data of every file, and where each item and field came from."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    where: dict[Path, tuple[str, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, path: Path) -> tuple[str | None, int | None]:
+        """The file and line of the item at `path`, or of its nearest enclosing item."""
+        for end in range(len(path), -1, -1):
+            found = self.where.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return None, None
+
+    def problem(self, code: str, message: str, path: Path, field: str | None = None) -> Problem:
+        file, line = self.locate(path)
+        return Problem(code, message, file, line, show(path), field)
+
+    def add(self, code: str, message: str, path: Path, field: str | None = None) -> None:
+        self.problems.append(self.problem(code, message, path, field))
+
+    def merge(self, name: str, data: Any, where: dict[Path, tuple[str, int]]) -> None:
+        """Add one file's data: list sections append, the organisation may be given once (or identically)."""
+        if data is None:
+            return
+        if not isinstance(data, dict):
+            self.problems.append(Problem("VALIDATION", "a plan file holds a mapping of sections", name, 1))
+            return
+        shift: dict[Path, int] = {}
+        for key, value in data.items():
+            if key not in SECTIONS:
+                self.problems.append(
+                    Problem(
+                        "VALIDATION",
+                        f"unknown section {key!r} (sections: {', '.join(SECTIONS)})",
+                        *where.get((key,), (name, 1)),
+                        path=str(key),
+                        field=str(key),
+                    )
+                )
+            elif key in LISTS:
+                shift[(key,)] = self._append((key,), value)
+            elif key == "history" and isinstance(value, dict):
+                history = self.data.setdefault("history", {})
+                for part, items in value.items():
+                    if part in HISTORY:
+                        shift[("history", part)] = len(history.get(part) or [])
+                        history.setdefault(part, [])
+                        history[part] = [*history[part], *(items if isinstance(items, list) else [items])]
+                    else:
+                        history[part] = items  # the model refuses it, with its line
+            elif key in self.data and self.data[key] != value:
+                self.problems.append(
+                    Problem(
+                        "CONFLICT", f"{key} is given twice, differently", *where.get((key,), (name, 1)), key
+                    )
+                )
+            else:
+                self.data[key] = value
+        for path, place in where.items():
+            for prefix, offset in shift.items():
+                n = len(prefix)
+                if path[:n] == prefix and len(path) > n and isinstance(path[n], int):
+                    path = (*prefix, path[n] + offset, *path[n + 1 :])
+                    break
+            self.where.setdefault(path, place)
+
+    def _append(self, key: Path, value: Any) -> int:
+        items = self.data.setdefault(key[0], [])
+        offset = len(items)
+        self.data[key[0]] = [*items, *(value if isinstance(value, list) else [value])]
+        return offset
+
+
+class _Located(dict[Any, Any]):
+    """A YAML mapping that remembers its line and the line of each key."""
+
+    line = 0
+    lines: dict[Any, int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> _Located:
+    loader.flatten_mapping(node)
+    mapping = _Located()
+    mapping.line, mapping.lines = node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def _plain(value: Any, path: Path, name: str, where: dict[Path, tuple[str, int]]) -> Any:
+    """Plain dicts and lists, recording the line of every mapping and key under its path."""
+    if isinstance(value, _Located):
+        where[path] = (name, value.line)
+        plain = {}
+        for key, item in value.items():
+            where[(*path, key)] = (name, value.lines[key])
+            plain[key] = _plain(item, (*path, key), name, where)
+        return plain
+    if isinstance(value, list):
+        return [_plain(item, (*path, i), name, where) for i, item in enumerate(value)]
+    return value
+
+
+def read_yaml(document: Document, name: str, text: str) -> None:
+    """Parse one YAML file into `document`, or record why it can't be parsed."""
+    try:
+        loaded = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        document.problems.append(Problem("VALIDATION", f"not valid YAML: {exc}".splitlines()[0], name, line))
+        return
+    where: dict[Path, tuple[str, int]] = {}
+    data = _plain(loaded, (), name, where)
+    document.merge(name, data, where)

@@ -1,0 +1,136 @@
+"""What the graph holds now, as plan items: the organisation's units, OKRs, links and history, and every cycle
+and priority (they belong to no one organisation). Import compares a plan with it; export writes it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.core.db import Reader
+from graph.plans.models import (
+    CheckInItem,
+    ContributionItem,
+    CycleItem,
+    DependencyItem,
+    History,
+    InitiativeItem,
+    KeyResultItem,
+    MeasurementItem,
+    ObjectiveItem,
+    OrganisationItem,
+    PriorityItem,
+    RetrospectiveItem,
+    SupportItem,
+    TeamItem,
+)
+
+
+@dataclass
+class Stored:
+    """One organisation as stored, keyed by id (links by their two ends)."""
+
+    organisation: OrganisationItem | None = None
+    teams: dict[str, TeamItem] = field(default_factory=dict)
+    cycles: dict[str, CycleItem] = field(default_factory=dict)
+    closed: set[str] = field(default_factory=set)  # CLOSED cycles
+    priorities: dict[str, PriorityItem] = field(default_factory=dict)
+    objectives: dict[str, ObjectiveItem] = field(default_factory=dict)  # with their key results
+    key_results: dict[str, tuple[str, KeyResultItem]] = field(default_factory=dict)  # id -> (objective, KR)
+    initiatives: dict[str, InitiativeItem] = field(default_factory=dict)  # with the org's KRs they advance
+    contributions: dict[tuple[str, str], ContributionItem] = field(default_factory=dict)
+    supports: dict[tuple[str, str], SupportItem] = field(default_factory=dict)
+    dependencies: dict[tuple[str, str], DependencyItem] = field(default_factory=dict)
+    history: History = field(default_factory=History)
+    foreign: dict[str, str] = field(default_factory=dict)  # a plan id -> "Team of organisation 'x'"
+    history_keys: set[str] = field(default_factory=set)  # the keys stored history items were written with
+
+
+async def _items(db: Reader, name: str, **params: object) -> list[dict[str, Any]]:
+    rows = await db.read(name, **params)
+    return list(rows[0]["items"]) if rows else []
+
+
+async def read_stored(
+    db: Reader,
+    organisation_id: str,
+    *,
+    history: bool = False,
+    initiative_ids: Sequence[str] = (),
+    plan_ids: Sequence[str] = (),
+) -> Stored:
+    """Read the organisation (all of it), every cycle and priority, the initiatives named or advancing its key
+    results, with `history` its measurements, check-ins and retrospectives, and which `plan_ids` another
+    organisation holds."""
+    stored = Stored()
+    org = await db.read("plans/read_organisation", organisationId=organisation_id)
+    if org:
+        stored.organisation = OrganisationItem.model_validate(org[0]["organisation"])
+    for row in await _items(db, "plans/read_cycles"):
+        if row.pop("status") == "CLOSED":
+            stored.closed.add(str(row["id"]))
+        cycle = CycleItem.model_validate(row)
+        stored.cycles[cycle.id] = cycle
+    stored.priorities = {
+        p.id: p for p in (PriorityItem.model_validate(r) for r in await _items(db, "plans/read_priorities"))
+    }
+    if stored.organisation is not None:
+        await _organisation(db, stored, organisation_id)
+    links = await db.read("plans/read_links", organisationId=organisation_id) if stored.organisation else []
+    advances = list(links[0]["advances"]) if links else []
+    ids = sorted({*initiative_ids, *(str(a["initiativeId"]) for a in advances)})
+    for row in await _items(db, "plans/read_initiatives", ids=ids):
+        initiative = InitiativeItem.model_validate(row)
+        stored.initiatives[initiative.id] = initiative
+    for advance in advances:
+        stored.initiatives[str(advance["initiativeId"])].advances.append(str(advance["keyResultId"]))
+    if links:
+        for row in links[0]["contributions"]:
+            c = ContributionItem.model_validate(row)
+            stored.contributions[(c.child_id, c.parent_id)] = c
+        for row in links[0]["supports"]:
+            s = SupportItem.model_validate(row)
+            stored.supports[(s.objective_id, s.priority_id)] = s
+        for row in links[0]["dependencies"]:
+            d = DependencyItem.model_validate(row)
+            stored.dependencies[(d.from_id, d.to_id)] = d
+    if history and stored.organisation is not None:
+        stored.history = await _history(db, organisation_id, stored.history_keys)
+    if plan_ids:
+        for row in await db.read("plans/find_foreign", organisationId=organisation_id, ids=list(plan_ids)):
+            stored.foreign[row["id"]] = f"{row['kind']} of organisation {row['organisationId']!r}"
+    return stored
+
+
+async def _organisation(db: Reader, stored: Stored, organisation_id: str) -> None:
+    for row in await _items(db, "plans/read_teams", organisationId=organisation_id):
+        team = TeamItem.model_validate(row)
+        stored.teams[team.id] = team
+    for row in await _items(db, "plans/read_objectives", organisationId=organisation_id):
+        objective = ObjectiveItem.model_validate(row)
+        stored.objectives[objective.id] = objective
+    for row in await _items(db, "plans/read_key_results", organisationId=organisation_id):
+        owner = str(row.pop("objectiveId"))
+        kr = KeyResultItem.model_validate(row)
+        stored.key_results[kr.id] = (owner, kr)
+        stored.objectives[owner].key_results.append(kr)
+
+
+async def _history(db: Reader, organisation_id: str, keys: set[str]) -> History:
+    rows = await db.read("plans/read_history", organisationId=organisation_id)
+    if not rows:
+        return History()
+    row = rows[0]
+
+    def plain(item: dict[str, Any]) -> dict[str, Any]:
+        key = item.pop("idempotencyKey", None)
+        if key is not None:
+            keys.add(key)
+        return {k: v for k, v in item.items() if v is not None}
+
+    return History(
+        measurements=[MeasurementItem.model_validate(plain(m)) for m in row["measurements"]],
+        check_ins=[CheckInItem.model_validate(plain(c)) for c in row["checkIns"]],
+        retrospectives=[RetrospectiveItem.model_validate(plain(r)) for r in row["retrospectives"]],
+    )

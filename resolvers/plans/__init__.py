@@ -1,0 +1,1 @@
+"""GraphQL for plan files: importPlan and exportPlan."""
