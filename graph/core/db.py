@@ -15,7 +15,6 @@ from neo4j import (
     AsyncManagedTransaction,
     AsyncSession,
     AsyncTransaction,
-    Query,
     RoutingControl,
     unit_of_work,
 )
