@@ -5,11 +5,14 @@
 // Read each row as one chain, from the objective itself (first step) to the priority (last step).
 // Shortest chains come first, then chains in order of their ids.
 // :param objectiveId => "obj-sre-q1"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: steps (list of maps: id, kind (OBJECTIVE, KEY_RESULT, PRIORITY), title), priorityId
-MATCH path = (:Objective {id: $objectiveId})
+MATCH path = (start:Objective {id: $objectiveId})
       ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT|SUPPORTS]-(b)
        WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END){1,12}
       (priority:Priority)
+WHERE ($org IS NULL OR start.organisationId = $org)
 WITH path, priority, [n IN nodes(path) | n.id] AS ids
 RETURN [n IN nodes(path) | {
           id: n.id,

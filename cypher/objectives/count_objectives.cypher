@@ -3,10 +3,13 @@
 // :param teamId => "bu-digital"
 // :param tier => null
 // :param status => null
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: total
 MATCH (o:Objective)-[:OWNED_BY]->(t:Team)
 MATCH (o)-[:IN_CYCLE]->(c:Cycle)
 WHERE ($cycleId IS NULL OR c.id = $cycleId)
+  AND ($org IS NULL OR o.organisationId = $org)
   AND ($tier IS NULL OR o.tier = $tier)
   AND ($status IS NULL OR o.status = $status)
   AND ($teamId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $teamId}) })

@@ -116,6 +116,7 @@ class Cycle:
     parent_id: str | None
     status: CycleStatus = CycleStatus.OPEN
     closed_at: dt.datetime | None = None
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Cycle:
@@ -128,6 +129,7 @@ class Cycle:
             parent_id=m.get("parentId"),
             status=CycleStatus(m.get("status") or CycleStatus.OPEN),
             closed_at=_datetime(m.get("closedAt")),
+            organisation_id=m.get("organisationId"),
         )
 
 
@@ -137,10 +139,17 @@ class Priority:
     title: str
     description: str | None
     cycle_id: str
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Priority:
-        return cls(id=m["id"], title=m["title"], description=m.get("description"), cycle_id=m["cycleId"])
+        return cls(
+            id=m["id"],
+            title=m["title"],
+            description=m.get("description"),
+            cycle_id=m["cycleId"],
+            organisation_id=m.get("organisationId"),
+        )
 
 
 @dataclass(frozen=True)
@@ -211,10 +220,17 @@ class Initiative:
     title: str
     url: str | None
     status: InitiativeStatus
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Initiative:
-        return cls(id=m["id"], title=m["title"], url=m.get("url"), status=InitiativeStatus(m["status"]))
+        return cls(
+            id=m["id"],
+            title=m["title"],
+            url=m.get("url"),
+            status=InitiativeStatus(m["status"]),
+            organisation_id=m.get("organisationId"),
+        )
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError, not_found
 from graph.core.models import Contribution, Dependency, Initiative, KeyResult, Objective, Priority, Tier
 from graph.core.paging import group
-from graph.planning import frozen, rules
+from graph.planning import boundary, frozen, rules
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Alignable:
     cycle_id: str
     start: Any
     end: Any
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Alignable:
@@ -36,6 +37,7 @@ class Alignable:
             cycle_id=m["cycleId"],
             start=m["startDate"],
             end=m["endDate"],
+            organisation_id=m.get("organisationId"),
         )
 
 
@@ -82,6 +84,9 @@ async def link_contribution(
                 value=child_id,
             )
         parent = await _find(tx, "parentId", parent_id)
+        boundary.same_organisation(
+            ("childId", child_id, child.organisation_id), ("parentId", parent_id, parent.organisation_id)
+        )
         if parent.objective_id == child.id:
             raise ValidationError(
                 f"objective {child_id!r} cannot contribute to its own key result {parent_id!r}",
@@ -157,6 +162,10 @@ async def link_support(db: Database, *, objective_id: str, priority_id: str) -> 
         priority = await tx.one("priorities/get_priorities", ids=[priority_id])
         if priority is None:
             raise not_found("priority", "priorityId", priority_id)
+        boundary.same_organisation(
+            ("objectiveId", objective_id, objective.organisation_id),
+            ("priorityId", priority_id, priority["priority"]["organisationId"]),
+        )
         cycle = await tx.one("cycles/get_cycles", ids=[priority["priority"]["cycleId"]])
         assert cycle is not None
         if objective.start < cycle["cycle"]["startDate"] or objective.end > cycle["cycle"]["endDate"]:
@@ -194,6 +203,9 @@ async def link_dependency(db: Database, *, from_id: str, to_id: str, note: str |
     async def work(tx: Tx) -> Dependency:
         source = await _find(tx, "fromId", from_id)
         target = await _find(tx, "toId", to_id)
+        boundary.same_organisation(
+            ("fromId", from_id, source.organisation_id), ("toId", to_id, target.organisation_id)
+        )
         if source.owner_id == target.owner_id:
             raise ValidationError(
                 f"DEPENDS_ON joins different teams; {from_id!r} and {to_id!r} are both owned by {source.owner_id!r}",
@@ -223,10 +235,16 @@ async def link_advance(db: Database, *, initiative_id: str, key_result_id: str, 
     """Record (or with remove=True, remove) that an initiative advances a key result."""
 
     async def work(tx: Tx) -> str:
-        if await tx.one("initiatives/get_initiatives", ids=[initiative_id]) is None:
+        initiative = await tx.one("initiatives/get_initiatives", ids=[initiative_id])
+        if initiative is None:
             raise not_found("initiative", "initiativeId", initiative_id)
-        if await tx.one("keyresults/get_key_results", ids=[key_result_id]) is None:
+        key_result = await tx.one("keyresults/get_key_results", ids=[key_result_id])
+        if key_result is None:
             raise not_found("key result", "keyResultId", key_result_id)
+        boundary.same_organisation(
+            ("initiativeId", initiative_id, initiative["initiative"]["organisationId"]),
+            ("keyResultId", key_result_id, key_result["keyResult"]["organisationId"]),
+        )
         await frozen.ensure_open(tx, [key_result_id], field="keyResultId")
         name = "links/delete_advance" if remove else "links/merge_advance"
         await tx.run(name, initiativeId=initiative_id, keyResultId=key_result_id)
