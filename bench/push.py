@@ -227,7 +227,7 @@ async def run(args: argparse.Namespace) -> bool:
         values = await _values(db)
         results = []
         # Pushes need a token with the push scope; it is revoked again when the bench ends.
-        token, secret = await create_token(db, name="bench push", scopes=["push"])
+        token, secret = await create_token(db, name="bench push", scopes=["push"], organisation_id=ORG_ID)
         auth = {"Authorization": f"Bearer {secret}"}
         server = local_neo4j.status(SERVER) if get_settings().neo4j_uri is None else None
         with serving(uri) as base:

@@ -120,7 +120,7 @@ class GraphQL:
 @pytest.fixture
 async def admin_token(db: Database) -> str:
     """A fresh admin token (the database is wiped before each test, tokens included)."""
-    return (await create_token(db, name="tests", scopes=["admin"]))[1]
+    return (await create_token(db, name="tests", scopes=["admin"], all_organisations=True))[1]
 
 
 @pytest.fixture

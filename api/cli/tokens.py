@@ -49,16 +49,35 @@ def create(
         list[str] | None,
         typer.Option(help="Push-only tokens: the team (or unit) ids whose KRs it may push to. Repeatable."),
     ] = None,
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org",
+            help="The organisation it belongs to (default: the only one; needed when there are more).",
+        ),
+    ] = None,
+    all_organisations: Annotated[
+        bool,
+        typer.Option("--all-organisations", help="A token of every organisation (say, an operator's admin)."),
+    ] = False,
 ) -> None:
-    """Create a token and print its secret (once: it cannot be shown again)."""
+    """Create a token of one organisation and print its secret (once: it cannot be shown again)."""
 
     async def work(db: Database) -> tuple[TokenInfo, str]:
-        return await tokens.create_token(db, name=name, scopes=[s.value for s in scope], team_ids=team or [])
+        return await tokens.create_token(
+            db,
+            name=name,
+            scopes=[s.value for s in scope],
+            team_ids=team or [],
+            organisation_id=org,
+            all_organisations=all_organisations,
+        )
 
     info, secret = _run_db(work)
     teams = f" for teams {', '.join(info.team_ids)}" if info.team_ids else ""
+    where = f"organisation {info.organisation_id}" if info.organisation_id else "every organisation"
     err.print(
-        f"Created token {info.id} ({info.name}: {', '.join(info.scopes)}{teams}). Keep the secret safe:"
+        f"Created token {info.id} ({info.name}: {', '.join(info.scopes)}{teams}; {where}). Keep the secret safe:"
     )
     # The secret alone on stdout, so scripts can capture it: TOKEN=$(aligngraph token create ...)
     console.print(secret, soft_wrap=True, highlight=False)
@@ -72,11 +91,12 @@ def list_command() -> None:
         return await tokens.list_tokens(db)
 
     found = _run_db(work)
-    table = Table("id", "name", "scopes", "teams", "created", "revoked")
+    table = Table("id", "name", "organisation", "scopes", "teams", "created", "revoked")
     for info in found:
         table.add_row(
             info.id,
             info.name,
+            info.organisation_id or "all",
             ", ".join(info.scopes),
             ", ".join(info.team_ids) or "any",
             info.created_at.isoformat(timespec="seconds"),

@@ -10,12 +10,14 @@
 // (Rows are grouped by parent because thousands of small rows cost a client far more than a few rows holding lists.)
 // :param rootId => "prio-onboarding"
 // :param depth => 4
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: depth, parentId, children (list of maps: childId, childKind (PRIORITY, OBJECTIVE, KEY_RESULT,
 //   INITIATIVE), via (edge type), weight, countsTowardProgress, title, tier, status, ownerId, ownerName, progress, confidence)
 CALL () {
-  MATCH (p:Priority {id: $rootId}) RETURN p AS root
+  MATCH (p:Priority {id: $rootId}) WHERE ($org IS NULL OR p.organisationId = $org) RETURN p AS root
   UNION
-  MATCH (o:Objective {id: $rootId}) RETURN o AS root
+  MATCH (o:Objective {id: $rootId}) WHERE ($org IS NULL OR o.organisationId = $org) RETURN o AS root
 }
 CALL (root) {
   RETURN 0 AS depth, null AS edge, root AS child

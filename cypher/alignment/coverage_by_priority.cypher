@@ -4,8 +4,11 @@
 // CONTRIBUTES_TO path (through objectives or their key results, never through an ARCHIVED objective) to one of
 // those, and the distinct teams that own them. A priority with 0 teams is unsupported.
 // :param cycleId => "cycle-2026-q1"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: priorityId, title, strategicObjectives, teamObjectives, teams, cycleId, description; by title
 MATCH (c:Cycle {id: $cycleId})
+WHERE ($org IS NULL OR c.organisationId = $org)
 MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
 WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }
 CALL (p, c) {

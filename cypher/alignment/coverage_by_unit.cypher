@@ -5,9 +5,13 @@
 // many are orphaned; and the TEAM-kind units inside it that own no objective in the cycle at all.
 // Shares are 0..1 (null when the unit has no team objectives).
 // :param cycleId => "cycle-2026-q1"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: unitId, unit (its name), teamObjectives, aligned, orphaned, alignedShare, orphanedShare, teamsWithoutObjectives (ids); by unit name
 MATCH (c:Cycle {id: $cycleId})
-MATCH (bu:Team {kind: "BUSINESS_UNIT"})
+WHERE ($org IS NULL OR c.organisationId = $org)
+// Only the cycle's organisation's business units.
+MATCH (bu:Team {kind: "BUSINESS_UNIT", organisationId: c.organisationId})
 CALL (bu, c) {
   MATCH (o:Objective {tier: "TEAM"})-[:OWNED_BY]->(:Team)-[:PART_OF*0..]->(bu)
   WHERE @live(o)

@@ -18,8 +18,11 @@
 // :param afterFrom => null
 // :param afterTo => null
 // :param first => 100
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: fromId, fromKind, fromTitle, fromOwnerId, fromOwner (its name), fromProgress, fromConfidence, toId, toKind, toTitle, toOwnerId, toOwner, toProgress, toConfidence, expectedProgress, note, riskReasons (list), atRisk
 MATCH (c:Cycle {id: $cycleId})
+WHERE ($org IS NULL OR c.organisationId = $org)
 MATCH (src)-[d:DEPENDS_ON]->(dst)
 WHERE $afterFrom IS NULL OR src.id > $afterFrom OR (src.id = $afterFrom AND dst.id > $afterTo)
 MATCH (so:Objective)-[:HAS_KEY_RESULT*0..1]->(src), (so)-[:OWNED_BY]->(st:Team), (so)-[:IN_CYCLE]->(sc:Cycle)

@@ -9,12 +9,14 @@
 // when the goal is reached only through a DEPENDS_ON edge (another team's goal), false when it sits above the
 // node in its own alignment chain.
 // :param id => "kr-identity-instant-verification"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: kind (PRIORITY, STRATEGIC_OBJECTIVE, TEAM_OBJECTIVE), id, title, tier, ownerId, ownerName, distance,
 //   throughDependency
 CALL () {
-  MATCH (o:Objective {id: $id}) RETURN o AS start
+  MATCH (o:Objective {id: $id}) WHERE ($org IS NULL OR o.organisationId = $org) RETURN o AS start
   UNION
-  MATCH (k:KeyResult {id: $id}) RETURN k AS start
+  MATCH (k:KeyResult {id: $id}) WHERE ($org IS NULL OR k.organisationId = $org) RETURN k AS start
 }
 // Impact spreads along few edges (a goal has one or two parents and few dependants), so walking every path is
 // cheap; every path to a goal is kept only to learn its fewest hops and whether any avoids DEPENDS_ON.

@@ -14,8 +14,11 @@
 // :param unitId => null
 // :param after => null
 // :param first => 100
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: id, title, tier, reason, parentIds (ids it contributes to), ownerId, ownerName, cycleId, status, confidence, rollup, description
 MATCH (c:Cycle {id: $cycleId})
+WHERE ($org IS NULL OR c.organisationId = $org)
 // Walk objectives in id order (the id index gives that order), so a page stops as soon as it is full.
 MATCH (o:Objective)
 WHERE o.id > coalesce($after, "")

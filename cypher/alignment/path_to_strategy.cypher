@@ -7,9 +7,11 @@
 // Read each row as one chain, from the objective itself (first step) to the priority (last step).
 // Shortest chains come first, then chains in order of their ids.
 // :param objectiveId => "obj-sre-q1"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: steps (list of maps: id, kind (OBJECTIVE, KEY_RESULT, PRIORITY), title), priorityId
 MATCH (o:Objective {id: $objectiveId})-[:IN_CYCLE]->(oc:Cycle)
-WHERE @live(o)
+WHERE @live(o) AND ($org IS NULL OR o.organisationId = $org)
 MATCH path = (o)
       ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT|SUPPORTS]-(b)
        WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END

@@ -11,9 +11,12 @@
 // Shares and ownProgress are per edge: the recursive rolled-up total is computed by the service
 // (graph/alignment/rollup.py) and shown by the GraphQL field `rollup`.
 // :param objectiveId => "obj-digital-first-week"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: depth, parentId, parentMethod, viaKeyResultId, childId, childTitle, ownerId, ownerName, weight, share,
 //   ownProgress, childMethod
 MATCH (root:Objective {id: $objectiveId})
+WHERE ($org IS NULL OR root.organisationId = $org)
 // Each objective in the counting subtree (the objective itself at depth 0), at its smallest depth in contribution
 // edges. Contributions form close to a tree, so walking every downward path is cheap.
 MATCH path = (root)

@@ -3,8 +3,11 @@
 // result of B; both objectives must be in $cycleId (or a cycle within it). Finds loops of two teams
 // (A -> B -> A) and three teams (A -> B -> C -> A); each loop is listed once, starting at its smallest team id.
 // :param cycleId => "cycle-2026-q1"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: teams (list of team maps: id, name, kind, parentId, organisationId; in loop order), length; shortest loops first, then by team ids
 MATCH (c:Cycle {id: $cycleId})
+WHERE ($org IS NULL OR c.organisationId = $org)
 // Every team-to-team dependency once, as a pair [A, B].
 CALL (c) {
   MATCH (a:Team)<-[:OWNED_BY]-(ao:Objective)-[:HAS_KEY_RESULT*0..1]->()-[:DEPENDS_ON]->()

@@ -7,8 +7,11 @@
 // Reasons: NO_SUPPORTING_OBJECTIVE (a priority no strategic objective supports),
 //          NO_TEAM_CONTRIBUTOR (strategy with no team objective behind it).
 // :param cycleId => "cycle-2026-q1"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: kind (PRIORITY or OBJECTIVE), id, title, reason, ownerId, cycleId, description, and for objectives tier, status, confidence, rollup; priorities first, then by id
 MATCH (c:Cycle {id: $cycleId})
+WHERE ($org IS NULL OR c.organisationId = $org)
 CALL (c) {
   MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
   WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }

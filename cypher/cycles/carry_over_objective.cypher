@@ -10,8 +10,9 @@
 // Returns: objective (map: id, title, description, tier, status, confidence, rollup, ownerId, cycleId), keyResults, contributions, supports (how many of each were copied)
 MATCH (o:Objective {id: $objectiveId})-[:OWNED_BY]->(t:Team)
 MATCH (to:Cycle {id: $toCycleId})
+WHERE to.organisationId = o.organisationId
 CREATE (copy:Objective)-[:CARRIED_OVER_FROM]->(o)
-SET copy = $objective
+SET copy = $objective, copy.organisationId = o.organisationId
 CREATE (copy)-[:OWNED_BY]->(t), (copy)-[:IN_CYCLE]->(to)
 WITH o, t, to, copy
 CALL (o, copy) {
@@ -20,7 +21,7 @@ CALL (o, copy) {
   WITH copy, kr, old, old.externalKey AS externalKey
   REMOVE old.externalKey
   CREATE (copy)-[:HAS_KEY_RESULT]->(k:KeyResult)
-  SET k = kr, k.externalKey = externalKey
+  SET k = kr, k.externalKey = externalKey, k.organisationId = copy.organisationId
   REMOVE k.fromId
   RETURN count(k) AS keyResults
 }

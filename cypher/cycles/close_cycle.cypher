@@ -4,8 +4,11 @@
 // refuses (and so rolls back) a year whose quarters are still open.
 // :param id => "cycle-2026-q1"
 // :param closedAt => datetime("2026-04-01T09:00:00Z")
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: cycle (map: id, name, kind, startDate, endDate, status, closedAt, parentId), openSubCycles (ids), objectives (how many are frozen); no row when the cycle does not exist
 MATCH (c:Cycle {id: $id})
+WHERE ($org IS NULL OR c.organisationId = $org)
 SET c._LOCK_ = true
 REMOVE c._LOCK_
 WITH c

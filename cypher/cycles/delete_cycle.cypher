@@ -1,8 +1,11 @@
 // Delete a cycle that has no sub-cycles and holds no objectives, priorities or retrospectives.
 // :param id => "cycle-example"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: id, subCycles, objectives, priorities, retrospectives (counts); deleted only when all are 0.
 // No row when the cycle does not exist.
 MATCH (c:Cycle {id: $id})
+WHERE ($org IS NULL OR c.organisationId = $org)
 WITH c,
      COUNT { (:Cycle)-[:WITHIN]->(c) } AS subCycles,
      COUNT { (:Objective)-[:IN_CYCLE]->(c) } AS objectives,

@@ -1,7 +1,7 @@
-// Create or update initiatives (backlog work, usually an epic in an outside tracker) by id.
-// :param rows => [{id: "init-instant-id", title: "Instant ID verification with document scanning", url: "https://tracker.example.com/EPIC-12", status: "IN_PROGRESS"}]
+// Create or update initiatives (backlog work, usually an epic in an outside tracker) by id, each in its organisation (organisationId).
+// :param rows => [{id: "init-instant-id", title: "Instant ID verification with document scanning", url: "https://tracker.example.com/EPIC-12", status: "IN_PROGRESS", organisationId: "org-bank"}]
 // Returns: merged (how many rows were merged)
 UNWIND $rows AS row
 MERGE (i:Initiative {id: row.id})
-SET i.title = row.title, i.url = row.url, i.status = row.status
+SET i.title = row.title, i.url = row.url, i.status = row.status, i.organisationId = row.organisationId
 RETURN count(i) AS merged

@@ -17,8 +17,11 @@
 // :param minSeverity => null
 // :param after => null
 // :param first => null
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: check, severity, subjectKind (KEY_RESULT), subjectId, subjectTitle, ownerId, ownerName (the objective's owner), cycleId, message, value, limit, critical, warnings, infos (counts)
 MATCH (c:Cycle {id: $cycleId})
+WHERE ($org IS NULL OR c.organisationId = $org)
 MATCH (oc:Cycle)-[:WITHIN*0..]->(c)
 MATCH (o:Objective)-[:IN_CYCLE]->(oc)
 WHERE @live(o)

@@ -20,8 +20,11 @@
 // :param minSeverity => null
 // :param after => null
 // :param first => null
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: check, severity, subjectKind (OBJECTIVE), subjectId, subjectTitle, ownerId, ownerName, cycleId, message, value, limit, critical, warnings, infos (counts)
 MATCH (c:Cycle {id: $cycleId})
+WHERE ($org IS NULL OR c.organisationId = $org)
 MATCH (oc:Cycle)-[:WITHIN*0..]->(c)
 MATCH (o:Objective {status: "ACTIVE"})-[:IN_CYCLE]->(oc)
 MATCH (o)-[:OWNED_BY]->(t:Team)

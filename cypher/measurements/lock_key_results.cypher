@@ -13,6 +13,8 @@
 // :param ids => ["kr-discover-completion", "kr-nope"]
 // :param externalKeys => ["amplitude:onboarding_completion"]
 // :param withUnits => true
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: keyResults (list of [id, kind, direction, baseline, target, done], one per key result found), archived (ids of those whose objective is ARCHIVED), externalKeys (list of [externalKey, keyResultId]), ownerUnitIds (list of [keyResultId, [team and unit ids]]; empty unless $withUnits)
 CALL () {
   UNWIND $ids AS id
@@ -24,6 +26,7 @@ CALL () {
   RETURN k
 }
 WITH k
+WHERE ($org IS NULL OR k.organisationId = $org)
 ORDER BY k.id
 SET k._LOCK_ = true
 REMOVE k._LOCK_

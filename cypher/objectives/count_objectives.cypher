@@ -4,6 +4,8 @@
 // :param teamId => "bu-digital"
 // :param tier => null
 // :param status => null
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: total
 // The cycles $cycleId names: itself, and with $includeSubCycles the cycles within it (a year's quarters).
 CALL () {
@@ -14,6 +16,7 @@ CALL () {
 MATCH (o:Objective)-[:OWNED_BY]->(t:Team)
 MATCH (o)-[:IN_CYCLE]->(c:Cycle)
 WHERE ($cycleId IS NULL OR c.id IN cycleIds)
+  AND ($org IS NULL OR o.organisationId = $org)
   AND ($tier IS NULL OR o.tier = $tier)
   AND ($status IS NULL OR o.status = $status)
   AND ($teamId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $teamId}) })

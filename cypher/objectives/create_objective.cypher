@@ -1,4 +1,4 @@
-// Create an objective owned by one team in one cycle (the caller has checked both exist).
+// Create an objective owned by one team in one cycle (the caller has checked both exist, in one organisation: the owner's).
 // :param id => "obj-example"
 // :param title => "Example objective"
 // :param description => null
@@ -11,8 +11,9 @@
 // Returns: objective (map)
 MATCH (t:Team {id: $ownerId})
 MATCH (c:Cycle {id: $cycleId})
+WHERE c.organisationId = t.organisationId
 CREATE (o:Objective {id: $id, title: $title, description: $description, tier: $tier, status: $status,
-                    confidence: $confidence, rollup: $rollup})
+                    confidence: $confidence, rollup: $rollup, organisationId: t.organisationId})
 CREATE (o)-[:OWNED_BY]->(t)
 CREATE (o)-[:IN_CYCLE]->(c)
 RETURN o {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(o.rollup, "MEAN"), ownerId: t.id, cycleId: c.id} AS objective

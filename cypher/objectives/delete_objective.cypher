@@ -1,8 +1,11 @@
 // Delete an objective with its key results and their measurements, its check-ins and retrospectives, and
 // every edge that touches them.
 // :param id => "obj-payments-q1"
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: id, keyResults (how many KRs went with it); no row when it does not exist.
 MATCH (o:Objective {id: $id})
+WHERE ($org IS NULL OR o.organisationId = $org)
 OPTIONAL MATCH (o)-[:HAS_KEY_RESULT]->(k:KeyResult)
 WITH o, collect(k) AS krs
 CALL (o) {

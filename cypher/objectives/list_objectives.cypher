@@ -8,6 +8,8 @@
 // :param status => null
 // :param after => null
 // :param first => 50
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: objective (map: id, title, description, tier, status, confidence, rollup, ownerId, cycleId); first+1 rows tell hasNextPage.
 // The cycles $cycleId names: itself, and with $includeSubCycles the cycles within it (a year's quarters).
 CALL () {
@@ -18,6 +20,7 @@ CALL () {
 MATCH (o:Objective)-[:OWNED_BY]->(t:Team)
 MATCH (o)-[:IN_CYCLE]->(c:Cycle)
 WHERE ($cycleId IS NULL OR c.id IN cycleIds)
+  AND ($org IS NULL OR o.organisationId = $org)
   AND ($tier IS NULL OR o.tier = $tier)
   AND ($status IS NULL OR o.status = $status)
   AND ($after IS NULL OR o.id > $after)

@@ -3,8 +3,11 @@
 // :param title => "Make onboarding effortless"
 // :param description => "New customers open an account in minutes, without a branch visit."
 // :param cycleId => "cycle-2026"
-// Returns: priority (map: id, title, description, cycleId), or no row when the cycle does not exist.
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
+// Returns: priority (map: id, title, description, cycleId, organisationId: its cycle's), or no row when the cycle does not exist.
 MATCH (c:Cycle {id: $cycleId})
-CREATE (p:Priority {id: $id, title: $title, description: $description})
+WHERE ($org IS NULL OR c.organisationId = $org)
+CREATE (p:Priority {id: $id, title: $title, description: $description, organisationId: c.organisationId})
 CREATE (p)-[:IN_CYCLE]->(c)
-RETURN p {.id, .title, .description, cycleId: c.id} AS priority
+RETURN p {.id, .title, .description, cycleId: c.id, .organisationId} AS priority

@@ -8,10 +8,13 @@
 // alignment/cross_team_dependencies.
 // :param objectiveIds => ["obj-digital-first-week", "obj-discover-q1", "obj-identity-q1"]
 // :param asOf => date("2026-02-15")
+// $org: the organisation asking; its nodes only (null: every organisation).
+// :param org => "org-bank"
 // Returns: id, title, tier, status, ownerId, ownerName, cycleId, cycleName, progress, confidence,
 //   storedConfidence, lastCheckInAt, expectedProgress
 UNWIND $objectiveIds AS objectiveId
 MATCH (o:Objective {id: objectiveId})
+WHERE ($org IS NULL OR o.organisationId = $org)
 OPTIONAL MATCH (o)-[:OWNED_BY]->(owner:Team)
 OPTIONAL MATCH (o)-[:IN_CYCLE]->(cycle:Cycle)
 CALL (o) {

@@ -8,6 +8,6 @@ MATCH (o:Objective {id: row.objectiveId})
 MERGE (k:KeyResult {id: row.id})
 SET k.title = row.title, k.kind = row.kind, k.direction = row.direction, k.unit = row.unit,
     k.baseline = row.baseline, k.target = row.target, k.current = row.current, k.done = row.done,
-    k.weight = row.weight, k.progress = row.progress
+    k.weight = row.weight, k.progress = row.progress, k.organisationId = o.organisationId
 MERGE (o)-[:HAS_KEY_RESULT]->(k)
 RETURN count(k) AS merged

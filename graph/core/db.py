@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import math
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -78,8 +79,24 @@ class Database:
         self.timeout_s = timeout_s
         # A request that cannot get going with Neo4j for this long (connecting, retrying) answers UNAVAILABLE.
         self.unavailable_s = unavailable_s
-        # Counts every query sent, so tests can prove a request has no N+1.
+        # Counts every query sent, so tests can prove a request has no N+1 (scoped views count here too).
         self.query_count = 0
+        self._root = self
+        # The organisation this view answers for, sent to every query as $org (None: every organisation).
+        self.organisation_id: str | None = None
+
+    def scoped(self, organisation_id: str | None) -> Database:
+        """This database as one organisation's token sees it: every named query gets `$org` = that id, and
+        the queries that start from ids or labels leave other organisations' nodes out (None: all of them)."""
+        if organisation_id == self.organisation_id:
+            return self
+        view = copy.copy(self)
+        view.organisation_id = organisation_id
+        return view
+
+    def params(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The parameters of a named query, with this view's `$org` unless the caller set one."""
+        return {"org": self.organisation_id, **params}
 
     @classmethod
     def connect(
@@ -180,13 +197,13 @@ class Database:
 
     async def read(self, name: str, /, **params: Any) -> list[Row]:
         """Run a named read query and return its rows as dicts."""
-        self.query_count += 1
+        self._root.query_count += 1
         text = query(name)
 
         @unit_of_work(timeout=self.timeout_s)
         async def unit(tx: AsyncManagedTransaction, deadline: _Deadline) -> list[Row]:
             async with deadline.working():
-                result = await tx.run(text, params)
+                result = await tx.run(text, self.params(params))
                 keys = result.keys()
                 # Named queries return plain values and maps (tests/cypher/test_cypher_files.py checks), so
                 # zipping is enough; record.data() would walk every value looking for nodes, about 7x slower.
@@ -292,10 +309,15 @@ class Tx:
         self._tx = tx
         self._db = db
 
+    @property
+    def organisation_id(self) -> str | None:
+        """The organisation the transaction's caller is limited to (None: every organisation)."""
+        return self._db.organisation_id
+
     async def run(self, name: str, /, **params: Any) -> list[Row]:
         """Run a named query inside the transaction and return its rows."""
-        self._db.query_count += 1
-        result = await self._tx.run(query(name), params)
+        self._db._root.query_count += 1
+        result = await self._tx.run(query(name), self._db.params(params))
         keys = result.keys()
         # Named queries return plain values (tests/cypher/test_cypher_files.py checks), so zipping is enough, as in read().
         return [dict(zip(keys, record.values(), strict=True)) async for record in result]

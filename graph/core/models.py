@@ -128,6 +128,7 @@ class Cycle:
     parent_id: str | None
     status: CycleStatus = CycleStatus.OPEN
     closed_at: dt.datetime | None = None
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Cycle:
@@ -140,6 +141,7 @@ class Cycle:
             parent_id=m.get("parentId"),
             status=CycleStatus(m.get("status") or CycleStatus.OPEN),
             closed_at=_datetime(m.get("closedAt")),
+            organisation_id=m.get("organisationId"),
         )
 
     def covers(self, other: Cycle) -> bool:
@@ -153,10 +155,17 @@ class Priority:
     title: str
     description: str | None
     cycle_id: str
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Priority:
-        return cls(id=m["id"], title=m["title"], description=m.get("description"), cycle_id=m["cycleId"])
+        return cls(
+            id=m["id"],
+            title=m["title"],
+            description=m.get("description"),
+            cycle_id=m["cycleId"],
+            organisation_id=m.get("organisationId"),
+        )
 
 
 @dataclass(frozen=True)
@@ -227,10 +236,17 @@ class Initiative:
     title: str
     url: str | None
     status: InitiativeStatus
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Initiative:
-        return cls(id=m["id"], title=m["title"], url=m.get("url"), status=InitiativeStatus(m["status"]))
+        return cls(
+            id=m["id"],
+            title=m["title"],
+            url=m.get("url"),
+            status=InitiativeStatus(m["status"]),
+            organisation_id=m.get("organisationId"),
+        )
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class KeyResultUpdate:
     progress: float | None
     last_observed_at: dt.datetime | None
     cause: UpdateCause
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any], cause: UpdateCause) -> KeyResultUpdate:
@@ -59,6 +60,7 @@ class KeyResultUpdate:
             current=row["current"],
             progress=row["progress"],
             last_observed_at=observed.to_native() if observed is not None else None,
+            organisation_id=row.get("organisationId"),
             cause=cause,
         )
 
@@ -71,10 +73,13 @@ class UpdateFilter:
     objective_id: str | None = None
     # The owner team, or any unit above it: a business unit (or the company) covers the teams beneath it.
     team_id: str | None = None
+    # The subscriber's token's organisation: it hears of no other organisation's key results (None: every one).
+    organisation_id: str | None = None
 
     def matches(self, update: KeyResultUpdate) -> bool:
         return (
-            (self.key_result_id is None or self.key_result_id == update.key_result_id)
+            (self.organisation_id is None or self.organisation_id == update.organisation_id)
+            and (self.key_result_id is None or self.key_result_id == update.key_result_id)
             and (self.objective_id is None or self.objective_id == update.objective_id)
             and (self.team_id is None or self.team_id in update.unit_ids)
         )

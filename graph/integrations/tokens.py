@@ -18,6 +18,8 @@ from graph.core.errors import NotFoundError, ValidationError
 
 PREFIX = "ag_"
 MAX_NAME = 100
+# How many organisations an error about a missing --org names (one more is read to know there are more).
+ORGANISATIONS_LISTED = 11
 
 
 class Scope(StrEnum):
@@ -45,6 +47,8 @@ class Principal:
     scopes: frozenset[Scope]
     # Teams (or units: teams beneath them count) whose KRs a push token may push to; empty = any team.
     team_ids: tuple[str, ...] = ()
+    # The one organisation the token sees and changes; None for a token of every organisation.
+    organisation_id: str | None = None
 
     def has(self, scope: Scope) -> bool:
         return scope in self.scopes
@@ -60,6 +64,8 @@ class TokenInfo:
     team_ids: tuple[str, ...]
     created_at: dt.datetime
     revoked_at: dt.datetime | None
+    # None: every organisation (made with all_organisations, or stored before tokens had an organisation).
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> TokenInfo:
@@ -71,11 +77,18 @@ class TokenInfo:
             team_ids=tuple(m.get("teamIds") or ()),
             created_at=m["createdAt"].to_native(),
             revoked_at=revoked.to_native() if revoked is not None else None,
+            organisation_id=m.get("organisationId"),
         )
 
     def principal(self) -> Principal:
         granted = frozenset().union(*(IMPLIES[Scope(s)] for s in self.scopes))
-        return Principal(token_id=self.id, name=self.name, scopes=granted, team_ids=self.team_ids)
+        return Principal(
+            token_id=self.id,
+            name=self.name,
+            scopes=granted,
+            team_ids=self.team_ids,
+            organisation_id=self.organisation_id,
+        )
 
 
 def hash_secret(secret: str) -> str:
@@ -106,13 +119,58 @@ def _check(name: str, scopes: Iterable[str], team_ids: Iterable[str]) -> tuple[s
     return clean, picked, teams
 
 
+async def _organisation(db: Database, organisation_id: str | None, all_organisations: bool) -> str | None:
+    """The organisation a new token belongs to: the one given, none with all_organisations, else the only one."""
+    if organisation_id is not None and all_organisations:
+        raise ValidationError(
+            "a token belongs to one organisation or to all of them, not both",
+            field="organisationId",
+            value=organisation_id,
+        )
+    if all_organisations:
+        return None
+    if organisation_id is not None:
+        if not await db.read("organisations/get_organisations", ids=[organisation_id]):
+            raise NotFoundError(
+                f"No organisation with id {organisation_id!r} (organisationId)",
+                field="organisationId",
+                value=organisation_id,
+            )
+        return organisation_id
+    rows = await db.read("organisations/list_organisations", after=None, first=ORGANISATIONS_LISTED)
+    if len(rows) == 1:
+        return str(rows[0]["organisation"]["id"])
+    known = ", ".join(row["organisation"]["id"] for row in rows[: ORGANISATIONS_LISTED - 1])
+    more = ", ..." if len(rows) == ORGANISATIONS_LISTED else ""
+    raise ValidationError(
+        "a token belongs to one organisation: give its id (--org"
+        + (f"; one of {known}{more}" if known else "; there is none yet")
+        + "), or make an admin token of every organisation (--all-organisations)",
+        field="organisationId",
+        value=None,
+    )
+
+
 async def create_token(
-    db: Database, *, name: str, scopes: Iterable[str], team_ids: Iterable[str] = ()
+    db: Database,
+    *,
+    name: str,
+    scopes: Iterable[str],
+    team_ids: Iterable[str] = (),
+    organisation_id: str | None = None,
+    all_organisations: bool = False,
 ) -> tuple[TokenInfo, str]:
-    """Store a new token and return it with its secret (shown once; only the hash is kept)."""
+    """Store a new token and return it with its secret (shown once; only the hash is kept).
+
+    It belongs to `organisation_id`, or with `all_organisations` to every organisation; given neither, to the
+    only organisation there is (VALIDATION when there is none or more than one).
+    """
     clean, picked, teams = _check(name, scopes, team_ids)
+    organisation = await _organisation(db.scoped(None), organisation_id, all_organisations)
     if teams:
-        found = {row["team"]["id"] for row in await db.read("teams/get_teams", ids=teams)}
+        found = {
+            row["team"]["id"] for row in await db.scoped(organisation).read("teams/get_teams", ids=teams)
+        }
         missing = [t for t in teams if t not in found]
         if missing:
             raise NotFoundError(
@@ -129,6 +187,8 @@ async def create_token(
             hash=hash_secret(secret),
             scopes=picked,
             teamIds=teams,
+            organisationId=organisation,
+            allOrganisations=organisation is None,
         )
 
     row = await db.write(work)

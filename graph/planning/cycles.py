@@ -9,7 +9,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Cycle, CycleKind
 from graph.core.paging import Page, by_id, group, to_page
-from graph.planning import frozen, rules
+from graph.planning import boundary, frozen, rules
 
 
 async def get_cycles(db: Database, ids: list[str]) -> list[Cycle | None]:
@@ -92,8 +92,10 @@ async def create_cycle(
     start_date: dt.date,
     end_date: dt.date,
     parent_id: str | None,
+    organisation_id: str | None = None,
 ) -> Cycle:
-    """Create a cycle (a YEAR, or a QUARTER within a YEAR) in one transaction."""
+    """Create a cycle (a YEAR, or a QUARTER within a YEAR) in one transaction, in an organisation: the one
+    given, else a quarter's year's, else the caller's or the only one (see boundary.organisation_for_new)."""
     params: dict[str, Any] = {
         "id": rules.new_id("id", id),
         "name": rules.name("name", name),
@@ -109,9 +111,12 @@ async def create_cycle(
         raise ValidationError("a QUARTER cycle needs a parent YEAR cycle", field="parentId")
 
     async def work(tx: Tx) -> Cycle:
+        organisation = organisation_id
         if parent_id is not None:
             await frozen.ensure_open(tx, [parent_id], field="parentId")
             parent = await _load(tx, "parentId", parent_id)
+            if organisation is None:
+                organisation = parent.organisation_id
             if parent.kind is not CycleKind.YEAR:
                 raise ValidationError(
                     f"a {kind.value} must sit within a YEAR, but {parent_id!r} is a {parent.kind.value}",
@@ -119,7 +124,13 @@ async def create_cycle(
                     value=parent_id,
                 )
             check_within_parent(start_date, end_date, parent)
-        row = await tx.one("cycles/create_cycle", **params)
+        organisation = await boundary.organisation_for_new(tx, organisation)
+        if parent_id is not None:
+            boundary.same_organisation(
+                ("organisationId", organisation, organisation),
+                ("parentId", parent_id, parent.organisation_id),
+            )
+        row = await tx.one("cycles/create_cycle", **params, organisationId=organisation)
         assert row is not None
         return Cycle.from_row(row["cycle"])
 

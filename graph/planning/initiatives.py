@@ -8,7 +8,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError
 from graph.core.models import Initiative, InitiativeStatus
 from graph.core.paging import Page, by_id, to_page
-from graph.planning import rules
+from graph.planning import boundary, rules
 from graph.planning.writes import delete_by_id, update_by_id
 
 
@@ -65,9 +65,15 @@ def _changes(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 async def create_initiative(
-    db: Database, *, id: str | None, title: str, url: str | None, status: InitiativeStatus
+    db: Database,
+    *,
+    id: str | None,
+    title: str,
+    url: str | None,
+    status: InitiativeStatus,
+    organisation_id: str | None = None,
 ) -> Initiative:
-    """Create an initiative in one transaction."""
+    """Create an initiative in one transaction, in the organisation given, else the caller's or the only one."""
     params: dict[str, Any] = {
         "id": rules.new_id("id", id),
         "title": rules.name("title", title),
@@ -76,7 +82,8 @@ async def create_initiative(
     }
 
     async def work(tx: Tx) -> Initiative:
-        row = await tx.one("initiatives/create_initiative", **params)
+        organisation = await boundary.organisation_for_new(tx, organisation_id)
+        row = await tx.one("initiatives/create_initiative", **params, organisationId=organisation)
         assert row is not None
         return Initiative.from_row(row["initiative"])
 

@@ -18,7 +18,7 @@ from graph.core.models import (
     covers,
 )
 from graph.core.paging import group
-from graph.planning import frozen, rules
+from graph.planning import boundary, frozen, rules
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Alignable:
     cycle_id: str
     start: Any
     end: Any
+    organisation_id: str | None = None
 
     @classmethod
     def from_row(cls, m: dict[str, Any]) -> Alignable:
@@ -45,6 +46,7 @@ class Alignable:
             cycle_id=m["cycleId"],
             start=m["startDate"],
             end=m["endDate"],
+            organisation_id=m.get("organisationId"),
         )
 
 
@@ -152,6 +154,9 @@ async def link_contribution(
                 value=child_id,
             )
         parent = await _find(tx, "parentId", parent_id)
+        boundary.same_organisation(
+            ("childId", child_id, child.organisation_id), ("parentId", parent_id, parent.organisation_id)
+        )
         ancestry = []
         if child.tier is Tier.STRATEGIC:
             ancestry = [row["id"] for row in await tx.run("teams/team_ancestry", id=child.owner_id)]
@@ -198,6 +203,10 @@ async def link_support(db: Database, *, objective_id: str, priority_id: str) -> 
         priority = await tx.one("priorities/get_priorities", ids=[priority_id])
         if priority is None:
             raise not_found("priority", "priorityId", priority_id)
+        boundary.same_organisation(
+            ("objectiveId", objective_id, objective.organisation_id),
+            ("priorityId", priority_id, priority["priority"]["organisationId"]),
+        )
         cycle = await tx.one("cycles/get_cycles", ids=[priority["priority"]["cycleId"]])
         assert cycle is not None
         found = cycle["cycle"]
@@ -230,6 +239,9 @@ async def link_dependency(db: Database, *, from_id: str, to_id: str, note: str |
     async def work(tx: Tx) -> Dependency:
         source = await _find(tx, "fromId", from_id)
         target = await _find(tx, "toId", to_id)
+        boundary.same_organisation(
+            ("fromId", from_id, source.organisation_id), ("toId", to_id, target.organisation_id)
+        )
         check_dependency(source, target)
         row = await tx.one("links/merge_dependency", fromId=from_id, toId=to_id, note=checked_note)
         assert row is not None
@@ -254,10 +266,16 @@ async def link_advance(db: Database, *, initiative_id: str, key_result_id: str, 
     """Record (or with remove=True, remove) that an initiative advances a key result."""
 
     async def work(tx: Tx) -> str:
-        if await tx.one("initiatives/get_initiatives", ids=[initiative_id]) is None:
+        initiative = await tx.one("initiatives/get_initiatives", ids=[initiative_id])
+        if initiative is None:
             raise not_found("initiative", "initiativeId", initiative_id)
-        if await tx.one("keyresults/get_key_results", ids=[key_result_id]) is None:
+        key_result = await tx.one("keyresults/get_key_results", ids=[key_result_id])
+        if key_result is None:
             raise not_found("key result", "keyResultId", key_result_id)
+        boundary.same_organisation(
+            ("initiativeId", initiative_id, initiative["initiative"]["organisationId"]),
+            ("keyResultId", key_result_id, key_result["keyResult"]["organisationId"]),
+        )
         await frozen.ensure_open(tx, [key_result_id], field="keyResultId")
         name = "links/delete_advance" if remove else "links/merge_advance"
         await tx.run(name, initiativeId=initiative_id, keyResultId=key_result_id)

@@ -9,7 +9,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError, not_found
 from graph.core.models import Objective, ObjectiveStatus, RollupMethod, TeamKind, Tier
 from graph.core.paging import Page, by_id, group, to_page
-from graph.planning import frozen, rules
+from graph.planning import boundary, frozen, rules
 from graph.planning.writes import delete_by_id, update_by_id
 
 STRATEGIC_OWNERS = {TeamKind.COMPANY, TeamKind.BUSINESS_UNIT}
@@ -102,6 +102,13 @@ async def create_objective(
         owner = await tx.one("teams/get_teams", ids=[owner_id])
         if owner is None:
             raise not_found("team", "ownerId", owner_id)
+        cycle = await tx.one("cycles/get_cycles", ids=[cycle_id])
+        if cycle is None:
+            raise not_found("cycle", "cycleId", cycle_id)
+        boundary.same_organisation(
+            ("ownerId", owner_id, owner["team"]["organisationId"]),
+            ("cycleId", cycle_id, cycle["cycle"]["organisationId"]),
+        )
         check_owner(tier, TeamKind(owner["team"]["kind"]), owner_id)
         row = await tx.one("objectives/create_objective", **params)
         if row is None:

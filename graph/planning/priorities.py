@@ -8,7 +8,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError, not_found
 from graph.core.models import Cycle, CycleKind, Priority
 from graph.core.paging import Page, by_id, to_page
-from graph.planning import rules
+from graph.planning import boundary, rules
 from graph.planning.writes import delete_by_id, update_by_id
 
 
@@ -47,9 +47,16 @@ def _changes(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 async def create_priority(
-    db: Database, *, id: str | None, title: str, description: str | None, cycle_id: str
+    db: Database,
+    *,
+    id: str | None,
+    title: str,
+    description: str | None,
+    cycle_id: str,
+    organisation_id: str | None = None,
 ) -> Priority:
-    """Create a priority in a yearly cycle, in one transaction."""
+    """Create a priority in a yearly cycle, in one transaction; it belongs to the cycle's organisation (an
+    organisationId given must be that one)."""
     params: dict[str, Any] = {
         "id": rules.new_id("id", id),
         "title": rules.name("title", title),
@@ -67,6 +74,12 @@ async def create_priority(
                 f"a priority belongs to a YEAR cycle, but {cycle_id!r} is a {cycle.kind.value}",
                 field="cycleId",
                 value=cycle_id,
+            )
+        if organisation_id is not None:
+            await boundary.organisation_for_new(tx, organisation_id)
+            boundary.same_organisation(
+                ("organisationId", organisation_id, organisation_id),
+                ("cycleId", cycle_id, cycle.organisation_id),
             )
         row = await tx.one("priorities/create_priority", **params)
         assert row is not None

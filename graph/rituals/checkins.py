@@ -138,8 +138,10 @@ async def _existing(tx: Tx, key: str, objective_id: str) -> CheckIn | None:
         return None
     found = CheckIn.from_row(row["checkIn"])
     if found.objective_id != objective_id:
+        # Keys are unique database-wide; another organisation's objective stays unnamed.
+        other = f"objective {found.objective_id!r}" if row["visible"] else "another objective"
         raise ConflictError(
-            f"idempotencyKey {key!r} was used for a check-in of objective {found.objective_id!r}",
+            f"idempotencyKey {key!r} was used for a check-in of {other}",
             field="idempotencyKey",
             value=key,
         )

@@ -10,7 +10,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Cycle, Direction, KeyResult, KeyResultKind, Objective, ObjectiveStatus
 from graph.core.progress import key_result_progress, objective_progress
-from graph.planning import frozen
+from graph.planning import boundary, frozen
 
 MOVEMENTS = (Direction.INCREASE, Direction.DECREASE)
 
@@ -102,6 +102,10 @@ def _check_target(
 ) -> None:
     if target is None:
         raise not_found("cycle", "toCycleId", to_id)
+    boundary.same_organisation(
+        ("objectiveId", objective_id, source.get("organisationId")),
+        ("toCycleId", to_id, target.get("organisationId")),
+    )
     if target["kind"] != source["kind"]:
         raise ValidationError(
             f"objective {objective_id!r} is in a {source['kind']}; carry it into a {source['kind']}, "

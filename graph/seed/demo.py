@@ -38,24 +38,28 @@ INITIATIVES: list[Row] = [
         "title": "Instant ID verification with document scanning",
         "url": "https://tracker.example.com/EPIC-12",
         "status": "IN_PROGRESS",
+        "organisationId": "org-bank",
     },
     {
         "id": "init-guided-setup",
         "title": "Guided account setup in the mobile app",
         "url": "https://tracker.example.com/EPIC-7",
         "status": "IN_PROGRESS",
+        "organisationId": "org-bank",
     },
     {
         "id": "init-welcome-tutorial",
         "title": "Interactive welcome tutorial",
         "url": "https://tracker.example.com/EPIC-9",
         "status": "PLANNED",
+        "organisationId": "org-bank",
     },
     {
         "id": "init-failover-drill",
         "title": "Data-centre failover drill for payments",
         "url": "https://tracker.example.com/EPIC-31",
         "status": "DONE",
+        "organisationId": "org-bank",
     },
 ]
 

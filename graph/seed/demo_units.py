@@ -41,6 +41,7 @@ CYCLES: list[Row] = [
         "startDate": "2026-01-01",
         "endDate": "2026-12-31",
         "parentId": None,
+        "organisationId": "org-bank",
     },
     *(
         {
@@ -50,6 +51,7 @@ CYCLES: list[Row] = [
             "startDate": start,
             "endDate": end,
             "parentId": "cycle-2026",
+            "organisationId": "org-bank",
         }
         for n, start, end in (
             (1, "2026-01-01", "2026-03-31"),

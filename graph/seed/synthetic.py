@@ -52,7 +52,16 @@ class _Builder:
 
     def cycle(self, id: str, name: str, kind: str, dates: tuple[str, str], parent: str | None) -> None:
         start, end = (f"2026-{day}" for day in dates)
-        self.add("cycles", id=id, name=name, kind=kind, startDate=start, endDate=end, parentId=parent)
+        self.add(
+            "cycles",
+            id=id,
+            name=name,
+            kind=kind,
+            startDate=start,
+            endDate=end,
+            parentId=parent,
+            organisationId=ORG_ID,
+        )
 
     def structure(self) -> tuple[list[str], list[str]]:
         """Add the organisation, teams, year, quarters and priorities; return (unit ids, TEAM ids)."""
@@ -235,6 +244,7 @@ class _Builder:
                 title=content.initiative_title(rng, n),
                 url=f"https://tracker.example.com/SYN-{n}",
                 status=rng.choices(statuses, (30, 45, 20, 5))[0],
+                organisationId=ORG_ID,
             )
             kr = rng.choice(krs)
             advanced = {kr["id"]}

@@ -44,7 +44,7 @@ class Context(BaseContext):
         events: UpdateHub | None = None,
     ) -> None:
         super().__init__()
-        self.db = db
+        self._db = db
         self.settings = settings
         # The request's token (None without one); auth_problem says why a token that was sent is refused.
         self.principal = principal
@@ -56,6 +56,18 @@ class Context(BaseContext):
         self._loaders: dict[Callable[[Database], object], object] = {}
         # Set for a websocket connection, whose one context serves every operation sent over it.
         self.reauthenticate: Callable[[], Awaitable[tuple[Principal | None, str | None]]] | None = None
+
+    @property
+    def organisation_id(self) -> str | None:
+        """The one organisation this request sees and changes: its token's; None for a token of every
+        organisation, or without a token (public reads)."""
+        return self.principal.organisation_id if self.principal is not None else None
+
+    @property
+    def db(self) -> Database:
+        """The database as this request's token sees it: every query keeps to the token's organisation, so
+        another organisation's object is NOT_FOUND (or null), exactly like an unknown id."""
+        return self._db.scoped(self.organisation_id)
 
     async def begin_operation(self) -> None:
         """Over a websocket: look the connection's token up again (a revoked one stops working within the

@@ -79,6 +79,8 @@ MUTATION_SCOPES: dict[str, Scope] = {
         ]
     },
 }
+# Mutations that reach beyond one organisation: they need a token of every organisation (`--all-organisations`).
+EVERY_ORGANISATION = frozenset({"createOrganisation"})
 # Fields anyone may ask for: GraphiQL and code generators introspect the (open-source) schema.
 PUBLIC_FIELDS = frozenset({"__schema", "__type", "__typename"})
 
@@ -162,6 +164,13 @@ def check_access(
                     f"token {principal.name!r} has {sorted(s.value for s in principal.scopes)}",
                     field=field,
                     value=needed.value,
+                )
+            if field in EVERY_ORGANISATION and principal.organisation_id is not None:
+                raise ForbiddenError(
+                    f"{field} needs a token of every organisation (aligngraph token create --all-organisations); "
+                    f"token {principal.name!r} belongs to organisation {principal.organisation_id!r}",
+                    field=field,
+                    value="allOrganisations",
                 )
         return
     if public_reads:

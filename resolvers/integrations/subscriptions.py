@@ -118,7 +118,12 @@ class KeyResultSubscriptions:
             ["keyResultUpdated"],
             public_reads=ctx.public_reads,
         )
-        wanted = UpdateFilter(key_result_id=key_result_id, objective_id=objective_id, team_id=team_id)
+        wanted = UpdateFilter(
+            key_result_id=key_result_id,
+            objective_id=objective_id,
+            team_id=team_id,
+            organisation_id=ctx.organisation_id,
+        )
         await _check_filters(info, wanted)
         with ctx.events.subscribe(wanted) as subscriber:
             while True:

@@ -51,6 +51,12 @@ class Organisation:
         return [Team.of(team) for team in await teams.top_units(info.context.db, self.id)]
 
 
+async def _organisation(info: Info, id: str | None) -> Organisation | None:
+    """A node's organisation; null only for a node stored before organisations were kept apart."""
+    found = await planning_loaders(info).organisation_by_id.load(id) if id is not None else None
+    return Organisation.of(found) if found is not None else None
+
+
 @strawberry.type(description="A unit that owns OKRs: the company, a business unit or a team.")
 class Team:
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
@@ -114,6 +120,7 @@ class Cycle:
     status: CycleStatus = strawberry.field(description="OPEN, or CLOSED: closeCycle froze its objectives.")
     closed_at: dt.datetime | None = strawberry.field(description="When it was closed; null while open.")
     parent_id: strawberry.Private[str | None]
+    organisation_id: strawberry.Private[str | None] = None
 
     @classmethod
     def of(cls, m: models.Cycle) -> Cycle:
@@ -126,7 +133,12 @@ class Cycle:
             status=m.status,
             closed_at=m.closed_at,
             parent_id=m.parent_id,
+            organisation_id=m.organisation_id,
         )
+
+    @strawberry.field(description="The organisation the cycle belongs to.")
+    async def organisation(self, info: Info) -> Organisation | None:
+        return await _organisation(info, self.organisation_id)
 
     @strawberry.field(description="The year a quarter lies in.")
     async def parent(self, info: Info) -> Cycle | None:
@@ -147,10 +159,21 @@ class Priority:
     )
     description: str | None = strawberry.field(description="More about the priority; null when not written.")
     cycle_id: strawberry.Private[str]
+    organisation_id: strawberry.Private[str | None] = None
 
     @classmethod
     def of(cls, m: models.Priority) -> Priority:
-        return cls(id=strawberry.ID(m.id), title=m.title, description=m.description, cycle_id=m.cycle_id)
+        return cls(
+            id=strawberry.ID(m.id),
+            title=m.title,
+            description=m.description,
+            cycle_id=m.cycle_id,
+            organisation_id=m.organisation_id,
+        )
+
+    @strawberry.field(description="The organisation the priority belongs to (its cycle's).")
+    async def organisation(self, info: Info) -> Organisation | None:
+        return await _organisation(info, self.organisation_id)
 
     @strawberry.field(description="The year (or quarter) it is a priority for.")
     async def cycle(self, info: Info) -> Cycle:

@@ -24,6 +24,11 @@ class CreateCycleInput:
         description="Its last day, after startDate; for a quarter, within its year."
     )
     parent_id: strawberry.ID | None = strawberry.field(default=None, description="The year of a quarter.")
+    organisation_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The organisation it belongs to; default: a quarter's year's, else the token's, else the "
+        "only one (VALIDATION when there is more than one).",
+    )
     id: strawberry.ID | None = strawberry.field(
         default=None, description="Optional; a UUID is made when omitted."
     )
@@ -47,6 +52,9 @@ class CreatePriorityInput:
     cycle_id: strawberry.ID = strawberry.field(description="The cycle (usually a year) it is a priority for.")
     description: str | None = strawberry.field(
         default=None, description="More about it (up to 4000 characters)."
+    )
+    organisation_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The organisation it belongs to: its cycle's (omit it, or give that one)."
     )
     id: strawberry.ID | None = strawberry.field(
         default=None, description="Optional; a UUID is made when omitted."
@@ -72,6 +80,11 @@ class CreateInitiativeInput:
     )
     status: InitiativeStatus = strawberry.field(
         default=InitiativeStatus.PLANNED, description="Where the work stands; default PLANNED."
+    )
+    organisation_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The organisation it belongs to; default: the token's, else the only one (VALIDATION when "
+        "there is more than one).",
     )
     id: strawberry.ID | None = strawberry.field(
         default=None, description="Optional; a UUID is made when omitted."
@@ -107,6 +120,7 @@ class PlanningMutations:
             start_date=input.start_date,
             end_date=input.end_date,
             parent_id=input.parent_id,
+            organisation_id=input.organisation_id,
         )
         return Cycle.of(created)
 
@@ -142,6 +156,7 @@ class PlanningMutations:
             title=input.title,
             description=input.description,
             cycle_id=input.cycle_id,
+            organisation_id=input.organisation_id,
         )
         return Priority.of(created)
 
@@ -174,7 +189,12 @@ class PlanningMutations:
         input: Annotated[CreateInitiativeInput, strawberry.argument(description="The new initiative.")],
     ) -> Initiative:
         created = await initiatives.create_initiative(
-            info.context.db, id=input.id, title=input.title, url=input.url, status=input.status
+            info.context.db,
+            id=input.id,
+            title=input.title,
+            url=input.url,
+            status=input.status,
+            organisation_id=input.organisation_id,
         )
         return Initiative.of(created)
 

@@ -1,0 +1,4 @@
+// Index Priority nodes by organisationId: every node of the plan belongs to one organisation, and the API's
+// queries keep to the caller's organisation (see README, "Organisations are kept apart").
+// Idempotent. Parameters: none. Returns: nothing.
+CREATE INDEX priority_organisation IF NOT EXISTS FOR (n:Priority) ON (n.organisationId)

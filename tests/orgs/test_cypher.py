@@ -1,0 +1,146 @@
+"""Every named query (cypher/) answers about one organisation: given B's ids it shows nothing of the bank, and
+with `$org` (the organisation asking) it leaves every other organisation's nodes out, as the API needs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from neo4j.exceptions import ConstraintError
+
+from graph.core.cypher import all_queries
+from graph.core.db import Database
+from tests.orgs.conftest import OTHER, Orgs, ids_in
+
+QUERIES = all_queries()
+# Schema commands, seeds and tokens are not questions about an organisation.
+RUNNABLE = sorted(n for n in QUERIES if not n.startswith(("schema/", "demo/", "synthetic/", "tokens/")))
+USES_ORG = re.compile(r"\$org\b")
+
+# The queries without $org, and why each needs none.
+FROM_VISIBLE_NODES = {
+    # A loader of a node's neighbours: the node was found through a query that keeps to $org, and no edge
+    # joins two organisations.
+    "checkins/check_ins_of_objectives",
+    "checkins/confidence_points",
+    "checkins/count_check_ins",
+    "cycles/sub_cycles_of",
+    "keyresults/key_results_of_objectives",
+    "links/contributions_from",
+    "links/contributions_to",
+    "links/dependencies_from",
+    "links/dependencies_to",
+    "links/initiatives_advancing",
+    "links/key_results_advanced_by",
+    "links/objectives_supporting",
+    "links/priorities_supported_by",
+    "measurements/count_histories",
+    "measurements/read_histories",
+    "objectives/carried_over_from",
+    "objectives/objectives_of_teams",
+    "retrospectives/retrospectives_of_objectives",
+    "retrospectives/retrospectives_of_teams",
+    "teams/children_of_teams",
+    "report/list_at_risk_dependencies",
+    "report/list_key_results_as_of",
+    "report/read_check_ins",
+}
+WRITE_STEPS = {
+    # A step of a write whose ends were found through queries that keep to $org (and checked to share one
+    # organisation by graph/planning/boundary.py), or a create that is given its organisation.
+    "checkins/create_check_in",
+    "cycles/carry_over_objective",
+    "cycles/closed_key_results",
+    "cycles/create_cycle",
+    "initiatives/create_initiative",
+    "links/delete_advance",
+    "links/delete_contribution",
+    "links/delete_dependency",
+    "links/delete_support",
+    "links/merge_advance",
+    "links/merge_contribution",
+    "links/merge_dependency",
+    "links/merge_support",
+    "links/parent_objectives",
+    "measurements/latest_observed_at",
+    "measurements/record_measurements",
+    "measurements/set_progress",
+    "objectives/create_objective",
+    "organisations/create_organisation",
+    "retrospectives/create_retrospective",
+    "teams/team_ancestry",
+}
+# Idempotency keys are unique in the whole database, so a retry finds its key whichever organisation used it.
+DATABASE_WIDE_KEYS = {"measurements/find_idempotency_keys", "retrospectives/find_retrospective_by_key"}
+# Finds a check-in by its key in any organisation too, but says whether the caller may see it (`visible`).
+KEYED = DATABASE_WIDE_KEYS | {"checkins/find_check_in_by_key"}
+
+
+def test_every_query_decides_how_it_keeps_to_one_organisation() -> None:
+    without = {n for n in RUNNABLE if not USES_ORG.search(QUERIES[n].text)}
+    assert without == FROM_VISIBLE_NODES | WRITE_STEPS | DATABASE_WIDE_KEYS, (
+        "a new query either filters its starting nodes with ($org IS NULL OR n.organisationId = $org), or is "
+        f"listed here with the reason it needs none: {sorted(without ^ (FROM_VISIBLE_NODES | WRITE_STEPS | DATABASE_WIDE_KEYS))}"
+    )
+
+
+def _to_b(value: Any) -> Any:
+    """The documented example parameters (the bank's ids), with B's id of the same kind in their place."""
+    if isinstance(value, list):
+        return [_to_b(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_b(v) for k, v in value.items()}
+    if not isinstance(value, str):
+        return value
+    for prefix, b_id in (
+        ("org-", OTHER),
+        ("bu-", "b-bu"),
+        ("team-", "b-team-1"),
+        ("cycle-2026-q", "b-2026-q1"),
+        ("cycle-2026", "b-2026"),
+        ("prio-", "b-prio"),
+        ("obj-", "b-team-obj"),
+        ("kr-", "b-kr-team"),
+        ("init-", "b-init"),
+    ):
+        if value.startswith(prefix):
+            return b_id
+    return value
+
+
+async def _rows(db: Database, name: str, params: dict[str, Any]) -> list[Any]:
+    """Run a named query in a transaction that is always rolled back (a create whose example id B's ids
+    replaced with one that exists answers nothing)."""
+    async with db.driver.session(database=db.database) as session:
+        tx = await session.begin_transaction()
+        try:
+            result = await tx.run(QUERIES[name].text, params)
+            return [record.data() async for record in result]
+        except ConstraintError:
+            return []
+        finally:
+            await tx.rollback()
+
+
+async def test_every_query_sees_only_its_own_organisation(orgs: Orgs, db: Database) -> None:
+    leaks: list[str] = []
+    answered_b = 0
+    for name in sorted(set(RUNNABLE) - KEYED):
+        example = await db.example_params(QUERIES[name])
+        b_params = _to_b(example)
+        # Without $org, a list of everything (no id given) is not a question about one organisation.
+        asks_about_b = {k: v for k, v in b_params.items() if k != "org"} != {
+            k: v for k, v in example.items() if k != "org"
+        }
+        for org in (None, OTHER) if asks_about_b else (OTHER,):
+            rows = await _rows(db, name, {**b_params, "org": org})
+            if ids_in(rows) & orgs.bank_ids:
+                leaks.append(f"{name} (B's ids, org={org}): {sorted(ids_in(rows) & orgs.bank_ids)[:5]}")
+            answered_b += org is None and bool(ids_in(rows) & orgs.b_ids)
+        if USES_ORG.search(QUERIES[name].text):
+            # The bank's own ids, asked by B: nothing of the bank comes back.
+            rows = await _rows(db, name, {**example, "org": OTHER})
+            if ids_in(rows) & orgs.bank_ids:
+                leaks.append(f"{name} (bank ids, org={OTHER}): {sorted(ids_in(rows) & orgs.bank_ids)[:5]}")
+    assert not leaks, "\n".join(leaks)
+    assert answered_b >= 40, f"only {answered_b} queries answered about B: the check would be vacuous"
