@@ -1,7 +1,6 @@
 // Delete one batch of an organisation's content, deepest first: measurements, check-ins and retrospectives,
-// then key results, objectives and units. A unit goes only in a batch that also takes everything under it,
-// so nothing is left unreachable between batches. Cycles, priorities and initiatives belong to no one
-// organisation and stay. Run it until it deletes nothing, then delete the organisation.
+// then key results, objectives, units, initiatives and priorities, then cycles. A unit goes only in a batch that
+// also takes everything under it, so nothing is left unreachable between batches. Run it until it deletes nothing, then delete the organisation.
 // :param id => "org-example"
 // :param limit => 5000
 // Returns: deleted (how many nodes this batch deleted)
@@ -27,6 +26,15 @@ CALL (org) {
   UNION
   MATCH (org)<-[:BELONGS_TO]-(n:Team)
   RETURN n, 3 AS depth
+  UNION
+  MATCH (n:Initiative {organisationId: org.id})
+  RETURN n, 3 AS depth
+  UNION
+  MATCH (n:Priority {organisationId: org.id})
+  RETURN n, 3 AS depth
+  UNION
+  MATCH (n:Cycle {organisationId: org.id})
+  RETURN n, 4 AS depth
 }
 WITH n, depth
 ORDER BY depth

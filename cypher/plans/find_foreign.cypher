@@ -13,6 +13,15 @@ CALL (id) {
   UNION
   MATCH (:KeyResult {id: id})<-[:HAS_KEY_RESULT]-(:Objective)-[:OWNED_BY]->(:Team)-[:BELONGS_TO]->(org:Organisation)
   RETURN "KeyResult" AS kind, org.id AS organisationId
+  UNION
+  MATCH (n:Cycle {id: id})
+  RETURN "Cycle" AS kind, n.organisationId AS organisationId
+  UNION
+  MATCH (n:Priority {id: id})
+  RETURN "Priority" AS kind, n.organisationId AS organisationId
+  UNION
+  MATCH (n:Initiative {id: id})
+  RETURN "Initiative" AS kind, n.organisationId AS organisationId
 }
 WITH id, kind, organisationId
 WHERE organisationId <> $organisationId

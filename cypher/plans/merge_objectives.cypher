@@ -6,7 +6,7 @@ MATCH (owner:Team {id: row.ownerId})
 MATCH (c:Cycle {id: row.cycleId})
 MERGE (o:Objective {id: row.id})
 SET o.title = row.title, o.description = row.description, o.tier = row.tier, o.status = row.status,
-    o.confidence = row.confidence, o.rollup = row.rollup
+    o.confidence = row.confidence, o.rollup = row.rollup, o.organisationId = owner.organisationId
 MERGE (o)-[:OWNED_BY]->(owner)
 MERGE (o)-[:IN_CYCLE]->(c)
 WITH o, owner, c

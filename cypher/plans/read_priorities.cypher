@@ -1,5 +1,5 @@
-// Every priority (priorities belong to a year, not to one organisation).
-// Parameters: none.
+// Every priority of one organisation.
+// :param organisationId => "org-bank"
 // Returns: items (list of maps: id, title, description, cycleId)
-MATCH (p:Priority)-[:IN_CYCLE]->(c:Cycle)
+MATCH (p:Priority {organisationId: $organisationId})-[:IN_CYCLE]->(c:Cycle)
 RETURN collect(p {.id, .title, .description, cycleId: c.id}) AS items

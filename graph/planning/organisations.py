@@ -98,8 +98,8 @@ async def delete_organisation(
     db: Database, *, id: str, confirm: str | None = None, batch: int = DELETE_BATCH
 ) -> str:
     """Delete an organisation that no team belongs to; with `confirm` repeating its id, delete it with all its
-    units, objectives, key results and their history, in batched transactions (cycles, priorities and
-    initiatives belong to no one organisation and stay)."""
+    units, cycles, priorities, initiatives, objectives, key results and their history, in batched
+    transactions."""
     if confirm is not None and confirm != id:
         raise ValidationError(
             f"confirm {confirm!r} must repeat the organisation's id {id!r} to delete it with everything in it",

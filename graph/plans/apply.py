@@ -50,7 +50,9 @@ async def apply_diff(
     w = diff.write
     await _batched(tx, "plans/merge_organisation", _rows(w["organisation"]), progress)
     await _batched(tx, "plans/merge_teams", _rows(w["teams"], organisationId=plan.organisation.id), progress)
-    await _batched(tx, "plans/merge_cycles", _rows(w["cycles"]), progress)
+    await _batched(
+        tx, "plans/merge_cycles", _rows(w["cycles"], organisationId=plan.organisation.id), progress
+    )
     await _batched(tx, "plans/merge_priorities", _rows(w["priorities"]), progress)
     archived_later: list[str] = []
     objectives = []
@@ -73,7 +75,12 @@ async def apply_diff(
             del props[name]
         key_results.append({"id": kr.id, "objectiveId": objective_id, **props})
     await _batched(tx, "plans/merge_key_results", key_results, progress)
-    await _batched(tx, "plans/merge_initiatives", _rows(w["initiatives"], advances=None), progress)
+    await _batched(
+        tx,
+        "plans/merge_initiatives",
+        _rows(w["initiatives"], advances=None, organisationId=plan.organisation.id),
+        progress,
+    )
     await _batched(tx, "plans/merge_contributions", _rows(w["contributions"]), progress)
     await _batched(tx, "plans/merge_supports", _rows(w["supports"]), progress)
     await _batched(tx, "plans/merge_dependencies", _rows(w["dependencies"]), progress)

@@ -122,6 +122,14 @@ def _where(plan: Plan, id: str) -> tuple[object, ...]:
     for i, team in enumerate(plan.teams):
         if team.id == id:
             return ("teams", i)
+    ids = {
+        "cycles": [c.id for c in plan.cycles],
+        "priorities": [p.id for p in plan.priorities],
+        "initiatives": [i.id for i in plan.initiatives],
+    }
+    for kind, found in ids.items():
+        if id in found:
+            return (kind, found.index(id))
     for i, objective in enumerate(plan.objectives):
         if objective.id == id:
             return ("objectives", i)

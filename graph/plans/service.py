@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from graph.core.db import Database, Tx
+from graph.core.errors import not_found
 from graph.plans.apply import Progress, apply_diff
 from graph.plans.diff import Diff, compute_diff
 from graph.plans.document import Document, Problem
@@ -33,6 +34,9 @@ class Outcome:
 
 def _ids(plan: Plan) -> list[str]:
     ids = [t.id for t in plan.teams]
+    ids.extend(c.id for c in plan.cycles)
+    ids.extend(p.id for p in plan.priorities)
+    ids.extend(i.id for i in plan.initiatives)
     for objective in plan.objectives:
         ids.append(objective.id)
         ids.extend(kr.id for kr in objective.key_results)
@@ -46,6 +50,9 @@ async def prepare(
     plan, problems = parse(document)
     if plan is None:
         return Outcome(problems=problems), None
+    if tx.organisation_id is not None and plan.organisation.id != tx.organisation_id:
+        # A token of one organisation neither sees nor creates another: the same answer as an unknown id.
+        raise not_found("organisation", "organisation.id", plan.organisation.id)
     checker = Checker(document)
     checker.problems.extend(problems)
     check_fields(plan, checker, now)

@@ -1,5 +1,5 @@
-"""What the graph holds now, as plan items: the organisation's units, OKRs, links and history, and every cycle
-and priority (they belong to no one organisation). Import compares a plan with it; export writes it out.
+"""What the graph holds now, as plan items: the organisation's units, OKRs, links and history, its cycles
+and priorities. Import compares a plan with it; export writes it out.
 """
 
 from __future__ import annotations
@@ -60,27 +60,31 @@ async def read_stored(
     initiative_ids: Sequence[str] = (),
     plan_ids: Sequence[str] = (),
 ) -> Stored:
-    """Read the organisation (all of it), every cycle and priority, the initiatives named or advancing its key
+    """Read the organisation (all of it), its cycles and priorities, the initiatives named or advancing its key
     results, with `history` its measurements, check-ins and retrospectives, and which `plan_ids` another
     organisation holds."""
     stored = Stored()
     org = await db.read("plans/read_organisation", organisationId=organisation_id)
     if org:
         stored.organisation = OrganisationItem.model_validate(org[0]["organisation"])
-    for row in await _items(db, "plans/read_cycles"):
+    for row in await _items(db, "plans/read_cycles", organisationId=organisation_id):
         if row.pop("status") == "CLOSED":
             stored.closed.add(str(row["id"]))
         cycle = CycleItem.model_validate(row)
         stored.cycles[cycle.id] = cycle
     stored.priorities = {
-        p.id: p for p in (PriorityItem.model_validate(r) for r in await _items(db, "plans/read_priorities"))
+        p.id: p
+        for p in (
+            PriorityItem.model_validate(r)
+            for r in await _items(db, "plans/read_priorities", organisationId=organisation_id)
+        )
     }
     if stored.organisation is not None:
         await _organisation(db, stored, organisation_id)
     links = await db.read("plans/read_links", organisationId=organisation_id) if stored.organisation else []
     advances = list(links[0]["advances"]) if links else []
     ids = sorted({*initiative_ids, *(str(a["initiativeId"]) for a in advances)})
-    for row in await _items(db, "plans/read_initiatives", ids=ids):
+    for row in await _items(db, "plans/read_initiatives", ids=ids, organisationId=organisation_id):
         initiative = InitiativeItem.model_validate(row)
         stored.initiatives[initiative.id] = initiative
     for advance in advances:

@@ -70,6 +70,15 @@ WRITE_STEPS = {
     "retrospectives/create_retrospective",
     "teams/team_ancestry",
 }
+# Plan files (graph/plans/): every read starts from the plan's or the export's $organisationId, which import
+# and export check against the caller's organisation first (an org-bound token gets NOT_FOUND for another);
+# every merge writes rows of a plan checked whole, each node given that organisation.
+PLAN_STEPS = {
+    "lookup/nodes_by_id",  # the CLI's check that an id names something (`cypher run`): every organisation
+    "organisations/delete_organisation_batch",  # after get_organisations found the organisation for $org
+    "teams/top_units",  # the units of an organisation found through a query that keeps to $org
+    *(n for n in QUERIES if n.startswith("plans/") and not USES_ORG.search(QUERIES[n].text)),
+}
 # Idempotency keys are unique in the whole database, so a retry finds its key whichever organisation used it.
 DATABASE_WIDE_KEYS = {"measurements/find_idempotency_keys", "retrospectives/find_retrospective_by_key"}
 # Finds a check-in by its key in any organisation too, but says whether the caller may see it (`visible`).
@@ -78,9 +87,9 @@ KEYED = DATABASE_WIDE_KEYS | {"checkins/find_check_in_by_key"}
 
 def test_every_query_decides_how_it_keeps_to_one_organisation() -> None:
     without = {n for n in RUNNABLE if not USES_ORG.search(QUERIES[n].text)}
-    assert without == FROM_VISIBLE_NODES | WRITE_STEPS | DATABASE_WIDE_KEYS, (
+    assert without == FROM_VISIBLE_NODES | WRITE_STEPS | DATABASE_WIDE_KEYS | PLAN_STEPS, (
         "a new query either filters its starting nodes with ($org IS NULL OR n.organisationId = $org), or is "
-        f"listed here with the reason it needs none: {sorted(without ^ (FROM_VISIBLE_NODES | WRITE_STEPS | DATABASE_WIDE_KEYS))}"
+        f"listed here with the reason it needs none: {sorted(without ^ (FROM_VISIBLE_NODES | WRITE_STEPS | DATABASE_WIDE_KEYS | PLAN_STEPS))}"
     )
 
 
@@ -102,6 +111,7 @@ def _to_b(value: Any) -> Any:
         ("obj-", "b-team-obj"),
         ("kr-", "b-kr-team"),
         ("init-", "b-init"),
+        ("amplitude:", "b:team-kr"),  # the demo's externalKey
     ):
         if value.startswith(prefix):
             return b_id

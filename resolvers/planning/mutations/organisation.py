@@ -107,8 +107,8 @@ class OrganisationMutations:
         confirm: Annotated[
             strawberry.ID | None,
             strawberry.argument(
-                description="The organisation's id again, to delete everything in it too (cycles, priorities and "
-                "initiatives stay); null: only an organisation without teams."
+                description="The organisation's id again, to delete everything in it too (its units, cycles, "
+                "priorities, initiatives and OKRs); null: only an organisation without teams."
             ),
         ] = None,
     ) -> Deleted:
