@@ -153,7 +153,7 @@ async def _stored(uri: str, keys: set[str]) -> set[str]:
 
 def _client_push(base_url: str, token: str) -> PushStatus:
     """The Python client, started while Neo4j is down, retrying (503, Retry-After) until it is back."""
-    patient = RetryPolicy(attempts=40, base_delay=0.5, max_delay=2.0)
+    patient = RetryPolicy(attempts=100, base_delay=0.5, max_delay=2.0)
     with Client(f"{base_url}/graphql", token=token, retry=patient, timeout=30) as ag:
         item = ag.push_value(
             key_result_id="kr-discover-tutorial",
@@ -190,7 +190,8 @@ async def test_neo4j_killed_during_pushes(
         answers.phase = "back"
         # The API keeps its NEO4J_URI: the restarted server must listen where the old one did.
         assert restarted.port == own_neo4j.port
-        assert await asyncio.wait_for(client, 60) == PushStatus.ACCEPTED
+        # A Neo4j killed mid-write recovers its store first; on 2 busy cores that can take a while.
+        assert await asyncio.wait_for(client, 180) == PushStatus.ACCEPTED
         await asyncio.sleep(3)
         stop.set()
         await asyncio.gather(*loops)
