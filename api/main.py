@@ -52,7 +52,8 @@ def create_app(
     # keyResultUpdated subscribers of this process; mutations publish here once their write has committed.
     app.state.events = UpdateHub()
     app.include_router(graphql_router(settings), prefix="/graphql")
-    app.add_exception_handler(UnavailableError, unavailable_handler(settings))
+    # One handler for both: Starlette calls it with a Request over HTTP, a WebSocket for a handshake.
+    app.add_exception_handler(UnavailableError, unavailable_handler(settings))  # type: ignore[arg-type]
     # Outermost: body size and time are checked before any route, token lookup or GraphQL work.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_seconds)
 

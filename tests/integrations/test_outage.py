@@ -21,6 +21,9 @@ from typing import Any
 import httpx
 import pytest
 from aligngraph_client import Client, PushStatus, RetryPolicy
+from websockets.asyncio.client import connect
+from websockets.exceptions import InvalidStatus
+from websockets.typing import Subprotocol
 
 from api.main import create_app
 from api.settings import Settings
@@ -151,6 +154,19 @@ async def _stored(uri: str, keys: set[str]) -> set[str]:
         await db.close()
 
 
+async def _websocket_refusal(base_url: str) -> Any:
+    """A subscription's handshake with a token to look up, while Neo4j is down: the HTTP answer it gets."""
+    url = base_url.replace("http://", "ws://") + "/graphql"
+    began = time.monotonic()
+    with pytest.raises(InvalidStatus) as refused:
+        async with connect(
+            url, subprotocols=[Subprotocol("graphql-transport-ws")], additional_headers=_bearer(_secret())
+        ):
+            pass
+    assert time.monotonic() - began < BOUND_S
+    return refused.value.response
+
+
 def _client_push(base_url: str, token: str) -> PushStatus:
     """The Python client, started while Neo4j is down, retrying (503, Retry-After) until it is back."""
     patient = RetryPolicy(attempts=100, base_delay=0.5, max_delay=2.0)
@@ -183,6 +199,8 @@ async def test_neo4j_killed_during_pushes(
         answers.phase, answers.killed_at = "down", time.monotonic()
         os.kill(own_neo4j.pid, signal.SIGKILL)
         await asyncio.sleep(UNAVAILABLE_S * 3)
+        handshake = await _websocket_refusal(base_url)
+        assert handshake.status_code == 503 and handshake.headers["retry-after"] == "2", handshake
         client = asyncio.create_task(asyncio.to_thread(_client_push, base_url, token))
         await asyncio.sleep(UNAVAILABLE_S)
         assert not client.done(), "the client should still be retrying while Neo4j is down"
