@@ -63,14 +63,25 @@ def retry_after(settings: Settings) -> dict[str, str]:
     return {"Retry-After": str(max(1, math.ceil(settings.db_unavailable_timeout_seconds)))}
 
 
-def unavailable_handler(settings: Settings) -> Callable[[Request, Exception], Awaitable[Response]]:
+def unavailable_handler(
+    settings: Settings,
+) -> Callable[[Request | WebSocket, Exception], Awaitable[Response | None]]:
     """The app's answer to a database outage met before GraphQL runs (the token lookup in context_getter,
-    a FastAPI dependency): 503 UNAVAILABLE with Retry-After, the same as a field that meets it."""
+    a FastAPI dependency): 503 UNAVAILABLE with Retry-After, the same as a field that meets it. A websocket
+    handshake gets the same 503 instead of the upgrade (or, where the server cannot send one, is closed with
+    1013, "try again later")."""
     headers = retry_after(settings)
 
-    async def handle(request: Request, exc: Exception) -> Response:
+    async def handle(connection: Request | WebSocket, exc: Exception) -> Response | None:
         assert isinstance(exc, UnavailableError)
-        return refusal(503, exc.message, code=exc.code, headers=headers, field=exc.field, value=None)
+        response = refusal(503, exc.message, code=exc.code, headers=headers, field=exc.field, value=None)
+        if not isinstance(connection, WebSocket):
+            return response
+        try:
+            await connection.send_denial_response(response)
+        except RuntimeError:
+            await connection.close(1013, "The database is not reachable; try again later")
+        return None
 
     return handle
 

@@ -53,7 +53,8 @@ def create_app(
     # keyResultUpdated subscribers of this process; mutations publish here once their write has committed.
     app.state.events = UpdateHub()
     app.include_router(graphql_router(settings), prefix="/graphql")
-    app.add_exception_handler(UnavailableError, unavailable_handler(settings))
+    # One handler for both: Starlette calls it with a Request over HTTP, a WebSocket for a handshake.
+    app.add_exception_handler(UnavailableError, unavailable_handler(settings))  # type: ignore[arg-type]
     # The alignment map at / and /map, and the files it and GraphiQL load (web/, api/pages.py).
     mount_pages(app)
     # Outermost: body size and time are checked before any route, token lookup or GraphQL work.
