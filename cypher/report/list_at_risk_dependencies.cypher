@@ -49,7 +49,7 @@ WITH src, d, dst, so, st, do, dt, fromProgress, toProgress, expectedProgress,
      [reason IN [
         CASE WHEN toProgress + $tolerance < expectedProgress THEN "BEHIND" END,
         CASE WHEN do.confidence <= $lowConfidence THEN "LOW_CONFIDENCE" END,
-        CASE WHEN do.status = "ARCHIVED" THEN "ARCHIVED" END
+        CASE WHEN NOT @live(do) THEN "ARCHIVED" END
       ] WHERE reason IS NOT NULL] AS riskReasons
 WHERE size(riskReasons) > 0
 RETURN src.id AS fromId, CASE WHEN src:KeyResult THEN "KeyResult" ELSE "Objective" END AS fromKind,
