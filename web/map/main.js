@@ -79,6 +79,7 @@ function redraw() {
   Object.assign(window.alignmentMap, {
     ready: true,
     drawMs: drawn.drawMs,
+    layoutMs: drawn.layoutMs,
     loadMs: model.loadMs,
     objectives: model.objectives.size,
     nodes: view.nodes.size,
