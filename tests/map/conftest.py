@@ -11,10 +11,13 @@ import os
 import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from graphql import GraphQLSchema, build_schema, parse, validate
 
 from tests.live_server import LiveServer
 
@@ -22,6 +25,11 @@ CHROMIUM = os.environ.get("AG_CHROMIUM", "/usr/bin/chromium")
 SKIPPED: list[str] = []
 # The page's readiness flag (web/map/main.js sets it once the map is drawn).
 READY = "window.alignmentMap && window.alignmentMap.ready"
+
+
+@cache
+def committed_schema() -> GraphQLSchema:
+    return build_schema((Path(__file__).parents[2] / "schema.graphql").read_text(encoding="utf-8"))
 
 
 def chromium_missing() -> str | None:
@@ -78,6 +86,12 @@ class Browsing:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     console: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+    def record(self, request: Any) -> None:
+        self.requests.append(request.url)
+        if request.method == "POST" and urlsplit(request.url).path == "/graphql":
+            self.documents.append(request.post_data_json["query"])
 
     @property
     def other_hosts(self) -> set[str]:
@@ -103,9 +117,13 @@ async def browsing(browser: Any, live_server: LiveServer) -> AsyncIterator[Brows
     context = await browser.new_context(viewport={"width": 1500, "height": 900})
     page = await context.new_page()
     browsing = Browsing(live_server, context, page)
-    page.on("request", lambda request: browsing.requests.append(request.url))
+    page.on("request", browsing.record)
     page.on("pageerror", lambda error: browsing.errors.append(str(error)))
     page.on("console", lambda message: browsing.console.append(f"{message.type}: {message.text}"))
     yield browsing
     await context.close()
     assert not browsing.errors, f"the page threw: {browsing.errors}"
+    # The page uses only the public API as schema.graphql publishes it.
+    for document in browsing.documents:
+        problems = validate(committed_schema(), parse(document))
+        assert not problems, f"{problems} in {document}"

@@ -158,6 +158,10 @@ async def test_the_page_and_graphiql_load_nothing_from_another_host(
     assert not refused
     assert browsing.other_hosts == set()
     assert any("/static/vendor/graphiql.min.js" in url for url in browsing.requests)
+    # Every read went to /graphql (the fixture checks each document against schema.graphql).
+    assert any("MapObjectives" in d for d in browsing.documents) and any(
+        "MapPanel" in d for d in browsing.documents
+    )
 
 
 async def test_the_token_is_asked_once_and_kept_for_the_tab_only(

@@ -105,6 +105,14 @@ function related(cycle) {
   return ids;
 }
 
+// How many objectives the map of (cycle, unit) would show, counted before loading them.
+export async function objectiveCount(cycle, unitId) {
+  const ids = related(cycle);
+  const fields = ids.map((id, n) => `c${n}: objectives(cycleId: ${JSON.stringify(id)}, teamId: $unit, first: 1) { totalCount }`);
+  const data = await gql(`query MapCount($unit: ID) {\n${fields.join("\n")}\n}`, { unit: unitId });
+  return Object.values(data).reduce((sum, c) => sum + c.totalCount, 0);
+}
+
 // Everything the map of (cycle, unit) shows. `unitId` null: the whole organisation (`companyId`).
 export async function loadMap(cycle, unitId) {
   const started = performance.now();

@@ -67,7 +67,7 @@ function drawNode(layer, node, box) {
   }
   if (node.kind === "keyResult") {
     const kr = node.keyResult;
-    text(g, 10, 18, short(kr.title, 27), "title");
+    text(g, 10, 18, short(kr.title, 25), "title");
     text(g, w - 10, 18, percent(kr.progress), "end small progress-text");
     progressBar(g, w, h + 4, kr.progress);
     g.dataset.progress = kr.progress ?? "";
@@ -117,25 +117,50 @@ function pathOf(points) {
 export function draw(container, view) {
   const started = performance.now();
   const layout = new dagre.graphlib.Graph();
-  layout.setGraph({ rankdir: "LR", nodesep: 22, ranksep: 90, marginx: 30, marginy: 40 });
+  // dagre's network simplex ranks best but takes most of the time on large maps; tight-tree is about
+  // twice as fast there (bench/map.py). ?ranker= chooses one.
+  const ranker =
+    new URLSearchParams(location.search).get("ranker") ?? (view.nodes.size > 150 ? "tight-tree" : "network-simplex");
+  layout.setGraph({ rankdir: "LR", nodesep: 22, ranksep: 90, marginx: 30, marginy: 40, ranker });
   layout.setDefaultEdgeLabel(() => ({}));
   for (const node of view.nodes.values()) {
     const [width, height] = SIZE[node.kind];
     layout.setNode(node.id, { width, height: height + 14 });
   }
-  for (const edge of view.edges) layout.setEdge(edge.from, edge.to, { key: edge.key });
-  // Invisible anchors keep each tier in its layer: an objective with nothing above it (an orphan) still
-  // sits right of the strategy, not beside the priorities.
-  layout.setNode("anchor:priority", { width: 1, height: 1 });
-  layout.setNode("anchor:strategic", { width: 1, height: 1 });
-  layout.setEdge("anchor:priority", "anchor:strategic", {});
+  // Team objectives all start in one column right of the deepest strategy (a strategic objective can
+  // contribute to another); an edge into that column is as long as it must be to reach it. An objective
+  // with nothing above it (an orphan) hangs from an invisible anchor beside the priorities.
+  const teamLayer = (node) =>
+    node.kind === "group" ||
+    node.objective?.tier === "TEAM" ||
+    (node.kind === "keyResult" && view.nodes.get(node.objectiveId)?.objective.tier === "TEAM");
+  const depth = new Map();
+  for (let changed = true, rounds = 0; changed && rounds < view.nodes.size + 1; rounds++) {
+    changed = false;
+    for (const e of view.edges) {
+      const to = view.nodes.get(e.to);
+      if (teamLayer(to)) continue;
+      const d = (depth.get(e.from) ?? 0) + 1;
+      if (d > (depth.get(e.to) ?? 0)) {
+        depth.set(e.to, d);
+        changed = true;
+      }
+    }
+  }
+  const start = Math.max(1, ...depth.values()) + 1;
+  for (const edge of view.edges) {
+    const [from, to] = [view.nodes.get(edge.from), view.nodes.get(edge.to)];
+    const minlen = teamLayer(to) && !teamLayer(from) ? start - (depth.get(edge.from) ?? 0) : 1;
+    layout.setEdge(edge.from, edge.to, { key: edge.key, minlen });
+  }
+  layout.setNode("anchor", { width: 1, height: 1 });
   const above = new Set(view.edges.map((e) => e.to));
   for (const node of view.nodes.values()) {
     if (node.kind === "priority" || above.has(node.id)) continue;
-    const team = node.kind === "group" || node.objective?.tier === "TEAM";
-    layout.setEdge(team ? "anchor:strategic" : "anchor:priority", node.id, {});
+    layout.setEdge("anchor", node.id, { minlen: teamLayer(node) ? start : 1 });
   }
   dagre.layout(layout);
+  const layoutMs = performance.now() - started;
   const size = layout.graph();
   container.replaceChildren();
   const svg = el("svg", { id: "map-svg", width: size.width + 340, height: size.height, role: "group" }, container);
@@ -180,7 +205,7 @@ export function draw(container, view) {
   for (const node of view.nodes.values()) drawNode(nodeLayer, node, layout.node(node.id));
   const drawMs = performance.now() - started;
   svg.dataset.drawMs = drawMs.toFixed(1);
-  return { svg, layout, drawMs };
+  return { svg, layout, drawMs, layoutMs };
 }
 
 // A pushed value: move an objective's (or key result's) bar and figure in place, without drawing again.

@@ -1,11 +1,12 @@
 // The alignment map: pickers, map or table, search, the side panel and live progress.
 // The state a reader chose is in the address (?org=&cycle=&unit=&collapse=&deps=&view=&zoom=), so a map
 // can be shared.
-import { gql, subscribe } from "./api.js";
-import { children, cycles, loadMap, organisations, progressOf } from "./data.js";
+import { subscribe } from "./api.js";
+import { children, cycles, loadMap, objectiveCount, organisations, progressOf } from "./data.js";
 import { draw, setProgress } from "./draw.js";
 import { buildView } from "./graph.js";
 import { showDependency, showObjective } from "./panel.js";
+import { search } from "./search.js";
 import { drawTable } from "./table.js";
 
 // Above this many objectives the map asks for a smaller unit instead of drawing (docs: README, the map);
@@ -78,6 +79,7 @@ function redraw() {
   Object.assign(window.alignmentMap, {
     ready: true,
     drawMs: drawn.drawMs,
+    layoutMs: drawn.layoutMs,
     loadMs: model.loadMs,
     objectives: model.objectives.size,
     nodes: view.nodes.size,
@@ -115,12 +117,6 @@ async function load() {
   });
 }
 
-async function objectiveCount(cycle, unitId) {
-  const ids = [cycle.id, ...cycle.children.map((c) => c.id), ...(cycle.parent ? [cycle.parent.id] : [])];
-  const fields = ids.map((id, n) => `c${n}: objectives(cycleId: ${JSON.stringify(id)}, teamId: $unit, first: 1) { totalCount }`);
-  const data = await gql(`query MapCount($unit: ID) {\n${fields.join("\n")}\n}`, { unit: unitId });
-  return Object.values(data).reduce((sum, c) => sum + c.totalCount, 0);
-}
 
 // Live progress: updates are gathered for 100 ms, then the objectives they touch are read again.
 let pending = new Set();
@@ -222,27 +218,6 @@ function activate(target) {
   }
 }
 
-function search() {
-  const term = $("search").value.trim().toLowerCase();
-  const list = $("search-results");
-  list.replaceChildren();
-  if (!term || !state.model) return;
-  const all = [...state.model.priorities.values(), ...state.model.objectives.values()];
-  const found = all.filter((x) => x.id.toLowerCase().includes(term) || x.title.toLowerCase().includes(term)).slice(0, 12);
-  for (const item of found) {
-    const li = document.createElement("li");
-    const b = document.createElement("button");
-    b.type = "button";
-    b.textContent = `${item.title} (${item.id})`;
-    b.addEventListener("click", () => {
-      list.replaceChildren();
-      select(item.id);
-    });
-    li.append(b);
-    list.append(li);
-  }
-  if (!found.length) list.append(Object.assign(document.createElement("li"), { textContent: "No match" }));
-}
 
 async function start() {
   state.orgs = await organisations();
@@ -285,7 +260,7 @@ async function start() {
     remember();
     redraw();
   });
-  $("search").addEventListener("input", search);
+  $("search").addEventListener("input", () => search($("search"), $("search-results"), state.model, select));
   $("search").addEventListener("keydown", (event) => {
     if (event.key === "Enter") $("search-results").querySelector("button")?.click();
   });

@@ -58,7 +58,33 @@ function keyResults(list) {
 function trend(t) {
   const points = t.points.map((p) => p.confidence);
   const change = t.change === null ? "" : ` (${t.change > 0 ? "+" : ""}${t.change})`;
-  return h("p", { class: "trend" }, `${t.direction}${change}`, points.length ? `: ${points.join(" → ")}` : ": no check-ins");
+  const line = h("p", { class: "trend" }, `${t.direction}${change}`, points.length ? `: ${points.join(" → ")}` : ": no check-ins");
+  return points.length > 1 ? h("div", {}, line, sparkline(t.points)) : line;
+}
+
+// Confidence 0..10 at each check-in, oldest first, as a small line chart (its text is the line above).
+function sparkline(points) {
+  const NS = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(NS, "svg");
+  const [w, height, pad] = [240, 44, 4];
+  svg.setAttribute("width", w);
+  svg.setAttribute("height", height);
+  svg.setAttribute("class", "sparkline");
+  svg.setAttribute("aria-hidden", "true");
+  const x = (n) => pad + (n * (w - 2 * pad)) / (points.length - 1);
+  const y = (c) => height - pad - (c * (height - 2 * pad)) / 10;
+  const path = document.createElementNS(NS, "polyline");
+  path.setAttribute("points", points.map((p, n) => `${x(n)},${y(p.confidence)}`).join(" "));
+  svg.append(path);
+  for (const [n, p] of points.entries()) {
+    const dot = document.createElementNS(NS, "circle");
+    Object.entries({ cx: x(n), cy: y(p.confidence), r: 3 }).forEach(([k, v]) => dot.setAttribute(k, v));
+    const title = document.createElementNS(NS, "title");
+    title.textContent = `${p.at.slice(0, 10)}: ${p.confidence}`;
+    dot.append(title);
+    svg.append(dot);
+  }
+  return svg;
 }
 
 function checkIn(list) {
