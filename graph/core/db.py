@@ -95,8 +95,8 @@ class Database:
         return view
 
     def params(self, params: dict[str, Any]) -> dict[str, Any]:
-        """The parameters of a named query, with this view's `$org` unless the caller set one."""
-        return {"org": self.organisation_id, **params}
+        """The parameters of a named query, with this view's `$org` (a caller's own `org` never overrides it)."""
+        return {**params, "org": self.organisation_id}
 
     @classmethod
     def connect(
