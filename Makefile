@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench bench-push
+.PHONY: run test check install clean bench bench-push bench-plans
 
 # The service depends on the client in clients/python (not on PyPI): one pip call installs both.
 $(STAMP): pyproject.toml clients/python/pyproject.toml
@@ -30,6 +30,10 @@ bench: $(STAMP)
 ## Time pushKeyResultValues in batches of 1, 100 and 10,000, over GraphQL and direct (BENCH_ARGS="--runs 50 --keep").
 bench-push: $(STAMP)
 	$(BIN)/python -m bench.push $(BENCH_ARGS)
+
+## Time plan files on the synthetic large organisation: export, fresh import, a dry run, a re-import (BENCH_ARGS="--profile").
+bench-plans: $(STAMP)
+	$(BIN)/python -m bench.plans $(BENCH_ARGS)
 
 check: $(STAMP)
 	$(BIN)/ruff check .
