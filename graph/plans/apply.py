@@ -15,8 +15,7 @@ from typing import Any
 
 from graph.core.db import Tx
 from graph.core.errors import ConflictError
-from graph.core.models import Direction, KeyResultKind, ObjectiveStatus
-from graph.core.progress import key_result_progress
+from graph.core.models import ObjectiveStatus
 from graph.integrations import measurements
 from graph.integrations.push_checks import MAX_VALUES, PushedValue, PushStatus
 from graph.planning import rules
@@ -70,9 +69,11 @@ async def apply_diff(
     await _batched(tx, "plans/merge_objectives", objectives, progress)
     key_results = []
     for objective_id, kr in diff.key_results:
-        props = key_result_fields(kr).checked()
-        for name in ("current", "progress"):
-            del props[name]
+        # Progress with the current it will have; a new current or history moves it again through the push path.
+        held = stored.key_results.get(kr.id)
+        current = kr.current if kr.current is not None else (held[1].current if held else None)
+        props = key_result_fields(kr.model_copy(update={"current": current})).checked()
+        del props["current"]
         key_results.append({"id": kr.id, "objectiveId": objective_id, **props})
     await _batched(tx, "plans/merge_key_results", key_results, progress)
     await _batched(
@@ -88,14 +89,12 @@ async def apply_diff(
     await _batched(tx, "plans/merge_advances", advances, progress)
     await _batched(tx, "plans/remove_links", diff.remove, progress)
     cycle_of = {o.id: o.cycle_id for o in [*stored.objectives.values(), *plan.objectives]}
-    measured = await _history(tx, diff, cycle_of, now, progress)
+    await _history(tx, diff, cycle_of, now, progress)
     currents = [
         PushedValue(value=value, observed_at=now, source=SOURCE, key_result_id=kr)
         for kr, value in diff.currents
     ]
     await _push(tx, currents, now)
-    touched = sorted({row["id"] for row in key_results} | measured | {kr for kr, _ in diff.currents})
-    await _progress(tx, touched)
     if diff.archive or archived_later:
         await tx.run("plans/archive_objectives", ids=[*diff.archive, *archived_later])
 
@@ -114,8 +113,8 @@ async def _push(tx: Tx, values: list[PushedValue], now: dt.datetime) -> list[str
 
 async def _history(
     tx: Tx, diff: Diff, cycle_of: dict[str, str], now: dt.datetime, progress: Progress | None
-) -> set[str]:
-    """Write the new measurements, check-ins (their values first) and retrospectives; return the KRs measured."""
+) -> None:
+    """Write the new measurements, check-ins (their values first) and retrospectives."""
     values = [
         PushedValue(
             value=m.value,
@@ -160,7 +159,6 @@ async def _history(
     retros: list[tuple[str, RetrospectiveItem]] = diff.write["retrospectives"]
     retro_rows = [_retrospective(key, r, cycle_of) for key, r in retros]
     await _batched(tx, "plans/create_retrospectives", retro_rows, progress)
-    return {v.key_result_id or "" for v in values}
 
 
 def _retrospective(key: str, r: RetrospectiveItem, cycle_of: dict[str, str]) -> dict[str, Any]:
@@ -174,22 +172,3 @@ def _retrospective(key: str, r: RetrospectiveItem, cycle_of: dict[str, str]) -> 
     )
     cycle = r.cycle_id or cycle_of.get(r.objective_id or "")
     return {"objectiveId": r.objective_id, "teamId": r.team_id, "cycleId": cycle, "retrospective": props}
-
-
-class _Fields:
-    """A stored key result's progress fields (graph.core.progress.Measured)."""
-
-    def __init__(self, row: dict[str, Any]) -> None:
-        self.kind = KeyResultKind(row["kind"])
-        self.direction = Direction(row["direction"]) if row.get("direction") else None
-        self.baseline, self.target, self.current = row.get("baseline"), row.get("target"), row.get("current")
-        self.done = bool(row.get("done"))
-
-
-async def _progress(tx: Tx, ids: list[str]) -> None:
-    """Store the progress of the key results written or measured, from their fields and current as stored."""
-    for start in range(0, len(ids), BATCH):
-        rows = await tx.run("plans/read_currents", ids=ids[start : start + BATCH])
-        items = rows[0]["items"] if rows else []
-        updates = [{"id": row["id"], "progress": key_result_progress(_Fields(row))} for row in items]
-        await tx.run("measurements/set_progress", rows=updates)

@@ -70,9 +70,11 @@ class Diff:
 
 
 def _same(a: Item, b: Item | None, *, leave: tuple[str, ...] = ()) -> bool:
+    """Whether two items hold the same fields (but those in `leave`); enums equal their stored text."""
     if b is None:
         return False
-    return a.model_dump(exclude=set(leave)) == b.model_dump(exclude=set(leave))
+    left, right = a.__dict__, b.__dict__
+    return all(left[k] == right.get(k) for k in left if k not in leave)
 
 
 def _compare(diff: Diff, kind: str, item: Item, stored: Item | None, leave: tuple[str, ...] = ()) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from typing import Any
-
-import yaml
 
 from graph.core.db import Reader
 from graph.core.errors import not_found
@@ -131,10 +131,53 @@ def _plain(plan: Plan) -> dict[str, Any]:
     return data
 
 
+# A string written without quotes: it starts with a letter, holds nothing YAML reads specially, and is not a
+# word YAML reads as a boolean or null. Every other string is written as JSON, which YAML reads as it is.
+_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 _.,/()'%&+-]*$")
+_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "none", "nan", "inf"}
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value)
+    if _PLAIN.match(text) and not text.endswith(" ") and text.lower() not in _WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _emit(out: list[str], value: Any, indent: str) -> None:
+    """Block-style YAML of the plan's plain data (mappings of scalars, lists and mappings), as PyYAML lays it
+    out, but in a fraction of the time on a 5,000-team plan."""
+    for key, item in value.items():
+        if isinstance(item, dict):
+            out.append(f"{indent}{key}:\n")
+            _emit(out, item, indent + "  ")
+        elif isinstance(item, list):
+            if not item:
+                out.append(f"{indent}{key}: []\n")
+                continue
+            out.append(f"{indent}{key}:\n")
+            for element in item:
+                if isinstance(element, dict):
+                    inner: list[str] = []
+                    _emit(inner, element, indent + "  ")
+                    first = inner[0]
+                    inner[0] = f"{indent}- {first[len(indent) + 2 :]}"
+                    out.extend(inner)
+                else:
+                    out.append(f"{indent}- {_scalar(element)}\n")
+        else:
+            out.append(f"{indent}{key}: {_scalar(item)}\n")
+
+
 def to_yaml(plan: Plan) -> str:
     """The plan as one YAML document, fields in the models' order."""
-    body = yaml.safe_dump(_plain(plan), sort_keys=False, allow_unicode=True, width=100)
-    return HEADER + body
+    out = [HEADER]
+    _emit(out, _plain(plan), "")
+    return "".join(out)
 
 
 COLUMNS: dict[str, tuple[str, ...]] = {

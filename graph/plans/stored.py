@@ -101,8 +101,10 @@ async def read_stored(
             stored.dependencies[(d.from_id, d.to_id)] = d
     if history and stored.organisation is not None:
         stored.history = await _history(db, organisation_id, stored.history_keys)
-    if plan_ids:
-        for row in await db.read("plans/find_foreign", organisationId=organisation_id, ids=list(plan_ids)):
+    known = stored.teams.keys() | stored.objectives.keys() | stored.key_results.keys()
+    new = [id for id in plan_ids if id not in known]  # only a new id can belong to another organisation
+    if new:
+        for row in await db.read("plans/find_foreign", organisationId=organisation_id, ids=new):
             stored.foreign[row["id"]] = f"{row['kind']} of organisation {row['organisationId']!r}"
     return stored
 
