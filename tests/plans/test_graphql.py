@@ -72,7 +72,9 @@ async def test_export_plan_round_trips_as_yaml_and_as_a_csv_bundle(db: Database,
     for fmt in ("YAML", "CSV_BUNDLE"):
         first = (await gql.ok(EXPORT, org="org-bank", history=True, format=fmt))["exportPlan"]
         await wipe(db)
-        gql_admin = gql.as_token((await create_token(db, name="again", scopes=["admin"]))[1])
+        gql_admin = gql.as_token(
+            (await create_token(db, name="again", scopes=["admin"], all_organisations=True))[1]
+        )
         result = (await gql_admin.ok(IMPORT, document=first, format=fmt))["importPlan"]
         assert result["problems"] == [] and result["applied"], result
         assert (await gql_admin.ok(EXPORT, org="org-bank", history=True, format=fmt))["exportPlan"] == first
@@ -86,7 +88,9 @@ async def test_export_plan_round_trips_as_yaml_and_as_a_csv_bundle(db: Database,
 
 
 async def test_import_plan_needs_the_admin_scope(db: Database, gql: GraphQL) -> None:
-    writer = gql.as_token((await create_token(db, name="writer", scopes=["write"]))[1])
+    writer = gql.as_token(
+        (await create_token(db, name="writer", scopes=["write"], all_organisations=True))[1]
+    )
     error = await writer.error(IMPORT, document=SMALL)
     assert error["extensions"]["code"] == "FORBIDDEN"
 
