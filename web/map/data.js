@@ -15,7 +15,7 @@ fragment MapObjective on Objective {
 }`;
 
 const OBJECTIVES = `query MapObjectives($cycleId: ID!, $teamId: ID, $first: Int!, $after: String) {
-  objectives(cycleId: $cycleId, teamId: $teamId, first: $first, after: $after) {
+  objectives(cycleId: $cycleId, includeSubCycles: false, teamId: $teamId, first: $first, after: $after) {
     nodes { ...MapObjective } pageInfo { hasNextPage endCursor }
   }
 }
@@ -108,7 +108,7 @@ function related(cycle) {
 // How many objectives the map of (cycle, unit) would show, counted before loading them.
 export async function objectiveCount(cycle, unitId) {
   const ids = related(cycle);
-  const fields = ids.map((id, n) => `c${n}: objectives(cycleId: ${JSON.stringify(id)}, teamId: $unit, first: 1) { totalCount }`);
+  const fields = ids.map((id, n) => `c${n}: objectives(cycleId: ${JSON.stringify(id)}, includeSubCycles: false, teamId: $unit, first: 1) { totalCount }`);
   const data = await gql(`query MapCount($unit: ID) {\n${fields.join("\n")}\n}`, { unit: unitId });
   return Object.values(data).reduce((sum, c) => sum + c.totalCount, 0);
 }
