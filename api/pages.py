@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
+from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
@@ -43,24 +44,37 @@ NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Align
 """
 
 
+GRAPHIQL_OUT_OF_DATE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>GraphiQL</title>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
+<h1>GraphiQL's files are out of date</h1>
+<p>The installed strawberry-graphql loads GraphiQL files this service does not serve, and the service never
+loads them from a CDN. Update <code>web/package.json</code> and <code>GRAPHIQL_FILES</code> in
+<code>api/pages.py</code> to these versions, then run <code>make install</code>:</p>
+<ul>{files}</ul>
+<p>The GraphQL API at <code>POST /graphql</code> works without them.</p>
+"""
+
+
 @cache
 def graphiql_html() -> str:
     """strawberry's GraphiQL page, loading its scripts and styles from /static/vendor/ instead of unpkg.
 
-    Should a newer strawberry load other versions, its page is served unchanged (GraphiQL then needs the
-    CDN) and the log says what to update; tests/api/test_pages.py fails on it, so CI catches it first.
+    Should a newer strawberry load other versions, the page says what to update instead (and so does the log):
+    it never falls back to the CDN. tests/api/test_pages.py fails on it, so CI catches it first.
     """
-    original = get_graphql_ide_html("graphiql")
-    html = original
+    html = get_graphql_ide_html("graphiql")
     for url, name in GRAPHIQL_FILES.items():
         html = html.replace(url, f"/static/vendor/{name}")
-    if re.search(r'(src|href)="https?://', html):
+    missing = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    if missing:
         log.error(
             "strawberry's GraphiQL page loads files api/pages.py does not serve; update web/package.json "
             "and GRAPHIQL_FILES to the versions it loads: %s",
-            re.findall(r'(?:src|href)="(https?://[^"]+)"', html),
+            missing,
         )
-        return original
+        return GRAPHIQL_OUT_OF_DATE.format(
+            files="".join(f"<li><code>{escape(url)}</code></li>" for url in missing)
+        )
     return html
 
 

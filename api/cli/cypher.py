@@ -194,7 +194,7 @@ def run(
     routing = RoutingControl.WRITE if named.writes else RoutingControl.READ
 
     async def work(db: Database) -> tuple[list[str], list[Row]]:
-        params = check_values(await db.example_params(named), overrides)
+        params = check_values(named.example_values(), overrides)
         if not named.writes:
             await check_ids(db, params)
         result = await db.driver.execute_query(

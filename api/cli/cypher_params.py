@@ -36,6 +36,16 @@ def _typed(key: str, example: Any, value: Any) -> Any:
     """`value` as the type of the file's documented example, or a ValidationError naming the parameter."""
     if value is None or example is None:
         return value
+    if isinstance(example, neo4j.time.DateTime | datetime.datetime):
+        try:
+            moment = datetime.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            raise ValidationError(
+                f"parameter {key!r} takes an ISO date-time such as 2026-02-15T09:00:00Z, not {value!r}",
+                field=key,
+                value=value,
+            ) from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
     if isinstance(example, neo4j.time.Date | datetime.date):
         try:
             return datetime.date.fromisoformat(str(value))

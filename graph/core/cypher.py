@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+from graph.core.cypher_literals import LiteralError, read_literal
 
 CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
 _PARAM_LINE = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+?)\s*;?\s*$")
@@ -32,6 +35,18 @@ class NamedQuery:
     text: str
     header: str
     example_params: dict[str, str]
+
+    def example_values(self) -> dict[str, Any]:
+        """The documented `:param` literals as Python values (dates as dates), ready to run the query with."""
+        values: dict[str, Any] = {}
+        for key, literal in self.example_params.items():
+            try:
+                values[key] = read_literal(literal)
+            except LiteralError as exc:
+                raise MissingQueryError(
+                    f"cypher/{self.name}.cypher: :param {key} => {literal}: {exc}"
+                ) from exc
+        return values
 
     @property
     def writes(self) -> bool:

@@ -16,7 +16,6 @@ from neo4j import (
     AsyncManagedTransaction,
     AsyncSession,
     AsyncTransaction,
-    RoutingControl,
     unit_of_work,
 )
 from neo4j.exceptions import (
@@ -29,7 +28,7 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from graph.core.cypher import NamedQuery, query
+from graph.core.cypher import query
 from graph.core.errors import ConflictError, UnavailableError
 
 T = TypeVar("T")
@@ -221,20 +220,6 @@ class Database:
         # after a push commits, the client's next query) never sees the state from before it.
         bookmarks = self.driver.execute_query_bookmark_manager
         return self.driver.session(database=self.database, bookmark_manager=bookmarks)
-
-    async def example_params(self, named: NamedQuery) -> Row:
-        """Evaluate a file's documented `:param` literals in Neo4j itself, as Browser would.
-
-        The only Cypher built from text: the literals come from the repository's own .cypher headers, never
-        from a user, and evaluating them proves they paste into Neo4j Browser as written.
-        """
-        if not named.example_params:
-            return {}
-        columns = ", ".join(f"{literal} AS `{key}`" for key, literal in named.example_params.items())
-        result = await self.driver.execute_query(
-            f"RETURN {columns}", routing_=RoutingControl.READ, database_=self.database
-        )
-        return result.records[0].data()
 
     async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run `work` in one write transaction; it may be retried, so it must be idempotent."""

@@ -44,7 +44,7 @@ def _header_lines(text: str) -> list[str]:
 
 async def _run_rolled_back(db: Database, named: NamedQuery) -> list[dict[str, Any]]:
     """Run the query with its example parameters in a transaction that is always rolled back."""
-    params = await db.example_params(named)
+    params = named.example_values()
     async with db.driver.session(database=db.database) as session:
         tx = await session.begin_transaction()
         try:
@@ -123,6 +123,30 @@ async def test_file_runs_with_its_documented_params(db: Database, name: str) -> 
         # Reads documented with demo ids must show analysts something when pasted into Browser.
         assert not named.writes, f"cypher/{name}.cypher is named like a read but writes"
         assert rows, f"cypher/{name}.cypher returns no rows for its example params {named.example_params}"
+
+
+@pytest.mark.parametrize("name", [name for name in RUNNABLE if QUERIES[name].example_params])
+async def test_header_literals_read_as_neo4j_reads_them(db: Database, name: str) -> None:
+    """The service reads `:param` literals in Python; Neo4j (as Browser, when pasted) must read the same values."""
+    named = QUERIES[name]
+    columns = ", ".join(f"{literal} AS `{key}`" for key, literal in named.example_params.items())
+    result = await db.driver.execute_query(f"RETURN {columns}", database_=db.database)
+    assert _native(result.records[0].data()) == named.example_values()
+
+
+def _native(value: Any) -> Any:
+    """Neo4j's temporal values as Python's, to compare with the Python reading."""
+    if isinstance(value, dict):
+        return {key: _native(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_native(item) for item in value]
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+def test_a_header_literal_outside_the_reader_fails_naming_the_file() -> None:
+    named = NamedQuery(name="x/y", text="RETURN $a", header="", example_params={"a": "point({x: 1})"})
+    with pytest.raises(MissingQueryError, match=r"cypher/x/y.cypher: :param a"):
+        named.example_values()
 
 
 async def test_rollback_really_discards_writes(db: Database) -> None:
