@@ -63,7 +63,8 @@ async def _measure(
 ) -> tuple[list[float], list[float]]:
     """Return (GraphQL timings, Cypher timings) for one question."""
     payload = {"query": question.graphql, "variables": question.variables(picks)}
-    texts, params = [query(name) for name in question.cypher], question.params(picks)
+    # $org as the API sends it for these public reads (no token: every organisation).
+    texts, params = [query(name) for name in question.cypher], db.params(question.params(picks))
 
     async def over_graphql() -> None:
         response = await http.post("/graphql", json=payload)

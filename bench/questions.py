@@ -156,6 +156,7 @@ QUESTIONS: list[Question] = [
         lambda p: {
             "cycleId": p.quarter_id,
             "teamId": None,
+            "includeSubCycles": True,
             "tier": "TEAM",
             "status": None,
             "after": None,
