@@ -16,7 +16,8 @@ CALL (c) {
   MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
   WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }
   RETURN "PRIORITY" AS kind, p AS node, p {.id, .title, .description, cycleId: pc.id} AS item,
-         EXISTS { (p)<-[:SUPPORTS]-(:Objective) } AS supported
+         EXISTS { (p)<-[:SUPPORTS]-(:Objective) } AS supported,
+         [(s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(p) WHERE @live(s) | s] AS roots
   UNION ALL
   MATCH (s:Objective {tier: "STRATEGIC"})-[:IN_CYCLE]->(sc:Cycle), (s)-[:OWNED_BY]->(owner:Team)
   WHERE @live(s)
@@ -24,19 +25,18 @@ CALL (c) {
   RETURN "OBJECTIVE" AS kind, s AS node,
          s {.id, .title, .description, .tier, .status, .confidence, rollup: coalesce(s.rollup, "MEAN"),
             ownerId: owner.id, cycleId: sc.id} AS item,
-         true AS supported
+         true AS supported, [s] AS roots
 }
-WITH c, kind, node, item, supported
-WHERE NOT EXISTS {
-  MATCH (t:Objective {tier: "TEAM"})
-        ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
-         WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-           AND @live(b)){1,12}
-        (s:Objective {tier: "STRATEGIC"})
-  WHERE (s = node OR (s)-[:SUPPORTS]->(node))
-    AND @live(t)
-    AND EXISTS { (t)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
-}
+WITH c, kind, item, supported, roots
+// Walk down from the strategy (the objective itself, or the live strategic objectives that support the priority)
+// rather than up from every team objective: each walk stops at the first team objective it meets.
+WHERE NOT any(root IN roots WHERE EXISTS {
+  MATCH (root) ((b)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(a)
+                WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = b ELSE endNode(r) = b END
+                  AND @live(a)){1,12}
+        (t:Objective {tier: "TEAM"})
+  WHERE EXISTS { (t)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c) }
+})
 RETURN kind, item.id AS id, item.title AS title,
        CASE WHEN supported THEN "NO_TEAM_CONTRIBUTOR" ELSE "NO_SUPPORTING_OBJECTIVE" END AS reason,
        item.ownerId AS ownerId, item.cycleId AS cycleId, item.description AS description, item.tier AS tier,
