@@ -21,8 +21,9 @@ import httpx
 from rich.table import Table
 
 from api.settings import get_settings
-from bench.alignment import HOST, console, percentile, prepare, serving
+from bench.alignment import HOST, console, prepare, serving
 from bench.cpu import serving_pid, timed_calls
+from bench.sweep import percentile
 from graph.core.db import Database
 from graph.seed.synthetic_shape import Size
 from runtime import local_neo4j

@@ -24,8 +24,9 @@ import httpx
 from rich.table import Table
 
 from api.settings import get_settings
-from bench.alignment import connect, console, percentile, prepare, serving
+from bench.alignment import connect, console, prepare, serving
 from bench.cpu import serving_pid, timed_calls
+from bench.sweep import percentile
 from graph.core.db import Database
 from graph.integrations.measurements import push_values
 from graph.integrations.push_checks import PushedValue, PushStatus

@@ -10,7 +10,7 @@ from rich.console import Console
 from api.cli.common import settings_with_neo4j, with_db
 from graph.core.db import Database
 from graph.core.schema import apply_schema
-from graph.seed import synthetic, synthetic_load, synthetic_shape
+from graph.seed import synthetic, synthetic_load, synthetic_shape, synthetic_shapes
 from graph.seed.demo import seed_demo
 
 schema_app = typer.Typer(help="The database schema (constraints and indexes).", no_args_is_help=True)
@@ -55,15 +55,22 @@ def seed_large_command(
     objectives: Annotated[int | None, typer.Option(help="Objectives (default 4 per team).")] = None,
     seed: Annotated[int, typer.Option(help="The same seed and sizes always give the same graph.")] = 7,
     dependencies: Annotated[int | None, typer.Option(help="DEPENDS_ON edges (default 1.6 per team).")] = None,
+    shape: Annotated[
+        str, typer.Option(help=f"How teams nest and objectives link: {', '.join(synthetic_shapes.SHAPES)}.")
+    ] = "flat",
 ) -> None:
-    """Load a seeded synthetic organisation (idempotent; another seed or size replaces the earlier one)."""
+    """Load a seeded synthetic organisation (idempotent; another seed, size or shape replaces the earlier one)."""
     try:
+        default_units = synthetic_shapes.size_for(shape, teams).units
         size = synthetic_shape.Size.scaled(
-            teams, units=units, objectives=objectives, dependencies=dependencies
+            teams,
+            units=units if units is not None else default_units,
+            objectives=objectives,
+            dependencies=dependencies,
         )
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
-    org = synthetic.build(size, seed)
+    org = synthetic.build(size, seed, shape)
     settings, _ = settings_with_neo4j()
     counts = with_db(settings, lambda db: synthetic_load.load_synthetic(db, org, console=console))
     console.print(f"{org.name} loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))

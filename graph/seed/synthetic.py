@@ -27,6 +27,7 @@ from graph.seed.synthetic_shape import (
     Size,
     SyntheticOrg,
 )
+from graph.seed.synthetic_shapes import Linker, check_shape, team_parent
 
 
 def _id(kind: str, n: int, width: int) -> str:
@@ -36,9 +37,14 @@ def _id(kind: str, n: int, width: int) -> str:
 class _Builder:
     """Builds one organisation's rows with its own random generator (never the global one)."""
 
-    def __init__(self, size: Size, seed: int) -> None:
-        self.size, self.rng, self.org = size, random.Random(seed), SyntheticOrg(size, seed)
+    def __init__(self, size: Size, seed: int, shape: str) -> None:
+        self.size, self.rng, self.org = (
+            size,
+            random.Random(seed),
+            SyntheticOrg(size, seed, check_shape(shape)),
+        )
         self.unit_of: dict[str, str] = {}  # TEAM id -> its business unit id
+        self.parent_of: dict[str, str] = {}  # TEAM id -> the team or unit it is part of
         self.objective: dict[str, Row] = {}
         self.krs_of: dict[str, list[Row]] = {}
 
@@ -77,9 +83,13 @@ class _Builder:
         width = max(4, len(str(s.teams)))
         for i, (unit, count) in enumerate(zip(units, per_unit, strict=True)):
             self.team(unit, content.unit_name(i), "BUSINESS_UNIT", COMPANY_ID)
+            previous, depth = None, 0
             for number in range(len(teams) + 1, len(teams) + count + 1):
-                team = self.team(_id("team", number, width), content.team_name(rng, i, number), "TEAM", unit)
-                self.unit_of[team] = unit
+                parent = team_parent(self.org.shape, rng, unit, previous, depth)
+                depth = 0 if parent == unit else depth + 1
+                name = content.team_name(rng, i, number)
+                previous = team = self.team(_id("team", number, width), name, "TEAM", parent)
+                self.unit_of[team], self.parent_of[team] = unit, parent
                 teams.append(team)
         self.cycle(YEAR_ID, "2026", "YEAR", ("01-01", "12-31"), None)
         for n, dates in enumerate(QUARTERS, 1):
@@ -185,14 +195,19 @@ class _Builder:
         for row in aligned:
             own.setdefault(row["ownerId"], []).append(row)
         orphan_ids = {row["id"] for row in orphans}
+        linker = Linker(self.org.shape, rng, self.unit_of, self.parent_of)
         for row in team_rows:
             if row["id"] in orphan_ids:
                 continue
             roll = rng.random()  # 75% own unit's objective, 12% one of its KRs, 13% another unit's
             parent = rng.choice(own[self.unit_of[row["ownerId"]]] if roll < 0.87 else aligned)
-            self.contribute(
-                row["id"], rng.choice(self.krs_of[parent["id"]])["id"] if roll >= 0.75 else parent["id"]
-            )
+            for target in linker.parents(row, parent):
+                # To a key result of it, as often as in the flat shape.
+                use_kr = roll >= 0.75 and target is parent
+                self.contribute(
+                    row["id"], rng.choice(self.krs_of[target["id"]])["id"] if use_kr else target["id"]
+                )
+            linker.remember(row)
             second = rng.choice(aligned)
             if rng.random() < 0.05 and second is not parent:
                 self.contribute(row["id"], second["id"], weight=0.5)
@@ -254,9 +269,9 @@ class _Builder:
                 self.add("advances", initiativeId=init["id"], keyResultId=kr_id)
 
 
-def build(size: Size, seed: int) -> SyntheticOrg:
-    """Return every row of the organisation of this size and seed; the same inputs give the same rows."""
-    builder = _Builder(size, seed)
+def build(size: Size, seed: int, shape: str = "flat") -> SyntheticOrg:
+    """Return every row of the organisation of this size, seed and shape; the same inputs give the same rows."""
+    builder = _Builder(size, seed, shape)
     units, teams = builder.structure()
     aligned, unsupported = builder.strategy(units)
     team_rows = builder.team_objectives(teams)

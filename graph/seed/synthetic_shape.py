@@ -84,14 +84,16 @@ class SyntheticOrg:
 
     size: Size
     seed: int
+    shape: str = "flat"  # graph/seed/synthetic_shapes.py
     rows: dict[str, list[Row]] = field(default_factory=lambda: {kind: [] for kind, _ in STEPS})
 
     @property
     def name(self) -> str:
         s = self.size
+        shape = "" if self.shape == "flat" else f", {self.shape} shape"
         return (
             f"Synthetic Corp (seed {self.seed}: {s.teams} teams, {s.units} units, {s.objectives} objectives, "
-            f"{s.dependencies} dependencies)"
+            f"{s.dependencies} dependencies{shape})"
         )
 
     def counts(self) -> dict[str, int]:

@@ -19,7 +19,8 @@ from api.settings import get_settings
 from graph.core.models import KeyResult
 from graph.core.progress import key_result_progress
 from graph.seed.synthetic import build
-from graph.seed.synthetic_shape import Size
+from graph.seed.synthetic_shape import Size, SyntheticOrg
+from graph.seed.synthetic_shapes import size_for
 
 runner = CliRunner()
 TEAMS, SEED = 60, 11
@@ -119,6 +120,10 @@ def test_another_seed_replaces_the_organisation(loaded: str, driver: neo4j.Drive
 
 
 def test_alignment_rules_hold(loaded: str, driver: neo4j.Driver) -> None:
+    _assert_rules(driver, EXPECTED)
+
+
+def _assert_rules(driver: neo4j.Driver, expected: SyntheticOrg) -> None:
     down_a_tier = """
         MATCH (:Objective {tier: 'STRATEGIC'})-[:CONTRIBUTES_TO]->(x)
         WHERE x.tier = 'TEAM' OR EXISTS { (x)<-[:HAS_KEY_RESULT]-(:Objective {tier: 'TEAM'}) }
@@ -136,7 +141,32 @@ def test_alignment_rules_hold(loaded: str, driver: neo4j.Driver) -> None:
         RETURN count(*) AS n"""
     for cypher in (down_a_tier, same_team, loop, outside_cycle):
         assert _count(driver, cypher) == 0, cypher
-    assert _count(driver, "MATCH ()-[r:DEPENDS_ON]->() RETURN count(r) AS n") == EXPECTED.size.dependencies
+    assert _count(driver, "MATCH ()-[r:DEPENDS_ON]->() RETURN count(r) AS n") == expected.size.dependencies
+
+
+# Each shape's mark, counted in the loaded graph (graph/seed/synthetic_shapes.py).
+SHAPE_MARKS = {
+    "deep": "MATCH p = (:Team {kind: 'TEAM'})-[:PART_OF*]->(:Team {kind: 'BUSINESS_UNIT'}) "
+    "RETURN max(length(p)) AS n",
+    "many-parents": "MATCH (o:Objective {tier: 'TEAM'}) WITH o, COUNT { (o)-[:CONTRIBUTES_TO]->() } AS parents "
+    "RETURN count(CASE WHEN parents >= 3 THEN o END) AS n",
+    "cross-unit": "MATCH (a:Objective {tier: 'TEAM'})-[:CONTRIBUTES_TO]->(b:Objective {tier: 'TEAM'}), "
+    "(a)-[:OWNED_BY]->()-[:PART_OF*]->(ua:Team {kind: 'BUSINESS_UNIT'}), "
+    "(b)-[:OWNED_BY]->()-[:PART_OF*]->(ub:Team {kind: 'BUSINESS_UNIT'}) WHERE ua <> ub RETURN count(*) AS n",
+}
+AT_LEAST = {"deep": 4, "many-parents": 50, "cross-unit": 50}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPE_MARKS))
+def test_each_shape_keeps_the_rules_and_has_its_mark(loaded: str, driver: neo4j.Driver, shape: str) -> None:
+    expected = build(size_for(shape, TEAMS), SEED, shape)
+    output = _seed("--shape", shape)
+    assert expected.name in " ".join(output.split())
+    _assert_rules(driver, expected)
+    assert _count(driver, SHAPE_MARKS[shape]) >= AT_LEAST[shape]
+    _seed()  # put the module's organisation back
+    assert _count(driver, "MATCH (n) RETURN count(n) AS n") == sum(EXPECTED.counts().values())
+    assert _count(driver, SHAPE_MARKS[shape]) < AT_LEAST[shape], "the flat shape has no such mark"
 
 
 def test_stored_progress_is_key_result_progress(loaded: str, driver: neo4j.Driver) -> None:
