@@ -29,6 +29,7 @@ run: install
 
 ## Lint, type-check and run the whole test suite against a real Neo4j.
 test: install check
+	runtime/chromium.sh
 	$(BIN)/pytest
 
 ## Time the alignment questions on the synthetic large organisation (BENCH_ARGS="--runs 50 --keep").

@@ -1,7 +1,7 @@
 """Browser fixtures: Debian's headless Chromium (/usr/bin/chromium) driven by Playwright, in the test's loop.
 
 Playwright's own browser downloads are never used: `executable_path` points at the system's Chromium, which
-`.ci/run` installs (`apt-get install chromium`). Without it every browser test is skipped, and the run ends
+`make test` installs as root (`runtime/chromium.sh`: `apt-get install chromium`). Without it every browser test is skipped, and the run ends
 with a banner that says so; under CI (CI=true) a missing Chromium fails the tests instead.
 """
 
