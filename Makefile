@@ -58,6 +58,8 @@ check: $(STAMP)
 	# schema that describes itself (tests/test_schema_descriptions.py).
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest -q -p no:cacheprovider tests/test_layers.py tests/test_schema_descriptions.py
+	# No change to the GraphQL schema breaks clients unless CHANGELOG.md lists it (api/cli/schema_check.py).
+	$(BIN)/aligngraph check-schema
 
 clean:
 	-$(BIN)/aligngraph neo4j stop

@@ -10,6 +10,7 @@ from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
 from resolvers.core.errors import DomainErrors, Schema
 from resolvers.core.limits import QueryLimits, request_checks
+from resolvers.core.scalars import SCALARS
 from resolvers.health.queries import HealthQueries
 from resolvers.integrations.auth import Authorization
 from resolvers.integrations.measurements import MeasurementMutations
@@ -73,6 +74,7 @@ def build_schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
+        scalar_overrides=SCALARS,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
             request_checks(limits),
