@@ -35,6 +35,15 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=4000, ge=100)
     # Fields a document selects once its fragments are expanded (resolvers/core/limits.py).
     max_fields: int = Field(default=1000, ge=10)
+    # What an operation may cost (resolvers/core/cost.py): the most fields its answer can hold, each list
+    # counted at its first/last, or at cost_list_size when it has neither. 50,000 is 2.5 times the map's page
+    # of 100 objectives.
+    max_query_cost: int = Field(default=50_000, ge=100)
+    cost_list_size: int = Field(default=10, ge=1, le=10_000)
+    # What one token (or, without one, one client address) may spend per window: the fields its answers hold,
+    # about 100 operations at the cost limit a minute (resolvers/core/budget.py); 0: no rate limit.
+    rate_limit: int = Field(default=5_000_000, ge=0)
+    rate_limit_window_seconds: float = Field(default=60.0, gt=0, le=3600)
     # The HTTP edge (api/http_limits.py). The largest legal push (10,000 values, every text at its maximum
     # length) is 5.6 MB of JSON; a realistic one 1.9 MB.
     max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=64 * 1024)
