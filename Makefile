@@ -21,7 +21,14 @@ $(WEB_STAMP): web/package.json web/package-lock.json web/copy-vendor.mjs
 	cd web && npm ci --no-audit --no-fund --loglevel=error && node copy-vendor.mjs
 	touch $(WEB_STAMP)
 
-install: $(STAMP) $(WEB_STAMP)
+# GraphQL Code Generator and TypeScript, pinned by clients/typescript/package-lock.json: tests/clients/test_typescript.py
+# checks that the README's operations compile under tsc --strict.
+TS_STAMP := clients/typescript/node_modules/.installed
+$(TS_STAMP): clients/typescript/package.json clients/typescript/package-lock.json
+	cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error
+	touch $(TS_STAMP)
+
+install: $(STAMP) $(WEB_STAMP) $(TS_STAMP)
 
 ## Start local Neo4j, apply the schema, load the demo organisation, serve the map at :8000/ and GraphiQL at /graphql.
 run: install
@@ -59,7 +66,9 @@ check: $(STAMP)
 	# schema that describes itself (tests/test_schema_descriptions.py).
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest -q -p no:cacheprovider tests/test_layers.py tests/test_schema_descriptions.py
+	# No change to the GraphQL schema breaks clients unless CHANGELOG.md lists it (api/cli/schema_check.py).
+	$(BIN)/aligngraph check-schema
 
 clean:
 	-$(BIN)/aligngraph neo4j stop
-	rm -rf $(VENV) .neo4j web/node_modules web/vendor
+	rm -rf $(VENV) .neo4j web/node_modules web/vendor clients/typescript/node_modules

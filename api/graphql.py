@@ -27,6 +27,7 @@ from graph.core.text import shown
 from graph.integrations.tokens import TokenCache
 from resolvers.core.context import Context
 from resolvers.core.context import Settings as ResolverSettings
+from resolvers.core.cost import CostLimits
 from resolvers.integrations.auth import authenticate
 from resolvers.schema import build_schema
 
@@ -49,13 +50,15 @@ def refusal(
     return JSONResponse({"data": None, "errors": [error]}, status_code=status, headers=headers)
 
 
-def _unavailable(data: GraphQLHTTPResponse | list[GraphQLHTTPResponse]) -> bool:
-    """True when an answer holds an UNAVAILABLE error: the database could not do (all of) it for now."""
+def _errors(data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], code: str) -> list[dict[str, Any]]:
+    """The extensions of an answer's errors with this code."""
+    found = []
     for answer in data if isinstance(data, list) else [data]:
         for error in answer.get("errors") or []:
-            if isinstance(error, dict) and (error.get("extensions") or {}).get("code") == "UNAVAILABLE":
-                return True
-    return False
+            extensions = error.get("extensions") if isinstance(error, dict) else None
+            if isinstance(extensions, dict) and extensions.get("code") == code:
+                found.append(extensions)
+    return found
 
 
 def retry_after(settings: Settings) -> dict[str, str]:
@@ -116,11 +119,15 @@ class Router(GraphQLRouter[Context, None]):
     def create_response(
         self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
     ) -> Response:
-        """strawberry's JSON answer; 503 with Retry-After when it holds an UNAVAILABLE error."""
+        """strawberry's JSON answer; 503 with Retry-After when it holds an UNAVAILABLE error (the database
+        could not do all of it for now), 429 with the wait when its token's budget is spent."""
         response = super().create_response(response_data, sub_response)
-        if _unavailable(response_data):
+        if _errors(response_data, "UNAVAILABLE"):
             response.status_code = 503
             response.headers.update(self.retry_after)
+        elif limited := _errors(response_data, "RATE_LIMITED"):
+            response.status_code = 429
+            response.headers["Retry-After"] = str(max(int(e.get("retryAfter") or 1) for e in limited))
         return response
 
     def parse_json(self, data: str | bytes) -> Any:
@@ -203,6 +210,13 @@ def graphql_router(settings: Settings) -> GraphQLRouter[Context, None]:
         max_aliases=settings.max_aliases,
         max_tokens=settings.max_tokens,
         max_fields=settings.max_fields,
+        cost=CostLimits(
+            max_cost=settings.max_query_cost,
+            list_size=settings.cost_list_size,
+            max_page_size=settings.max_page_size,
+            budget=settings.rate_limit,
+            window_seconds=settings.rate_limit_window_seconds,
+        ),
     )
     return Router(
         schema,

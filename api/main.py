@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api.graphql import graphql_router, unavailable_handler
@@ -57,8 +58,19 @@ def create_app(
     app.add_exception_handler(UnavailableError, unavailable_handler(settings))  # type: ignore[arg-type]
     # The alignment map at / and /map, and the files it and GraphiQL load (web/, api/pages.py).
     mount_pages(app)
-    # Outermost: body size and time are checked before any route, token lookup or GraphQL work.
+    # Body size and time are checked before any route, token lookup or GraphQL work.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout_s=settings.body_timeout_seconds)
+    if settings.cors_origins:
+        # Outside BodyLimit, so a browser can read its refusals too (413, 408) and a preflight costs nothing.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["authorization", "content-type"],
+            # A web app may read when to come back after 429 RATE_LIMITED or 503 UNAVAILABLE.
+            expose_headers=["retry-after"],
+            max_age=settings.cors_max_age_seconds,
+        )
 
     @app.get("/livez")
     async def livez() -> JSONResponse:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 from functools import cache
+from typing import Annotated
 
-from pydantic import AliasChoices, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from graph.health.checks import HealthThresholds
+
+# An origin as browsers send it: scheme, host and an optional port, nothing after.
+_ORIGIN = re.compile(r"\*|[a-z][a-z0-9+.-]*://[^/\s?#]+")
 
 
 class Settings(BaseSettings):
@@ -29,6 +35,15 @@ class Settings(BaseSettings):
     max_tokens: int = Field(default=4000, ge=100)
     # Fields a document selects once its fragments are expanded (resolvers/core/limits.py).
     max_fields: int = Field(default=1000, ge=10)
+    # What an operation may cost (resolvers/core/cost.py): the most fields its answer can hold, each list
+    # counted at its first/last, or at cost_list_size when it has neither. 50,000 is 2.5 times the map's page
+    # of 100 objectives.
+    max_query_cost: int = Field(default=50_000, ge=100)
+    cost_list_size: int = Field(default=10, ge=1, le=10_000)
+    # What one token (or, without one, one client address) may spend per window: the fields its answers hold,
+    # about 100 operations at the cost limit a minute (resolvers/core/budget.py); 0: no rate limit.
+    rate_limit: int = Field(default=5_000_000, ge=0)
+    rate_limit_window_seconds: float = Field(default=60.0, gt=0, le=3600)
     # The HTTP edge (api/http_limits.py). The largest legal push (10,000 values, every text at its maximum
     # length) is 5.6 MB of JSON; a realistic one 1.9 MB.
     max_body_bytes: int = Field(default=8 * 1024 * 1024, ge=64 * 1024)
@@ -37,6 +52,11 @@ class Settings(BaseSettings):
     keep_alive_seconds: int = Field(default=5, ge=1, le=600)
     # Open connections (and requests in flight) one process serves; beyond, uvicorn answers 503 at once.
     max_connections: int = Field(default=1000, ge=10)
+    # Web apps on these origins may call the API from a browser (CORS), e.g.
+    # AG_CORS_ORIGINS=https://portal.example.com,http://localhost:5173 (or a JSON list); empty: CORS is off.
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # How long a browser may reuse a preflight's answer (Chromium caps it at 2 hours).
+    cors_max_age_seconds: int = Field(default=7200, ge=0, le=86_400)
     # Let queries run without a token (AG_PUBLIC_READS=true). Changes always need one. `serve --demo` sets it.
     public_reads: bool = False
     # How long a process remembers a token lookup; a revoked token may work this long in a busy process.
@@ -58,6 +78,22 @@ class Settings(BaseSettings):
     local_neo4j_name: str = Field(default="dev", pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")
     local_neo4j_heap_mb: int = 1024
     local_neo4j_pagecache_mb: int = 512
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> object:
+        """Take a comma-separated list or a JSON list; each entry must be an origin (or `*`)."""
+        if isinstance(value, str):
+            text = value.strip()
+            value = json.loads(text) if text.startswith("[") else [o for o in text.split(",") if o.strip()]
+        if isinstance(value, list):
+            value = [o.strip().rstrip("/") if isinstance(o, str) else o for o in value]
+            for origin in value:
+                if isinstance(origin, str) and not _ORIGIN.fullmatch(origin):
+                    raise ValueError(
+                        f"{origin!r} is not an origin: scheme://host[:port] without a path, or *"
+                    )
+        return value
 
 
 def health_thresholds(settings: Settings) -> HealthThresholds:

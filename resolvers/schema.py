@@ -8,8 +8,11 @@ from strawberry.extensions import MaxTokensLimiter
 from resolvers.alignment.dependencies import DependencyQueries
 from resolvers.alignment.gaps import GapQueries
 from resolvers.alignment.structure import StructureQueries
+from resolvers.core.budget import cost_checks
+from resolvers.core.cost import CostLimits
 from resolvers.core.errors import DomainErrors, Schema
 from resolvers.core.limits import QueryLimits, request_checks
+from resolvers.core.scalars import SCALARS
 from resolvers.health.queries import HealthQueries
 from resolvers.integrations.auth import Authorization
 from resolvers.integrations.measurements import MeasurementMutations
@@ -65,18 +68,27 @@ class Subscription(KeyResultSubscriptions):
 
 
 def build_schema(
-    *, max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 4000, max_fields: int = 1000
+    *,
+    max_depth: int = 12,
+    max_aliases: int = 30,
+    max_tokens: int = 4000,
+    max_fields: int = 1000,
+    cost: CostLimits | None = None,
 ) -> strawberry.Schema:
-    """Build the schema with the document limits (resolvers/core/limits.py), a token limit and error masking."""
+    """Build the schema with the document limits (resolvers/core/limits.py), a token limit, query costs and
+    budgets (resolvers/core/cost.py, budget.py) and error masking."""
     limits = QueryLimits(max_depth=max_depth, max_aliases=max_aliases, max_fields=max_fields)
     return Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
+        scalar_overrides=SCALARS,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
             request_checks(limits),
             Authorization,
+            # After Authorization: a refused token spends no budget.
+            cost_checks(cost or CostLimits()),
             DomainErrors,
         ],
     )

@@ -82,3 +82,9 @@ async def test_validation_error_is_a_bad_request(gql: GraphQL) -> None:
     error = await gql.error("{ nope }")
     assert "Cannot query field 'nope'" in error["message"]
     assert error["extensions"] == {"code": "BAD_REQUEST"}
+
+
+async def test_date_scalars_name_their_format(gql: GraphQL) -> None:
+    for name in ("Date", "DateTime"):
+        data = await gql.ok("query ($name: String!) { __type(name: $name) { specifiedByURL } }", name=name)
+        assert data["__type"]["specifiedByURL"] == "https://www.rfc-editor.org/rfc/rfc3339#section-5.6"

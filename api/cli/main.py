@@ -19,6 +19,7 @@ from api.cli.plan import plan_app
 from api.cli.push import HELP as PUSH_HELP
 from api.cli.push import push
 from api.cli.report import report_app
+from api.cli.schema_check import check_schema
 from api.cli.seed import schema_app, seed_app
 from api.cli.tokens import token_app
 from api.http_limits import server_config
@@ -34,6 +35,7 @@ app.add_typer(report_app, name="report")
 app.command("push", help=PUSH_HELP)(push)
 app.add_typer(token_app, name="token")
 app.add_typer(plan_app, name="plan")
+app.command("check-schema")(check_schema)
 console = Console()
 
 

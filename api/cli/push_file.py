@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import hashlib
 import io
 import json
 import math
@@ -13,10 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from aligngraph_client import KeyResultValueInput
+from aligngraph_client import KeyResultValueInput, content_key
 
 FIELDS = ("keyResultId", "externalKey", "value", "observedAt", "source", "idempotencyKey")
-KEY_PREFIX = "row:"
 
 
 class Format(StrEnum):
@@ -74,19 +72,6 @@ def read_rows(
         except RowError as error:
             errors.append(error)
     return rows, errors
-
-
-def derived_key(value: KeyResultValueInput) -> str:
-    """An idempotency key made from what the row says, so pushing the same row again is a DUPLICATE."""
-    content = [
-        value.key_result_id,
-        value.external_key,
-        repr(float(value.value)),
-        value.observed_at.astimezone(dt.UTC).isoformat(),
-        value.source,
-    ]
-    digest = hashlib.sha256(json.dumps(content, separators=(",", ":")).encode()).hexdigest()
-    return KEY_PREFIX + digest[:40]
 
 
 def _csv_records(text: str) -> list[tuple[int, dict[str, Any] | RowError]]:
@@ -190,5 +175,5 @@ def _value(line: int, record: dict[str, Any], default_source: str | None) -> Key
         idempotency_key=_text(line, record, "idempotencyKey"),
     )
     if value.idempotency_key is None:
-        value = dataclasses.replace(value, idempotency_key=derived_key(value))
+        value = dataclasses.replace(value, idempotency_key=content_key(value))
     return value

@@ -38,7 +38,12 @@ class DomainErrors(MaskErrors):
         for error in super()._process_errors(errors):
             original = error.original_error
             if isinstance(original, DomainError):
-                error.extensions = {"code": original.code, "field": original.field, "value": original.value}
+                error.extensions = {
+                    "code": original.code,
+                    "field": original.field,
+                    "value": original.value,
+                    **getattr(original, "extensions", {}),  # e.g. RATE_LIMITED's retryAfter
+                }
             elif not (error.extensions or {}).get("code"):
                 error.extensions = {**(error.extensions or {}), "code": "BAD_REQUEST"}
             processed.append(error)

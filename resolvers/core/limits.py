@@ -203,7 +203,7 @@ class RequestChecks(SchemaExtension):
                 self._request_errors(document)
                 or document_errors(document, self.limits)
                 or variables_errors(
-                    ctx.schema._schema, _operation(document, ctx.operation_name), ctx.variables
+                    ctx.schema._schema, chosen_operation(document, ctx.operation_name), ctx.variables
                 )
             )
             if errors:
@@ -233,7 +233,8 @@ class RequestChecks(SchemaExtension):
         return []
 
 
-def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
+def chosen_operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
+    """The operation a request runs: the one named, or the document's only one."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if name is None:
         return operations[0] if len(operations) == 1 else None

@@ -18,7 +18,7 @@ from aligngraph_client.errors import (
     Unauthenticated,
     ValidationFailed,
 )
-from aligngraph_client.operations import DEFAULT_BATCH, DEFAULT_URL, MAX_BATCH
+from aligngraph_client.operations import DEFAULT_BATCH, DEFAULT_URL, MAX_BATCH, content_key
 from aligngraph_client.retry import RetryPolicy
 from aligngraph_client.types import (
     Direction,
@@ -64,4 +64,5 @@ __all__ = [
     "Unauthenticated",
     "ValidationFailed",
     "__version__",
+    "content_key",
 ]

@@ -87,9 +87,10 @@ class Client:
     ) -> PushResult:
         """Push values in calls of `batch_size` (default: the client's); one result, indexed like `values`.
 
-        Values without an idempotency key get one before the first call, so retries never store a value
-        twice. When a call fails for good, the batches before it stay stored and the error is raised: to
-        resend safely later, give your values idempotency keys of your own.
+        Values without an idempotency key get one made from their content (`content_key`: key result,
+        value, observedAt, source) before the first call, so neither a retry nor the same job run again
+        stores a value twice. When a call fails for good, the batches before it stay stored and the error
+        is raised: pushing the same values again is safe.
         """
         push = ops.PushCalls(values, batch_size or self.batch_size, progress)
         for variables in push.variables():

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import json
 import re
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -37,21 +38,34 @@ DOCUMENTS = {"PushKeyResultValues": PUSH, "KeyResult": KEY_RESULT, "KeyResultHis
 Progress = Callable[[int, int], None]
 
 
-def new_idempotency_key() -> str:
-    return f"agc:{uuid.uuid4()}"
+# The prefix `aligngraph push` has given its keys from the start: files pushed before stay DUPLICATE.
+CONTENT_KEY_PREFIX = "row:"
+
+
+def content_key(value: KeyResultValueInput) -> str:
+    """The idempotency key of a value without one, made from what it says: the key result (its id or its
+    externalKey), the value, when it was observed (in UTC) and its source. The same value pushed again, by
+    a re-run job or by `aligngraph push`, gets the same key, so the service answers DUPLICATE."""
+    content = [
+        value.key_result_id,
+        value.external_key,
+        repr(float(value.value)),
+        value.observed_at.astimezone(dt.UTC).isoformat(),
+        value.source,
+    ]
+    digest = hashlib.sha256(json.dumps(content, separators=(",", ":")).encode()).hexdigest()
+    return CONTENT_KEY_PREFIX + digest[:40]
 
 
 def prepare_values(values: Sequence[KeyResultValueInput]) -> list[dict[str, Any]]:
-    """The values as GraphQL variables, each with an idempotency key made now, before any attempt.
-
-    A retried request resends the very same keys, so the service answers DUPLICATE for what it stored.
-    """
+    """The values as GraphQL variables, each with an idempotency key before any attempt (content_key for
+    those without one), so a retry, or the same job run again, stores nothing twice."""
     prepared = []
     for value in values:
         if not isinstance(value, KeyResultValueInput):
             raise TypeError(f"push_values takes KeyResultValueInput items, got {type(value).__name__}")
         if value.idempotency_key is None:
-            value = dataclasses.replace(value, idempotency_key=new_idempotency_key())
+            value = dataclasses.replace(value, idempotency_key=content_key(value))
         prepared.append(value.to_json())
     return prepared
 
