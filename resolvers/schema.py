@@ -7,6 +7,7 @@ from strawberry.extensions import MaxTokensLimiter
 
 from resolvers.alignment.dependencies import DependencyQueries
 from resolvers.alignment.gaps import GapQueries
+from resolvers.alignment.history import HistoryQueries
 from resolvers.alignment.structure import StructureQueries
 from resolvers.core.errors import DomainErrors, Schema
 from resolvers.core.limits import QueryLimits, request_checks
@@ -20,7 +21,7 @@ from resolvers.planning.mutations.organisation import OrganisationMutations
 from resolvers.planning.mutations.planning import PlanningMutations
 from resolvers.planning.queries import Query as RecordQuery
 from resolvers.plans.plans import PlanMutations, PlanQueries
-from resolvers.report.queries import ReportQueries
+from resolvers.report.review import ReportQueries
 from resolvers.rituals.checkins import CheckInMutations
 from resolvers.rituals.cycle_close import CycleMutations
 from resolvers.rituals.retrospectives import RetrospectiveMutations
@@ -34,6 +35,7 @@ class Query(
     GapQueries,
     DependencyQueries,
     StructureQueries,
+    HistoryQueries,
     ReportQueries,
     HealthQueries,
     PlanQueries,
