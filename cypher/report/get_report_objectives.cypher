@@ -2,8 +2,9 @@
 // with its owner team, cycle, own progress and confidence as it stood on $asOf.
 // progress is the objective's own progress: the weighted mean (by KR weight) of its key results' progress on
 // $valuesOn (a past day: from the measurements observed by then, @value_on and @progress_on; null: stored).
-// confidence is the one given in the latest check-in made on or before $asOf (the whole day, UTC); an
-// objective with no check-in by then shows its stored confidence (set by hand, or by a later check-in).
+// confidence is the one given in the latest check-in made on or before $asOf (the whole day, UTC). With no
+// check-in by then it is null on a past day ($valuesOn set: the stored one may have been set later) and the
+// stored confidence today.
 // lastCheckInAt is the time of that latest check-in (null when there is none by $asOf). expectedProgress is
 // the share of the objective's cycle elapsed on $asOf (0 before it starts, 1 after it ends), as in
 // alignment/cross_team_dependencies.
@@ -36,7 +37,8 @@ CALL (o) {
 RETURN o.id AS id, o.title AS title, o.tier AS tier, o.status AS status, owner.id AS ownerId,
        owner.name AS ownerName, cycle.id AS cycleId, cycle.name AS cycleName, cycle.startDate AS cycleStart,
        cycle.endDate AS cycleEnd, progress,
-       coalesce(checkedConfidence, o.confidence) AS confidence, o.confidence AS storedConfidence, lastCheckInAt,
+       CASE WHEN $valuesOn IS NULL THEN coalesce(checkedConfidence, o.confidence) ELSE checkedConfidence END
+         AS confidence, o.confidence AS storedConfidence, lastCheckInAt,
        CASE
          WHEN cycle IS NULL THEN null
          WHEN $asOf < cycle.startDate THEN 0.0

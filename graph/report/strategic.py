@@ -69,7 +69,7 @@ class ReportObjective:
     cycle_name: str | None
     progress: float | None  # its own key results' weighted mean
     expected_progress: float | None  # share of its cycle elapsed
-    confidence: int | None  # from its latest check-in by the report's day, else the stored one
+    confidence: int | None  # from its latest check-in by the report's day (today: else the stored one)
     check_ins: list[CheckIn]  # by the report's day, oldest first: the confidence over time
     cycle_start: dt.date | None = None
     cycle_end: dt.date | None = None
