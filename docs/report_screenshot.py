@@ -25,7 +25,7 @@ async def main(url: str, target: str) -> None:
         browser = await playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"]
         )
-        page = await browser.new_page(viewport={"width": 820, "height": 1000}, device_scale_factor=1.5)
+        page = await browser.new_page(viewport={"width": 820, "height": 1000}, device_scale_factor=1)
         await page.goto(url)
         await page.screenshot(path=target, full_page=True)
         await browser.close()

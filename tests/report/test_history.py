@@ -248,3 +248,23 @@ async def test_the_trend_is_progress_history(gql: GraphQL) -> None:
     assert {c["objectiveId"]: c["progress"] for c in trend[-1]["contributors"]} == {
         c["objective"]["id"]: c["progress"] for c in report["contributors"]
     }
+
+
+async def test_history_agrees_with_the_stored_values(gql: GraphQL) -> None:
+    # Every demo series ends on the stored current by 9 February, so on any later past day valueAt is current
+    # and progressAt (cypher/fragments/progress_on.cypher) is the progress graph/core/progress.py stored: one
+    # check of the two rules on every kind and direction the demo has.
+    query = """{ keyResults(first: 100) { nodes { id kind direction current progress
+                 valueAt(asOf: "2026-06-30") progressAt(asOf: "2026-06-30") } } }"""
+    nodes = (await gql.ok(query))["keyResults"]["nodes"]
+    assert {(n["kind"], n["direction"]) for n in nodes} >= {
+        ("METRIC", "INCREASE"),
+        ("METRIC", "DECREASE"),
+        ("METRIC", "STAY_AT_OR_ABOVE"),
+        ("METRIC", "STAY_AT_OR_BELOW"),
+        ("MILESTONE", None),
+        ("KBI", "INCREASE"),
+    }
+    for node in nodes:
+        assert node["valueAt"] == node["current"], node["id"]
+        assert node["progressAt"] == pytest.approx(node["progress"]), node["id"]
