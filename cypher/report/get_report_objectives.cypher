@@ -3,8 +3,9 @@
 // progress is the objective's own progress: the weighted mean (by KR weight) of its key results' progress on
 // $valuesOn (a past day: from the measurements observed by then, @value_on and @progress_on; null: stored).
 // confidence is the one given in the latest check-in made on or before $asOf (the whole day, UTC). With no
-// check-in by then it is null on a past day ($valuesOn set: the stored one may have been set later) and the
-// stored confidence today.
+// check-in by then it is the stored confidence today, and on a past day ($valuesOn set) too for an objective
+// never checked in (set when planned), but null for one checked in later (the stored one is a later one's),
+// as @confidence_on judges it.
 // lastCheckInAt is the time of that latest check-in (null when there is none by $asOf). expectedProgress is
 // the share of the objective's cycle elapsed on $asOf (0 before it starts, 1 after it ends), as in
 // alignment/cross_team_dependencies.
@@ -37,8 +38,8 @@ CALL (o) {
 RETURN o.id AS id, o.title AS title, o.tier AS tier, o.status AS status, owner.id AS ownerId,
        owner.name AS ownerName, cycle.id AS cycleId, cycle.name AS cycleName, cycle.startDate AS cycleStart,
        cycle.endDate AS cycleEnd, progress,
-       CASE WHEN $valuesOn IS NULL THEN coalesce(checkedConfidence, o.confidence) ELSE checkedConfidence END
-         AS confidence, o.confidence AS storedConfidence, lastCheckInAt,
+       CASE WHEN $valuesOn IS NULL OR NOT EXISTS { (o)-[:HAS_CHECK_IN]->(:CheckIn) }
+            THEN coalesce(checkedConfidence, o.confidence) ELSE checkedConfidence END AS confidence, o.confidence AS storedConfidence, lastCheckInAt,
        CASE
          WHEN cycle IS NULL THEN null
          WHEN $asOf < cycle.startDate THEN 0.0

@@ -1,11 +1,12 @@
 """The leadership report on one strategic objective: the numbers behind a monthly review.
 
 One call gathers, as they stood on a day (`as_of`, from history when it is past: graph/core/history.py): the
-objective's own key results and progress, the
-progress rolled up from everything that counts toward it (graph/alignment/rollup.py) with each contributor's
-owner team, the spread of the contributors' confidence, the at-risk dependencies touching any of them, the
-stale key results, and the issues raised in each one's latest check-in. The GraphQL field `strategicReport`
-and the CLI's `report strategic` both call `strategic_report`, so the HTML shows the API's numbers.
+objective's own key results and progress, the progress rolled up from everything that counts toward it
+(graph/alignment/rollup.py) with each contributor's owner team, the spread of the contributors' confidence,
+the at-risk dependencies touching any of them, the stale key results, and the issues raised in each one's
+latest check-in. The monthly review (graph/report/review.py), behind both the GraphQL field `strategicReport`
+and the CLI's `report strategic`, calls it for the report's day and the last review's, so the HTML shows the
+API's numbers.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class ReportObjective:
     cycle_name: str | None
     progress: float | None  # its own key results' weighted mean
     expected_progress: float | None  # share of its cycle elapsed
-    confidence: int | None  # from its latest check-in by the report's day (today: else the stored one)
+    confidence: int | None  # its latest check-in's by the report's day; else as confidence_on.cypher says
     check_ins: list[CheckIn]  # by the report's day, oldest first: the confidence over time
     cycle_start: dt.date | None = None
     cycle_end: dt.date | None = None

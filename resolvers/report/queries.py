@@ -45,7 +45,8 @@ class ReportObjective:
         description="The share of its cycle elapsed on the report's day, 0..1."
     )
     confidence: int | None = strawberry.field(
-        description="0..10, from its latest check-in by the report's day; else, today, the stored one."
+        description="0..10, from its latest check-in by the report's day; with none by then, the stored one "
+        "today or when never checked in, else null."
     )
     check_ins: list[ReportCheckIn] = strawberry.field(
         description="Its check-ins by the report's day, oldest first: the confidence over time."

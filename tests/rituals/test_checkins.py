@@ -239,7 +239,7 @@ async def test_check_ins_page_newest_first_with_cursors(gql: GraphQL) -> None:
         ("obj-identity-q1", "FALLING", -4, [7, 7, 6, 6, 6, 3]),
         ("obj-discover-q1", "RISING", 2, [5, 6, 6, 7, 7, 7]),
         ("obj-care-q1", "STEADY", 0, [6, 6, 6]),
-        ("obj-sme-onboarding-q1", "STEADY", -1, [6, 5]),
+        ("obj-sme-onboarding-q1", "STEADY", -1, [6, 6, 5]),
         ("obj-payments-q1", "STEADY", None, []),
     ],
 )
