@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench bench-push bench-map bench-plans
+.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history
 
 WEB_STAMP := web/vendor/.installed
 
@@ -50,6 +50,10 @@ bench-push: $(STAMP)
 ## Time the alignment map's drawing at a business unit of ~500 objectives in headless Chromium (BENCH_ARGS="--runs 10").
 bench-map: install
 	$(BIN)/python -m bench.map $(BENCH_ARGS)
+
+## Time progressHistory: a 12-month monthly series of a strategic objective on the synthetic large organisation.
+bench-history: $(STAMP)
+	$(BIN)/python -m bench.history $(BENCH_ARGS)
 
 ## Time plan files on the synthetic large organisation: export, fresh import, a dry run, a re-import (BENCH_ARGS="--profile").
 bench-plans: $(STAMP)

@@ -1,18 +1,28 @@
-"""The report's two charts as inline SVG, drawn in Python (no JavaScript, nothing fetched).
+"""The report's charts: Vega-Lite specs rendered to inline SVG by vl-convert (no browser, nothing fetched).
 
-ElementTree builds the SVG, so every title is escaped. Each bar and point carries its figures in data-
-attributes (data-objective-id, data-progress, data-at, data-confidence), which tests read back.
+vl-convert-python embeds Vega and Vega-Lite with their own JavaScript engine, so a chart is a declarative spec
+here rather than hand-placed SVG elements, and the SVG it returns has no scripts and no links. Vega escapes
+every label. The figures each chart draws are also in a table beside it (api/templates/), which tests read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import Any
 
-# Colour-blind-safe (Okabe-Ito) colours for the confidence lines, in series order.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000")
-FONT = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif"
+import vl_convert
+
+# Colour-blind-safe (Okabe-Ito) colours, in series order; the roll-up is drawn in black.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442"]
+FONT = "system-ui, -apple-system, Segoe UI, Roboto, DejaVu Sans, sans-serif"
+WIDTH = 620
+CONFIG: dict[str, Any] = {
+    "font": FONT,
+    "view": {"stroke": None},
+    "axis": {"labelColor": "#555", "titleColor": "#555", "gridColor": "#e3e3e3"},
+    "legend": {"orient": "bottom", "columns": 3, "labelLimit": 220},
+}
 
 
 @dataclass(frozen=True)
@@ -37,170 +47,158 @@ class Series:
     points: list[Point]
 
 
-def _svg(width: int, height: int, label: str) -> ET.Element:
-    return ET.Element(
-        "svg",
-        {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "width": str(width),
-            "height": str(height),
-            "viewBox": f"0 0 {width} {height}",
-            "role": "img",
-            "aria-label": label,
-            "style": FONT,
-        },
+@dataclass(frozen=True)
+class TrendLine:
+    label: str  # a contributor's owner team, or "Rolled up"
+    points: list[tuple[dt.date, float | None]]
+
+
+def _svg(spec: dict[str, Any]) -> str:
+    return vl_convert.vegalite_to_svg(
+        {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": CONFIG, **spec}
     )
 
 
-def _text(parent: ET.Element, x: float, y: float, text: str, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, "text", {"x": f"{x:.1f}", "y": f"{y:.1f}", "font-size": "12", **attrs})
-    element.text = text
-    return element
+def _percent_axis(title: str | None = None) -> dict[str, Any]:
+    return {"format": ".0%", "title": title, "tickCount": 5}
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def progress_bars(bars: list[Bar], *, width: int = 760) -> str:
+def progress_bars(bars: list[Bar]) -> str:
     """Horizontal bars, 0 to 100 %, one per contributor, with a tick where its cycle expects it to be."""
-    left, right, row, top = 230, 60, 38, 26
-    plot = width - left - right
-    svg = _svg(width, top + row * max(len(bars), 1) + 24, "Progress per contributing team")
-    for tick in range(0, 101, 25):
-        x = left + plot * tick / 100
-        ET.SubElement(
-            svg,
-            "line",
-            {
-                "x1": f"{x:.1f}",
-                "y1": "18",
-                "x2": f"{x:.1f}",
-                "y2": str(top + row * len(bars)),
-                "stroke": "#e3e3e3",
-            },
-        )
-        _text(svg, x, 14, f"{tick}%", **{"text-anchor": "middle", "fill": "#666"})
-    if not bars:
-        _text(svg, left, top + 20, "Nothing counts toward this objective yet.", fill="#666")
-    for index, bar in enumerate(bars):
-        y = top + row * index
-        _text(svg, left - 10, y + 15, _short(bar.label, 30), **{"text-anchor": "end", "font-weight": "600"})
-        _text(
-            svg,
-            left - 10,
-            y + 29,
-            _short(bar.sublabel, 34),
-            **{"text-anchor": "end", "fill": "#666", "font-size": "10"},
-        )
-        ET.SubElement(
-            svg,
-            "rect",
-            {"x": str(left), "y": str(y + 6), "width": str(plot), "height": "22", "fill": "#f2f2f2"},
-        )
-        value = bar.progress
-        rect = ET.SubElement(
-            svg,
-            "rect",
-            {
-                "class": "bar",
-                "x": str(left),
-                "y": str(y + 6),
-                "width": f"{plot * min(max(value or 0.0, 0.0), 1.0):.1f}",
-                "height": "22",
-                "fill": "#0072B2"
-                if value is None or bar.expected is None or value >= bar.expected
-                else "#D55E00",
-                "data-objective-id": bar.objective_id,
-                "data-progress": "" if value is None else repr(value),
-            },
-        )
-        ET.SubElement(rect, "title").text = f"{bar.label}: {_percent(value)}"
-        _text(svg, left + plot + 6, y + 22, _percent(value))
-        if bar.expected is not None:
-            x = left + plot * min(max(bar.expected, 0.0), 1.0)
-            ET.SubElement(
-                svg,
-                "line",
+    rows = [
+        {
+            "team": f"{b.label}: {b.sublabel[:40]}",
+            "progress": b.progress or 0.0,
+            "expected": b.expected,
+            "behind": b.progress is not None and b.expected is not None and b.progress < b.expected,
+        }
+        for b in bars
+    ]
+    y = {"field": "team", "type": "nominal", "title": None, "sort": None, "axis": {"labelLimit": 260}}
+    x_scale = {"domain": [0, 1]}
+    return _svg(
+        {
+            "width": WIDTH - 300,
+            "height": {"step": 34},
+            "data": {"values": rows},
+            "layer": [
                 {
-                    "class": "expected",
-                    "x1": f"{x:.1f}",
-                    "y1": str(y + 2),
-                    "x2": f"{x:.1f}",
-                    "y2": str(y + 32),
-                    "stroke": "#222",
-                    "stroke-width": "2",
-                    "data-expected": repr(bar.expected),
+                    "mark": {"type": "bar", "height": 20},
+                    "encoding": {
+                        "y": y,
+                        "x": {
+                            "field": "progress",
+                            "type": "quantitative",
+                            "scale": x_scale,
+                            "axis": _percent_axis(),
+                        },
+                        "color": {
+                            "field": "behind",
+                            "type": "nominal",
+                            "scale": {"domain": [False, True], "range": ["#0072B2", "#D55E00"]},
+                            "legend": None,
+                        },
+                    },
                 },
-            )
-    return ET.tostring(svg, encoding="unicode")
+                {
+                    "mark": {"type": "tick", "color": "#222", "thickness": 2, "size": 30},
+                    "encoding": {
+                        "y": y,
+                        "x": {"field": "expected", "type": "quantitative", "scale": x_scale},
+                    },
+                },
+            ],
+        }
+    )
 
 
-def _percent(value: float | None) -> str:
-    return "no data" if value is None else f"{value * 100:.0f}%"
-
-
-def confidence_lines(series: list[Series], *, since: dt.date, until: dt.date, width: int = 760) -> str:
+def confidence_lines(series: list[Series], *, since: dt.date, until: dt.date) -> str:
     """Confidence (0 to 10) over time, one line per objective, from `since` to `until`."""
-    left, right, top, height = 40, 20, 16, 220
-    legend_rows = (len(series) + 2) // 3
-    svg = _svg(width, top + height + 30 + 20 * legend_rows, "Confidence over time")
-    plot = width - left - right
-    start = dt.datetime.combine(since, dt.time(), dt.UTC)
-    span = max((dt.datetime.combine(until, dt.time(), dt.UTC) - start).total_seconds(), 86400.0)
-
-    def x_of(at: dt.datetime) -> float:
-        return left + plot * min(max((at - start).total_seconds() / span, 0.0), 1.0)
-
-    def y_of(confidence: float) -> float:
-        return top + height * (1 - confidence / 10)
-
-    for level in range(0, 11, 2):
-        y = y_of(level)
-        ET.SubElement(
-            svg,
-            "line",
-            {
-                "x1": str(left),
-                "y1": f"{y:.1f}",
-                "x2": str(left + plot),
-                "y2": f"{y:.1f}",
-                "stroke": "#e3e3e3",
-            },
-        )
-        _text(svg, left - 8, y + 4, str(level), **{"text-anchor": "end", "fill": "#666"})
-    _text(svg, left, top + height + 18, since.isoformat(), fill="#666")
-    _text(svg, left + plot, top + height + 18, until.isoformat(), **{"text-anchor": "end", "fill": "#666"})
-    if not any(s.points for s in series):
-        _text(svg, left + 12, top + height / 2, f"No check-ins by {until.isoformat()}.", fill="#666")
-    for index, line in enumerate(series):
-        colour = PALETTE[index % len(PALETTE)]
-        group = ET.SubElement(svg, "g", {"class": "series", "data-objective-id": line.objective_id})
-        if len(line.points) > 1:
-            points = " ".join(f"{x_of(p.at):.1f},{y_of(p.confidence):.1f}" for p in line.points)
-            ET.SubElement(
-                group, "polyline", {"points": points, "fill": "none", "stroke": colour, "stroke-width": "2.5"}
-            )
-        for point in line.points:
-            circle = ET.SubElement(
-                group,
-                "circle",
-                {
-                    "class": "point",
-                    "cx": f"{x_of(point.at):.1f}",
-                    "cy": f"{y_of(point.confidence):.1f}",
-                    "r": "4",
-                    "fill": colour,
-                    "data-objective-id": line.objective_id,
-                    "data-at": point.at.isoformat(),
-                    "data-confidence": str(point.confidence),
+    rows = [
+        {"team": s.label, "at": p.at.isoformat(), "confidence": p.confidence}
+        for s in series
+        for p in s.points
+    ]
+    teams = [s.label for s in series]
+    return _svg(
+        {
+            "width": WIDTH,
+            "height": 200,
+            "data": {"values": rows},
+            "mark": {"type": "line", "point": True, "strokeWidth": 2.5},
+            "encoding": {
+                "x": {
+                    "field": "at",
+                    "type": "temporal",
+                    "title": None,
+                    "scale": {"domain": [since.isoformat(), until.isoformat()]},
                 },
-            )
-            ET.SubElement(circle, "title").text = f"{line.label} {point.at:%Y-%m-%d}: {point.confidence}/10"
-        lx = left + (index % 3) * (plot / 3)
-        ly = top + height + 40 + 20 * (index // 3)
-        ET.SubElement(
-            svg, "rect", {"x": f"{lx:.1f}", "y": str(ly - 10), "width": "14", "height": "4", "fill": colour}
-        )
-        _text(svg, lx + 20, ly - 4, _short(line.label, 34))
-    return ET.tostring(svg, encoding="unicode")
+                "y": {
+                    "field": "confidence",
+                    "type": "quantitative",
+                    "scale": {"domain": [0, 10]},
+                    "title": None,
+                },
+                "color": {"field": "team", "type": "nominal", "title": None, "scale": _colours(teams)},
+            },
+        }
+    )
+
+
+def progress_over_time(lines: list[TrendLine], expected: list[tuple[dt.date, float | None]]) -> str:
+    """Progress over time: the roll-up (black, thick), one line per contributor, and the expected diagonal."""
+    rows = [
+        {"line": line.label, "day": day.isoformat(), "progress": value}
+        for line in lines
+        for day, value in line.points
+        if value is not None
+    ]
+    diagonal = [{"day": day.isoformat(), "expected": value} for day, value in expected if value is not None]
+    labels = [line.label for line in lines]
+    x = {"field": "day", "type": "temporal", "title": None}
+    return _svg(
+        {
+            "width": WIDTH,
+            "height": 220,
+            "layer": [
+                {
+                    "data": {"values": diagonal},
+                    "mark": {"type": "line", "strokeDash": [6, 4], "color": "#888"},
+                    "encoding": {"x": x, "y": {"field": "expected", "type": "quantitative"}},
+                },
+                {
+                    "data": {"values": rows},
+                    "mark": {"type": "line", "point": True},
+                    "encoding": {
+                        "x": x,
+                        "y": {
+                            "field": "progress",
+                            "type": "quantitative",
+                            "scale": {"domain": [0, 1]},
+                            "axis": _percent_axis(),
+                        },
+                        "color": {
+                            "field": "line",
+                            "type": "nominal",
+                            "title": None,
+                            "scale": _colours(labels),
+                        },
+                        # The test names a constant, never a user-written label.
+                        "strokeWidth": {
+                            "condition": {"test": "datum.line === 'Rolled up'", "value": 4},
+                            "value": 2,
+                        },
+                    },
+                },
+            ],
+        }
+    )
+
+
+def _colours(labels: list[str]) -> dict[str, Any]:
+    """The same colour for the same label, in series order; a first "Rolled up" line is black."""
+    range_ = ["#000000", *PALETTE] if labels[:1] == [ROLLED_UP] else PALETTE
+    return {"domain": labels, "range": [range_[i % len(range_)] for i in range(len(labels))]}
+
+
+ROLLED_UP = "Rolled up"

@@ -1,7 +1,8 @@
 """Render a StrategicReport as one standalone HTML page: inline CSS and inline SVG charts, no scripts.
 
 The page comes from a Jinja2 template (api/templates/strategic_report.html.j2) with autoescaping on, so every
-title, issue and note a user wrote is escaped; the charts come from api/report_charts.py.
+title, issue and note a user wrote is escaped; the charts come from api/report_charts.py (Vega-Lite, rendered
+to SVG by vl-convert).
 """
 
 from __future__ import annotations
@@ -12,8 +13,17 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from api.report_charts import Bar, Point, Series, confidence_lines, progress_bars
-from graph.report.strategic import StrategicReport
+from api.report_charts import (
+    ROLLED_UP,
+    Bar,
+    Point,
+    Series,
+    TrendLine,
+    confidence_lines,
+    progress_bars,
+    progress_over_time,
+)
+from graph.report.review import Review
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NONE = "\N{EN DASH}"  # shown for a figure that is not known
@@ -48,12 +58,30 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(raw=_raw, percent=_percent, number=_number, day=_day)
+    env.filters.update(raw=_raw, percent=_percent, number=_number, day=_day, signed=_signed)
     return env
 
 
-def render_strategic_report(report: StrategicReport, *, generated_at: dt.datetime) -> str:
-    """Return the report as a standalone HTML document."""
+def _signed(value: float | None) -> str:
+    return NONE if value is None else f"{value * 100:+.0f} pts"
+
+
+def _trend_chart(review: Review) -> str:
+    report, trend = review.report, review.trend
+    lines = [TrendLine(ROLLED_UP, [(p.day, p.rolled_up_progress) for p in trend])]
+    lines += [
+        TrendLine(
+            c.objective.owner_name or c.objective.id,
+            [(p.day, p.contributors.get(c.objective.id)) for p in trend],
+        )
+        for c in report.contributors
+    ]
+    return progress_over_time(lines, [(p.day, p.expected_progress) for p in trend])
+
+
+def render_strategic_report(review: Review, *, generated_at: dt.datetime) -> str:
+    """Return the monthly review as a standalone HTML document."""
+    report = review.report
     contributors = report.contributors
     bars = [
         Bar(
@@ -86,8 +114,10 @@ def render_strategic_report(report: StrategicReport, *, generated_at: dt.datetim
         .get_template("strategic_report.html.j2")
         .render(
             report=report,
+            review=review,
             owners=owners,
-            progress_chart=Markup(progress_bars(bars)),  # ElementTree escaped its text
+            trend_chart=Markup(_trend_chart(review)),  # Vega escaped its labels
+            progress_chart=Markup(progress_bars(bars)),
             confidence_chart=Markup(confidence_lines(series, since=since, until=report.as_of)),
             generated_at=generated_at.strftime("%Y-%m-%d %H:%M UTC"),
         )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.alignment.dependencies import LOW_CONFIDENCE, TOLERANCE
+from graph.core.history import values_on
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ QUESTIONS: list[Question] = [
             "teamId": None,
             "atRiskOnly": True,
             "asOf": dt.date.fromisoformat(AS_OF),
+            "valuesOn": values_on(dt.date.fromisoformat(AS_OF)),
             "tolerance": TOLERANCE,
             "lowConfidence": LOW_CONFIDENCE,
             "afterFrom": None,
@@ -119,7 +121,7 @@ QUESTIONS: list[Question] = [
         TREE,
         lambda p: {"p": p.priority_id},
         ("alignment/alignment_tree",),
-        lambda p: {"rootId": p.priority_id, "depth": 2},
+        lambda p: {"rootId": p.priority_id, "depth": 2, "valuesOn": None},
         200.0,
     ),
     Question(
@@ -145,7 +147,7 @@ QUESTIONS: list[Question] = [
         " contributions { depth parentId childId weight share ownProgress rolledUpProgress } } }",
         lambda p: {"o": p.strategic_objective_id},
         ("alignment/rollup",),
-        lambda p: {"objectiveId": p.strategic_objective_id},
+        lambda p: {"objectiveId": p.strategic_objective_id, "valuesOn": None},
         None,
     ),
     Question(

@@ -7,6 +7,7 @@ from strawberry.extensions import MaxTokensLimiter
 
 from resolvers.alignment.dependencies import DependencyQueries
 from resolvers.alignment.gaps import GapQueries
+from resolvers.alignment.history import HistoryQueries
 from resolvers.alignment.structure import StructureQueries
 from resolvers.core.budget import cost_checks
 from resolvers.core.cost import CostLimits
@@ -23,7 +24,7 @@ from resolvers.planning.mutations.organisation import OrganisationMutations
 from resolvers.planning.mutations.planning import PlanningMutations
 from resolvers.planning.queries import Query as RecordQuery
 from resolvers.plans.plans import PlanMutations, PlanQueries
-from resolvers.report.queries import ReportQueries
+from resolvers.report.review import ReportQueries
 from resolvers.rituals.checkins import CheckInMutations
 from resolvers.rituals.cycle_close import CycleMutations
 from resolvers.rituals.retrospectives import RetrospectiveMutations
@@ -37,6 +38,7 @@ class Query(
     GapQueries,
     DependencyQueries,
     StructureQueries,
+    HistoryQueries,
     ReportQueries,
     HealthQueries,
     PlanQueries,

@@ -3,13 +3,15 @@
 // its key results), objective -HAS_KEY_RESULT-> key result <-ADVANCES- initiative.
 // One row per parent, with its children: the first row (depth 0, parentId null) holds the root itself; every
 // other row lists the children of parentId reached at that depth (the smallest depth an edge is reached, at
-// most $depth). A node under two parents appears under both. progress is a key result's stored progress, or an
-// objective's weighted mean of its key results' progress; weight and countsTowardProgress are set on
+// most $depth). A node under two parents appears under both. progress is a key result's progress, or an
+// objective's weighted mean of its key results' progress, on $valuesOn (a past day: from the measurements
+// observed by then, @value_on and @progress_on; null: today's stored progress); weight and countsTowardProgress are set on
 // CONTRIBUTES_TO edges only. Below the root the tree holds live nodes only (@live, cypher/fragments/live.cypher):
 // an archived objective, and what sits below only through it, is left out, as in every alignment question.
 // (Rows are grouped by parent because thousands of small rows cost a client far more than a few rows holding lists.)
 // :param rootId => "prio-onboarding"
 // :param depth => 4
+// :param valuesOn => null
 // $org: the organisation asking; its nodes only (null: every organisation).
 // :param org => "org-bank"
 // Returns: depth, parentId, children (list of maps: childId, childKind (PRIORITY, OBJECTIVE, KEY_RESULT,
@@ -35,8 +37,11 @@ CALL (root) {
 }
 OPTIONAL MATCH (child)-[:OWNED_BY]->(owner:Team)
 CALL (child) {
-  OPTIONAL MATCH (child)-[:HAS_KEY_RESULT]->(k:KeyResult) WHERE k.progress IS NOT NULL
-  WITH sum(k.weight) AS weights, sum(k.progress * k.weight) AS weighted
+  OPTIONAL MATCH (child)-[:HAS_KEY_RESULT*0..1]->(k:KeyResult)
+  WITH k, @value_on(k, $valuesOn) AS value
+  WITH k, @progress_on(k, $valuesOn, value) AS progress
+  WHERE progress IS NOT NULL
+  WITH sum(k.weight) AS weights, sum(progress * k.weight) AS weighted
   RETURN CASE WHEN weights > 0 THEN weighted / weights END AS objectiveProgress
 }
 WITH depth, edge, child, owner, objectiveProgress,
@@ -48,7 +53,7 @@ WITH depth, parent.id AS parentId, {childId: child.id,
        weight: CASE type(edge) WHEN "CONTRIBUTES_TO" THEN coalesce(edge.weight, 1.0) END,
        countsTowardProgress: CASE type(edge) WHEN "CONTRIBUTES_TO" THEN coalesce(edge.countsTowardProgress, true) END,
        title: child.title, tier: child.tier, status: child.status, ownerId: owner.id, ownerName: owner.name,
-       progress: CASE WHEN child:KeyResult THEN child.progress ELSE objectiveProgress END,
+       progress: CASE WHEN child:Objective OR child:KeyResult THEN objectiveProgress END,
        confidence: child.confidence} AS c
 ORDER BY depth, parentId, c.childId
 RETURN depth, parentId, collect(c) AS children

@@ -5,7 +5,9 @@
 //                   its cycle elapsed (0 before the cycle starts, 1 after it ends)
 //   LOW_CONFIDENCE  its objective's confidence is $lowConfidence or less
 //   ARCHIVED        its objective was archived, so nobody is working on it any more
-// An end's progress is the KR's stored progress, or for an objective the weight-averaged progress of its KRs.
+// An end's progress is the KR's progress, or for an objective the weight-averaged progress of its KRs, and its
+// confidence its objective's, on $valuesOn: a past day reads the measurements observed and the latest check-in
+// made by then (@value_on, @progress_on, @confidence_on); null reads today's stored values.
 // Lists dependencies where either end's objective is in $cycleId (or a cycle within it) and, when $teamId
 // is given, either end is owned by that unit or a unit inside it. $atRiskOnly true keeps only those at risk.
 // Ordered by from id, then to id; paging: up to $first rows (null: all) after ($afterFrom, $afterTo).
@@ -13,6 +15,7 @@
 // :param teamId => null
 // :param atRiskOnly => false
 // :param asOf => date("2026-02-15")
+// :param valuesOn => date("2026-02-15")
 // :param tolerance => 0.1
 // :param lowConfidence => 4
 // :param afterFrom => null
@@ -35,34 +38,41 @@ WITH src, d, dst, so, st, do, dt, dc
 ORDER BY src.id, dst.id
 CALL (src, so) {
   OPTIONAL MATCH (so)-[:HAS_KEY_RESULT]->(k:KeyResult)
-  WHERE k.progress IS NOT NULL AND (k = src OR src:Objective)
+  WHERE k = src OR src:Objective
+  WITH k, @value_on(k, $valuesOn) AS value
+  WITH k, @progress_on(k, $valuesOn, value) AS progress
+  WHERE progress IS NOT NULL
   RETURN CASE WHEN sum(coalesce(k.weight, 1.0)) > 0
-              THEN sum(k.progress * coalesce(k.weight, 1.0)) / sum(coalesce(k.weight, 1.0)) END AS fromProgress
+              THEN sum(progress * coalesce(k.weight, 1.0)) / sum(coalesce(k.weight, 1.0)) END AS fromProgress
 }
 CALL (dst, do) {
   OPTIONAL MATCH (do)-[:HAS_KEY_RESULT]->(k:KeyResult)
-  WHERE k.progress IS NOT NULL AND (k = dst OR dst:Objective)
+  WHERE k = dst OR dst:Objective
+  WITH k, @value_on(k, $valuesOn) AS value
+  WITH k, @progress_on(k, $valuesOn, value) AS progress
+  WHERE progress IS NOT NULL
   RETURN CASE WHEN sum(coalesce(k.weight, 1.0)) > 0
-              THEN sum(k.progress * coalesce(k.weight, 1.0)) / sum(coalesce(k.weight, 1.0)) END AS toProgress
+              THEN sum(progress * coalesce(k.weight, 1.0)) / sum(coalesce(k.weight, 1.0)) END AS toProgress
 }
 WITH src, d, dst, so, st, do, dt, fromProgress, toProgress,
+     @confidence_on(so, $valuesOn) AS fromConfidence, @confidence_on(do, $valuesOn) AS toConfidence,
      CASE
        WHEN $asOf < dc.startDate THEN 0.0
        WHEN $asOf > dc.endDate THEN 1.0
        ELSE toFloat(duration.inDays(dc.startDate, $asOf).days)
             / (duration.inDays(dc.startDate, dc.endDate).days + 1)
      END AS expectedProgress
-WITH src, d, dst, so, st, do, dt, fromProgress, toProgress, expectedProgress,
+WITH src, d, dst, so, st, do, dt, fromProgress, toProgress, fromConfidence, toConfidence, expectedProgress,
      [reason IN [
         CASE WHEN toProgress + $tolerance < expectedProgress THEN "BEHIND" END,
-        CASE WHEN do.confidence <= $lowConfidence THEN "LOW_CONFIDENCE" END,
+        CASE WHEN toConfidence <= $lowConfidence THEN "LOW_CONFIDENCE" END,
         CASE WHEN NOT @live(do) THEN "ARCHIVED" END
       ] WHERE reason IS NOT NULL] AS riskReasons
 WHERE NOT $atRiskOnly OR size(riskReasons) > 0
 RETURN src.id AS fromId, CASE WHEN src:KeyResult THEN "KeyResult" ELSE "Objective" END AS fromKind,
-       src.title AS fromTitle, st.id AS fromOwnerId, st.name AS fromOwner, fromProgress, so.confidence AS fromConfidence,
+       src.title AS fromTitle, st.id AS fromOwnerId, st.name AS fromOwner, fromProgress, fromConfidence,
        dst.id AS toId, CASE WHEN dst:KeyResult THEN "KeyResult" ELSE "Objective" END AS toKind,
-       dst.title AS toTitle, dt.id AS toOwnerId, dt.name AS toOwner, toProgress, do.confidence AS toConfidence,
+       dst.title AS toTitle, dt.id AS toOwnerId, dt.name AS toOwner, toProgress, toConfidence,
        expectedProgress, d.note AS note, riskReasons, size(riskReasons) > 0 AS atRisk
 ORDER BY fromId, toId
 LIMIT coalesce($first, 1000000) + 1

@@ -7,10 +7,12 @@
 // edge: childId contributes to parentId (through viaKeyResultId when that is set) with weight; share is the
 // child's part of that parent: weight / sum of the weights of all counting contributions to the same parent
 // when parentMethod is MEAN, the weight itself when it is SUM. ownProgress is the child's own progress (the
-// weighted mean of its key results' stored progress) and childMethod how the child's own contributions roll up.
+// weighted mean of its key results' progress on $valuesOn: their values on that past day, from history, with
+// @value_on and @progress_on; null: today's stored progress) and childMethod how its own contributions roll up.
 // Shares and ownProgress are per edge: the recursive rolled-up total is computed by the service
 // (graph/alignment/rollup.py) and shown by the GraphQL field `rollup`.
 // :param objectiveId => "obj-digital-first-week"
+// :param valuesOn => date("2026-02-15")
 // $org: the organisation asking; its nodes only (null: every organisation).
 // :param org => "org-bank"
 // Returns: depth, parentId, parentMethod, viaKeyResultId, childId, childTitle, ownerId, ownerName, weight, share,
@@ -50,8 +52,11 @@ CALL (parent, parentDepth) {
 }
 OPTIONAL MATCH (child)-[:OWNED_BY]->(owner:Team)
 CALL (child) {
-  OPTIONAL MATCH (child)-[:HAS_KEY_RESULT]->(k:KeyResult) WHERE k.progress IS NOT NULL
-  WITH sum(k.weight) AS weights, sum(k.progress * k.weight) AS weighted
+  OPTIONAL MATCH (child)-[:HAS_KEY_RESULT]->(k:KeyResult)
+  WITH k, @value_on(k, $valuesOn) AS value
+  WITH k, @progress_on(k, $valuesOn, value) AS progress
+  WHERE progress IS NOT NULL
+  WITH sum(k.weight) AS weights, sum(progress * k.weight) AS weighted
   RETURN CASE WHEN weights > 0 THEN weighted / weights END AS ownProgress
 }
 RETURN depth, parentId, parentMethod, viaKeyResultId, child.id AS childId, child.title AS childTitle,

@@ -10,6 +10,7 @@ from typing import Any
 
 from graph.core.db import Reader
 from graph.core.errors import ValidationError
+from graph.core.history import values_on
 from graph.core.models import Team
 from graph.core.paging import Page, cut
 
@@ -100,6 +101,7 @@ async def cross_team_dependencies(
         teamId=team_id,
         atRiskOnly=at_risk_only,
         asOf=as_of,
+        valuesOn=values_on(as_of),
         tolerance=TOLERANCE,
         lowConfidence=LOW_CONFIDENCE,
         afterFrom=after_from,

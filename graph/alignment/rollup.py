@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from graph.core.db import Database
 from graph.core.errors import not_found
+from graph.core.history import values_on
 from graph.core.models import RollupMethod
 
 
@@ -31,6 +33,7 @@ class RolledContribution:
     share: float
     own_progress: float | None
     rolled_up_progress: float | None
+    child_method: RollupMethod = RollupMethod.MEAN  # how the child's own contributions roll up
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,12 @@ def _combine(method: RollupMethod, parts: list[tuple[float, float | None]]) -> f
     return total / sum(share for share, _ in known)
 
 
-async def rollup(db: Database, *, objective_id: str) -> Rollup:
-    """Return an objective's own progress, its rolled-up progress and every counting contribution below it."""
-    rows = await db.read("alignment/rollup", objectiveId=objective_id)
+async def rollup(db: Database, *, objective_id: str, as_of: dt.date | None = None) -> Rollup:
+    """Return an objective's own progress, its rolled-up progress and every counting contribution below it.
+
+    With a past `as_of`, every progress is the one its key results' measurements gave on that day.
+    """
+    rows = await db.read("alignment/rollup", objectiveId=objective_id, valuesOn=values_on(as_of))
     if not rows:
         raise not_found("objective", "objectiveId", objective_id)
     root, *edges = rows
@@ -103,6 +109,7 @@ async def rollup(db: Database, *, objective_id: str) -> Rollup:
             share=e["share"],
             own_progress=e["ownProgress"],
             rolled_up_progress=rolled.get(e["childId"]),
+            child_method=methods[e["childId"]],
         )
         for e in edges
     ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from graph.core.db import Database
 from graph.core.errors import ValidationError, not_found
+from graph.core.history import values_on
 from graph.core.models import Tier
 
 MAX_DEPTH = 8
@@ -89,13 +91,15 @@ class StrategyPath:
     priority_id: str
 
 
-async def alignment_tree(db: Database, *, root_id: str, depth: int) -> AlignmentTree:
+async def alignment_tree(
+    db: Database, *, root_id: str, depth: int, as_of: dt.date | None = None
+) -> AlignmentTree:
     """Return the edges below a priority or objective, down to `depth` levels."""
     if not 1 <= depth <= MAX_DEPTH:
         raise ValidationError(
             f"depth must be between 1 and {MAX_DEPTH}, got {depth}", field="depth", value=depth
         )
-    rows = await db.read("alignment/alignment_tree", rootId=root_id, depth=depth)
+    rows = await db.read("alignment/alignment_tree", rootId=root_id, depth=depth, valuesOn=values_on(as_of))
     if not rows:
         raise not_found("priority or objective", "rootId", root_id)
     root, *below = rows

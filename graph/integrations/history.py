@@ -8,6 +8,7 @@ from typing import Any
 
 from graph.core.db import Database
 from graph.core.errors import ValidationError
+from graph.core.history import values_on
 from graph.core.paging import Page, cut, group
 
 
@@ -75,3 +76,14 @@ async def count_histories(
     rows = await db.read("measurements/count_histories", ids=ids, since=since, until=until)
     totals = {row["key"]: int(row["total"]) for row in rows}
     return [totals.get(id, 0) for id in ids]
+
+
+async def key_results_on(
+    db: Database, keys: list[tuple[str, dt.date]]
+) -> list[tuple[float | None, float | None]]:
+    """Each (KR id, day)'s value and progress then, from its history (stored values today), in order of `keys`."""
+    rows = await db.read(
+        "measurements/values_on", keys=[{"id": id, "day": values_on(day)} for id, day in keys]
+    )
+    found = {row["index"]: (row["value"], row["progress"]) for row in rows}
+    return [found.get(index, (None, None)) for index in range(len(keys))]

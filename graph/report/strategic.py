@@ -1,10 +1,12 @@
 """The leadership report on one strategic objective: the numbers behind a monthly review.
 
-One call gathers, as they stood on a day (`as_of`): the objective's own key results and progress, the
-progress rolled up from everything that counts toward it (graph/alignment/rollup.py) with each contributor's
-owner team, the spread of the contributors' confidence, the at-risk dependencies touching any of them, the
-stale key results, and the issues raised in each one's latest check-in. The GraphQL field `strategicReport`
-and the CLI's `report strategic` both call `strategic_report`, so the HTML shows the API's numbers.
+One call gathers, as they stood on a day (`as_of`, from history when it is past: graph/core/history.py): the
+objective's own key results and progress, the progress rolled up from everything that counts toward it
+(graph/alignment/rollup.py) with each contributor's owner team, the spread of the contributors' confidence,
+the at-risk dependencies touching any of them, the stale key results, and the issues raised in each one's
+latest check-in. The monthly review (graph/report/review.py), behind both the GraphQL field `strategicReport`
+and the CLI's `report strategic`, calls it for the report's day and the last review's, so the HTML shows the
+API's numbers.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from graph.alignment.dependencies import LOW_CONFIDENCE, TOLERANCE, DependencyRi
 from graph.alignment.rollup import RolledContribution, rollup
 from graph.core.db import Database, Row
 from graph.core.errors import ValidationError
+from graph.core.history import values_on
 from graph.core.models import KeyResultKind, RollupMethod, Tier
 
 # A key result with no measurement for more than this many days is stale; the API and CLI pass the setting
@@ -67,8 +70,10 @@ class ReportObjective:
     cycle_name: str | None
     progress: float | None  # its own key results' weighted mean
     expected_progress: float | None  # share of its cycle elapsed
-    confidence: int | None  # from its latest check-in by the report's day, else the stored one
+    confidence: int | None  # its latest check-in's by the report's day; else as confidence_on.cypher says
     check_ins: list[CheckIn]  # by the report's day, oldest first: the confidence over time
+    cycle_start: dt.date | None = None
+    cycle_end: dt.date | None = None
 
     @property
     def latest_check_in(self) -> CheckIn | None:
@@ -88,6 +93,8 @@ class ReportObjective:
             expected_progress=row["expectedProgress"],
             confidence=row["confidence"],
             check_ins=check_ins,
+            cycle_start=_native(row["cycleStart"]),
+            cycle_end=_native(row["cycleEnd"]),
         )
 
 
@@ -100,9 +107,9 @@ class ReportKeyResult:
     unit: str | None
     baseline: float | None
     target: float | None
-    current: float | None
+    current: float | None  # on a past report day, its latest measurement by then (null when none was)
     done: bool | None
-    progress: float | None
+    progress: float | None  # from that value
     last_measured_at: dt.datetime | None  # latest measurement observed by the report's day
     days_without_measurement: int | None  # since then, or since its cycle started; null for milestones
     stale: bool
@@ -180,6 +187,7 @@ class StrategicReport:
     at_risk_dependencies: list[ReportDependency]
     stale_key_results: list[ReportKeyResult]  # of the objective and its contributors
     issues: list[RaisedIssue]  # from the latest check-in of the objective and of each contributor
+    all_key_results: list[ReportKeyResult]  # of the objective and its contributors
 
 
 def spread(values: list[int | None]) -> ConfidenceSpread:
@@ -199,18 +207,26 @@ async def strategic_report(
             field="staleAfterDays",
             value=stale_after_days,
         )
-    rolled = await rollup(db, objective_id=objective_id)  # NOT_FOUND for an unknown id
+    rolled = await rollup(db, objective_id=objective_id, as_of=as_of)  # NOT_FOUND for an unknown id
+    on = values_on(as_of)
     first_edges: dict[str, RolledContribution] = {}
     for edge in rolled.contributions:  # by depth: keep each contributor's shallowest edge
         first_edges.setdefault(edge.child_id, edge)
     ids = [objective_id, *first_edges]
     objective_rows, kr_rows, dependency_rows, check_in_rows = await asyncio.gather(
-        db.read("report/get_report_objectives", objectiveIds=ids, asOf=as_of),
-        db.read("report/list_key_results_as_of", objectiveIds=ids, asOf=as_of, staleDays=stale_after_days),
+        db.read("report/get_report_objectives", objectiveIds=ids, asOf=as_of, valuesOn=on),
+        db.read(
+            "report/list_key_results_as_of",
+            objectiveIds=ids,
+            asOf=as_of,
+            valuesOn=on,
+            staleDays=stale_after_days,
+        ),
         db.read(
             "report/list_at_risk_dependencies",
             objectiveIds=ids,
             asOf=as_of,
+            valuesOn=on,
             tolerance=TOLERANCE,
             lowConfidence=LOW_CONFIDENCE,
         ),
@@ -253,4 +269,5 @@ async def strategic_report(
             if (latest := o.latest_check_in) is not None
             for text in latest.issues
         ],
+        all_key_results=key_results,
     )

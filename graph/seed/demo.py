@@ -3,7 +3,8 @@
 `seed_demo` loads it in one write transaction. Every node is merged on its id and every edge is
 merged, so running it again changes nothing and duplicates nothing. docs/DEMO.md describes the data
 and what each analysis question finds in it. The units, objectives and key results sit in demo_units.py,
-demo_objectives.py and demo_key_results.py, the check-ins and retrospectives in demo_cycle.py; the links
+demo_objectives.py and demo_key_results.py, the check-ins and retrospectives in demo_cycle.py, the other
+measurements in demo_history.py; the links
 between them are here.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 
 from graph.core.db import Database, Tx
 from graph.seed.demo_cycle import CHECK_INS, RETROSPECTIVES
+from graph.seed.demo_history import MEASUREMENTS
 from graph.seed.demo_key_results import KEY_RESULTS
 from graph.seed.demo_objectives import OBJECTIVES
 from graph.seed.demo_units import CYCLES, ORGANISATIONS, PRIORITIES, TEAMS
@@ -129,6 +131,7 @@ STEPS: tuple[tuple[str, list[Row]], ...] = (
     ("demo/merge_dependencies", DEPENDENCIES),
     ("demo/merge_advances", ADVANCES),
     ("demo/merge_check_ins", CHECK_INS),
+    ("demo/merge_measurements", MEASUREMENTS),
     ("demo/merge_retrospectives", RETROSPECTIVES),
 )
 

@@ -166,6 +166,14 @@ CHECK_INS: list[Row] = [
     # SME Onboarding: slips by one point.
     _check_in(
         "obj-sme-onboarding-q1",
+        "2026-01-05",
+        6,
+        "Jon Eriksen (SME Onboarding)",
+        "Find where business owners give up during sign-up.",
+        values={"kr-sme-one-sitting": 36.0},
+    ),
+    _check_in(
+        "obj-sme-onboarding-q1",
         "2026-01-19",
         6,
         "Jon Eriksen (SME Onboarding)",

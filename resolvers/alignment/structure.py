@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import strawberry
@@ -229,8 +230,14 @@ class StructureQueries:
         depth: Annotated[
             int, strawberry.argument(description="How many levels below the root, 1 to 8; default 2.")
         ] = 2,
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="A past day: progress from the measurements observed by then; default today."
+            ),
+        ] = None,
     ) -> AlignmentTree:
-        found = await tree.alignment_tree(info.context.db, root_id=root_id, depth=depth)
+        found = await tree.alignment_tree(info.context.db, root_id=root_id, depth=depth, as_of=as_of)
         return AlignmentTree(
             root=AlignmentNode.of(found.root), edges=[AlignmentEdge.of(e) for e in found.edges]
         )
@@ -270,8 +277,14 @@ class StructureQueries:
         self,
         info: Info,
         objective_id: Annotated[strawberry.ID, strawberry.argument(description="The objective to roll up.")],
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="A past day: progress from the measurements observed by then; default today."
+            ),
+        ] = None,
     ) -> Rollup:
-        found = await rollup.rollup(info.context.db, objective_id=objective_id)
+        found = await rollup.rollup(info.context.db, objective_id=objective_id, as_of=as_of)
         return Rollup(
             method=found.method,
             own_progress=found.own_progress,

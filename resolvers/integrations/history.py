@@ -52,6 +52,9 @@ class HistoryLoaders:
         self.db = db
         self.pages: DataLoader[PageKey, Page[graph_history.Measurement]] = DataLoader(load_fn=self._pages)
         self.counts: DataLoader[CountKey, int] = DataLoader(load_fn=self._counts)
+        self.on_day: DataLoader[tuple[str, dt.date], tuple[float | None, float | None]] = DataLoader(
+            load_fn=lambda keys: graph_history.key_results_on(self.db, list(keys))
+        )
 
     async def _pages(self, keys: list[PageKey]) -> list[Page[graph_history.Measurement]]:
         windows: dict[Window, list[str]] = defaultdict(list)

@@ -139,6 +139,9 @@ class Objective:
         return Objective.of(found) if found else None
 
 
+AS_OF = strawberry.argument(description="The day (values observed by its end, UTC).")
+
+
 @strawberry.type(description="A measurable result of one objective.")
 class KeyResult:
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
@@ -219,6 +222,18 @@ class KeyResult:
             first=check_first(first, info.context.settings.max_page_size),
             after=after,
         )
+
+    @strawberry.field(
+        description="Its value on a day: the latest measurement observed by then (today: current); null when none."
+    )
+    async def value_at(self, info: Info, as_of: Annotated[dt.date, AS_OF]) -> float | None:
+        return (await history_loaders(info).on_day.load((self.id, as_of)))[0]
+
+    @strawberry.field(
+        description="Its progress on a day, from valueAt (today: progress); null for a metric not measured by then."
+    )
+    async def progress_at(self, info: Info, as_of: Annotated[dt.date, AS_OF]) -> float | None:
+        return (await history_loaders(info).on_day.load((self.id, as_of)))[1]
 
     @strawberry.field(description="The objective it measures.")
     async def objective(self, info: Info) -> Objective:

@@ -1,16 +1,13 @@
-"""GraphQL field `strategicReport`: the leadership report on one strategic objective (graph/report/strategic.py)."""
+"""The parts of the leadership report's GraphQL type (graph/report/strategic.py); the report is in review.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
 import strawberry
 
 from graph.report import strategic as report
-from resolvers.alignment.dependencies import DependencyRisk
-from resolvers.core.context import Info
-from resolvers.core.enums import KeyResultKind, RollupMethod, Tier
+from resolvers.core.enums import KeyResultKind, Tier
 
 
 @strawberry.type(description="One GRIP check-in: goal confidence, issues and the plan forward.")
@@ -48,7 +45,8 @@ class ReportObjective:
         description="The share of its cycle elapsed on the report's day, 0..1."
     )
     confidence: int | None = strawberry.field(
-        description="0..10, from its latest check-in by the report's day; else the stored confidence."
+        description="0..10, from its latest check-in by the report's day; with none by then, the stored one "
+        "today or when never checked in, else null."
     )
     check_ins: list[ReportCheckIn] = strawberry.field(
         description="Its check-ins by the report's day, oldest first: the confidence over time."
@@ -91,11 +89,12 @@ class ReportKeyResult:
         description="Where it should get to (for STAY_* directions, the threshold to hold)."
     )
     current: float | None = strawberry.field(
-        description="Its value now, as stored (not as of the report's day)."
+        description="Its value on the report's day: on a past day its latest measurement by then (null when "
+        "none was), today the stored value."
     )
     done: bool | None = strawberry.field(description="Whether a MILESTONE is reached.")
     progress: float | None = strawberry.field(
-        description="0..1 now, as `KeyResult.progress` (not as of the report's day)."
+        description="0..1 on the report's day, from that value (`KeyResult.progressAt`)."
     )
     last_measured_at: dt.datetime | None = strawberry.field(
         description="Its latest measurement observed by the report's day; null when never measured."
@@ -200,95 +199,3 @@ class RaisedIssue:
             author=m.check_in.author,
             text=m.text,
         )
-
-
-@strawberry.type(description="The numbers behind a leadership review of one strategic objective.")
-class StrategicReport:
-    as_of: dt.date = strawberry.field(description="The day the report describes.")
-    stale_after_days: int = strawberry.field(
-        description="Days without a measurement after which a key result is stale."
-    )
-    objective: ReportObjective = strawberry.field(description="The strategic objective reported on.")
-    method: RollupMethod = strawberry.field(description="How contributions roll up into it.")
-    key_results: list[ReportKeyResult] = strawberry.field(description="The objective's own key results.")
-    own_progress: float | None = strawberry.field(description="From its own key results, 0..1.")
-    rolled_up_progress: float | None = strawberry.field(description="As `rollup` computes it.")
-    contributors: list[ReportContributor] = strawberry.field(
-        description="In roll-up order: depth, parent, id."
-    )
-    confidence: ConfidenceSpread = strawberry.field(description="The spread of the contributors' confidence.")
-    at_risk_dependencies: list[DependencyRisk] = strawberry.field(
-        description="At-risk dependencies from or to the objective, a contributor, or one of their KRs."
-    )
-    stale_key_results: list[ReportKeyResult] = strawberry.field(
-        description="Key results of the objective and its contributors with no measurement for more than "
-        "staleAfterDays."
-    )
-    issues: list[RaisedIssue] = strawberry.field(
-        description="Issues from the latest check-in of the objective and of each contributor."
-    )
-
-    @classmethod
-    def of(cls, m: report.StrategicReport) -> StrategicReport:
-        return cls(
-            as_of=m.as_of,
-            stale_after_days=m.stale_after_days,
-            objective=ReportObjective.of(m.objective),
-            method=m.method,
-            key_results=[ReportKeyResult.of(k) for k in m.key_results],
-            own_progress=m.own_progress,
-            rolled_up_progress=m.rolled_up_progress,
-            contributors=[ReportContributor.of(c) for c in m.contributors],
-            confidence=ConfidenceSpread(
-                count=m.confidence.count,
-                min=m.confidence.min,
-                max=m.confidence.max,
-                mean=m.confidence.mean,
-                objectives=[
-                    ObjectiveConfidence(
-                        objective_id=strawberry.ID(c.objective.id),
-                        owner_name=c.objective.owner_name,
-                        confidence=c.objective.confidence,
-                    )
-                    for c in m.contributors
-                ],
-            ),
-            at_risk_dependencies=[DependencyRisk.of(d.risk) for d in m.at_risk_dependencies],
-            stale_key_results=[ReportKeyResult.of(k) for k in m.stale_key_results],
-            issues=[RaisedIssue.of(i) for i in m.issues],
-        )
-
-
-@strawberry.type
-class ReportQueries:
-    @strawberry.field(
-        description="The leadership report on a STRATEGIC objective as it stood on asOf (default: today, UTC): "
-        "its key results, the roll-up of its contributors with their teams, their confidence, at-risk "
-        "dependencies, stale key results (not measured for more than staleAfterDays, default the setting "
-        "AG_HEALTH_STALE_MEASUREMENT_DAYS, 14) and the issues of the latest check-ins."
-    )
-    async def strategic_report(
-        self,
-        info: Info,
-        objective_id: Annotated[
-            strawberry.ID, strawberry.argument(description="The STRATEGIC objective to report on.")
-        ],
-        as_of: Annotated[
-            dt.date | None, strawberry.argument(description="The day to report on; default today (UTC).")
-        ] = None,
-        stale_after_days: Annotated[
-            int | None,
-            strawberry.argument(description="1 to 366; default AG_HEALTH_STALE_MEASUREMENT_DAYS (14)."),
-        ] = None,
-    ) -> StrategicReport:
-        found = await report.strategic_report(
-            info.context.db,
-            objective_id=objective_id,
-            as_of=as_of or dt.datetime.now(dt.UTC).date(),
-            stale_after_days=(
-                info.context.settings.health.stale_measurement_days
-                if stale_after_days is None
-                else stale_after_days
-            ),
-        )
-        return StrategicReport.of(found)

@@ -19,6 +19,8 @@ USES_ORG = re.compile(r"\$org\b")
 
 # The queries without $org, and why each needs none.
 FROM_VISIBLE_NODES = {
+    # Key results as of a day: the DataLoader of KeyResult.valueAt, given visible key results.
+    "measurements/values_on",
     # A loader of a node's neighbours: the node was found through a query that keeps to $org, and no edge
     # joins two organisations.
     "checkins/check_ins_of_objectives",

@@ -127,7 +127,7 @@ async def test_confidence_as_it_stood_on_the_day(gql: GraphQL) -> None:
         "obj-care-q1": [("2026-01-12", 6), ("2026-01-26", 6), ("2026-02-09", 6)],
         "obj-discover-q1": list(zip(mondays, [5, 6, 6, 7, 7, 7], strict=True)),
         "obj-identity-q1": list(zip(mondays, [7, 7, 6, 6, 6, 3], strict=True)),
-        "obj-sme-onboarding-q1": [("2026-01-19", 6), ("2026-02-09", 5)],
+        "obj-sme-onboarding-q1": [("2026-01-05", 6), ("2026-01-19", 6), ("2026-02-09", 5)],
     }
     # On 20 January every contributor's latest check-in said 6.
     january = await _report(gql, asOf="2026-01-20")
@@ -137,10 +137,10 @@ async def test_confidence_as_it_stood_on_the_day(gql: GraphQL) -> None:
         "max": 6,
         "mean": 6.0,
     }
-    assert [len(c["objective"]["checkIns"]) for c in january["contributors"]] == [1, 3, 3, 1]
-    # Before any check-in of Care and SME Onboarding, their stored confidence stands in.
-    early = (await _report(gql, asOf="2026-01-06"))["confidence"]["objectives"]
-    assert [o["confidence"] for o in early] == [6, 5, 7, 5]
+    assert [len(c["objective"]["checkIns"]) for c in january["contributors"]] == [1, 3, 3, 2]
+    # Before Care's first check-in its confidence on that past day is unknown: the stored one is a later one's.
+    early = (await _report(gql, asOf="2026-01-06"))["confidence"]
+    assert [o["confidence"] for o in early["objectives"]] == [None, 5, 7, 6] and early["count"] == 3
 
 
 async def test_a_new_check_in_moves_todays_report_not_the_past(gql: GraphQL) -> None:
@@ -201,22 +201,25 @@ async def test_at_risk_dependencies_are_those_of_cross_team_dependencies_touchin
         everything = (await gql.ok(DEPENDENCIES, asOf=as_of))["crossTeamDependencies"]["nodes"]
         expected = [d for d in everything if d["from"]["id"] in touched or d["to"]["id"] in touched]
         assert (await _report(gql, asOf=as_of))["atRiskDependencies"] == expected
-    # SRE's failover drill is not touched by this report; Identity's confidence back up leaves only BEHIND.
+    # SRE's failover drill is not touched by this report. Identity's confidence set back up leaves only BEHIND
+    # today; on 15 February its check-in of 9 February still said 3 (as of a past day, from history).
     await gql.ok('mutation { updateObjective(id: "obj-identity-q1", input: {confidence: 8}) { id } }')
+    today = (await gql.ok(REPORT, id="obj-digital-first-week"))["strategicReport"]
+    assert [d["riskReasons"] for d in today["atRiskDependencies"]] == [["BEHIND"], ["BEHIND"]]
     reasons = [d["riskReasons"] for d in (await _report(gql))["atRiskDependencies"]]
-    assert reasons == [["BEHIND"], ["BEHIND"]]
+    assert reasons == [["BEHIND", "LOW_CONFIDENCE"]] * 2
 
 
 async def test_stale_key_results_follow_measurements_and_the_setting(gql: GraphQL) -> None:
     report = await _report(gql)
-    # The 9 Feb check-ins measured Identity's, Care's and SME Onboarding's KRs and Discover's tickets; nobody
-    # ever measured the strategic KRs, Discover's completion or its tutorial: 45 days since 2026 and Q1 began.
-    never = [*DIGITAL_KRS, "kr-discover-completion", "kr-discover-tutorial"]
+    # The 9 Feb check-ins measured Identity's, Care's and SME Onboarding's KRs and Discover's tickets; analytics
+    # last exported the strategic KRs, Discover's completion and its tutorial on 15 January: 31 days before.
+    exported = [*DIGITAL_KRS, "kr-discover-completion", "kr-discover-tutorial"]
     stale = {
         kr["id"]: (kr["lastMeasuredAt"], kr["daysWithoutMeasurement"]) for kr in report["staleKeyResults"]
     }
-    assert stale == dict.fromkeys(never, (None, 45))
-    assert [(kr["daysWithoutMeasurement"], kr["stale"]) for kr in report["keyResults"]] == [(45, True)] * 3
+    assert stale == dict.fromkeys(exported, ("2026-01-15T07:00:00+00:00", 31))
+    assert [(kr["daysWithoutMeasurement"], kr["stale"]) for kr in report["keyResults"]] == [(31, True)] * 3
     values = [
         {
             "keyResultId": "kr-discover-completion",
@@ -233,14 +236,15 @@ async def test_stale_key_results_follow_measurements_and_the_setting(gql: GraphQ
     days = {kr["id"]: kr["daysWithoutMeasurement"] for kr in report["staleKeyResults"]}
     # Discover's completion was measured 5 days before; the NPS's 20 Feb value came after the report's day.
     assert days == {
-        "kr-digital-call-time": 45,
-        "kr-digital-drop-off": 45,
-        "kr-discover-tutorial": 45,
+        "kr-digital-call-time": 31,
+        "kr-digital-drop-off": 31,
+        "kr-discover-tutorial": 31,
         "kr-digital-nps": 26,
     }
     nps = next(kr for kr in report["keyResults"] if kr["id"] == "kr-digital-nps")
     assert (nps["lastMeasuredAt"], nps["stale"]) == ("2026-01-20T09:00:00+00:00", True)
-    assert nps["current"] == 26.0 and nps["progress"] == pytest.approx(6 / 15)  # stored: the latest value
+    # As of 15 February the NPS was its 20 January value (the stored current, 26, came later).
+    assert nps["current"] == 25.0 and nps["progress"] == pytest.approx(5 / 15)
 
     longer = await _report(gql, staleAfterDays=30)
     assert "kr-digital-nps" not in {kr["id"] for kr in longer["staleKeyResults"]}

@@ -26,6 +26,10 @@ pytestmark = pytest.mark.usefixtures("demo", "cli_env")
 REPORT = """
 query($id: ID!, $asOf: Date) {
   strategicReport(objectiveId: $id, asOf: $asOf) {
+    since
+    sinceLastReview { objective { id } progressThen progressNow change confidenceThen confidenceNow
+                      becameAtRisk { to { id } } stoppedBeingAtRisk { to { id } } wentStale { id } }
+    trend { day rolledUpProgress expectedProgress contributors { objectiveId progress } }
     ownProgress rolledUpProgress
     objective { id title }
     keyResults { id progress }
@@ -112,19 +116,20 @@ async def test_the_page_shows_the_graphql_figures(gql: GraphQL, tmp_path: Path) 
     assert int(figure["at-risk"]["data-value"]) == len(report["atRiskDependencies"]) == 2
     assert int(figure["stale-count"]["data-value"]) == len(report["staleKeyResults"])
 
-    # Progress per contributing team: one bar per contributor, in the API's order, at its progress.
-    bars = page.find("rect", **{"class": "bar"})
+    # Progress per contributing team: one bar per contributor, in the API's order, at its progress (the
+    # chart's numbers, in the table beside the SVG that Vega-Lite drew).
+    bars = page.find("tr", **{"class": "bar"})
     assert [b["data-objective-id"] for b in bars] == [c["objective"]["id"] for c in report["contributors"]]
     assert [float(b["data-progress"]) for b in bars] == [
         pytest.approx(c["progress"], rel=1e-12) for c in report["contributors"]
     ]
-    ticks = [float(t["data-expected"]) for t in page.find("line", **{"class": "expected"})]
+    ticks = [float(t["data-expected"]) for t in bars]
     assert ticks == [pytest.approx(c["objective"]["expectedProgress"]) for c in report["contributors"]]
 
     # Confidence over time: one point per check-in by the report's day.
     for contributor in report["contributors"]:
         objective = contributor["objective"]
-        points = page.find("circle", **{"class": "point", "data-objective-id": objective["id"]})
+        points = page.find("tr", **{"class": "point", "data-objective-id": objective["id"]})
         drawn = [(dt.datetime.fromisoformat(p["data-at"]), int(p["data-confidence"])) for p in points]
         asked = [(dt.datetime.fromisoformat(c["createdAt"]), c["confidence"]) for c in objective["checkIns"]]
         assert drawn == asked, objective["id"]
@@ -155,10 +160,50 @@ async def test_the_page_shows_the_graphql_figures(gql: GraphQL, tmp_path: Path) 
     for line, issue in zip(issues, report["issues"], strict=True):
         assert issue["text"] in line
 
+    # Since the last review: every contributor, the largest fall first, then and now.
+    assert report["since"] == "2026-01-15" and "Since the last review (2026-01-15)" in html
+    since = [r for r in page.find("tr") if "data-change" in r]
+    assert [r["data-objective-id"] for r in since] == [
+        c["objective"]["id"] for c in report["sinceLastReview"]
+    ]
+    for row, change in zip(since, report["sinceLastReview"], strict=True):
+        assert [_number(row[f"data-{k}"]) for k in ("progress-then", "progress-now", "change")] == [
+            pytest.approx(change[k]) for k in ("progressThen", "progressNow", "change")
+        ]
+        assert (_number(row["data-confidence-then"]), _number(row["data-confidence-now"])) == (
+            change["confidenceThen"],
+            change["confidenceNow"],
+        )
+        assert int(row["data-became-at-risk"]) == len(change["becameAtRisk"])
+        assert row["data-went-stale"].split() == [k["id"] for k in change["wentStale"]]
+    # Progress over time: the trend's points, rolled up and per contributor.
+    trend = page.find("tr", **{"class": "trend-point"})
+    assert [t["data-day"] for t in trend] == [p["day"] for p in report["trend"]]
+    assert [_number(t["data-rolled-up"]) for t in trend] == [
+        pytest.approx(p["rolledUpProgress"]) for p in report["trend"]
+    ]
+    cells = [_number(c["data-progress"]) for c in page.find("td") if "data-progress" in c]
+    assert cells == [
+        pytest.approx(v["progress"]) if v["progress"] is not None else None
+        for p in report["trend"]
+        for v in p["contributors"]
+    ]
+
     # Standalone: no scripts, no stylesheets or images to fetch.
     assert not page.find("script") and not page.find("link") and not page.find("img")
     assert not [a for _, a in page.elements if "src" in a or "href" in a]
-    assert "<svg" in html and "<style>" in html
+    assert html.count("<svg") == 3 and "<style>" in html
+
+
+async def test_out_is_a_template(tmp_path: Path) -> None:
+    template = str(tmp_path / "reports" / "{objectiveId}-{asOf}.html")
+    args = ["report", "strategic", "obj-digital-first-week", "--as-of", "2026-02-15", "--out", template]
+    result = await asyncio.to_thread(runner.invoke, app, args)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "reports" / "obj-digital-first-week-2026-02-15.html").exists()
+    args[-1] = str(tmp_path / "{cycle}.html")
+    result = await asyncio.to_thread(runner.invoke, app, args)
+    assert result.exit_code == 2 and "--out" in result.output
 
 
 async def test_text_from_users_is_escaped(gql: GraphQL, tmp_path: Path) -> None:
@@ -186,7 +231,7 @@ async def test_text_from_users_is_escaped(gql: GraphQL, tmp_path: Path) -> None:
     report = (await gql.ok(REPORT, id="obj-digital-first-week"))["strategicReport"]
     identity = next(c for c in report["contributors"] if c["objective"]["id"] == "obj-identity-q1")
     assert identity["objective"]["confidence"] == 2
-    bars = {b["data-objective-id"]: b for b in page.find("rect", **{"class": "bar"})}
+    bars = {b["data-objective-id"]: b for b in page.find("tr", **{"class": "bar"})}
     assert float(bars["obj-identity-q1"]["data-progress"]) == pytest.approx(identity["progress"])
 
 
