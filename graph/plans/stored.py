@@ -108,7 +108,8 @@ async def read_stored(
             stored.dependencies[(d.from_id, d.to_id)] = d
     if history and stored.organisation is not None:
         stored.history = await _history(db, organisation_id, stored.history_keys)
-    known = stored.teams.keys() | stored.objectives.keys() | stored.key_results.keys()
+    known = {*stored.teams, *stored.objectives, *stored.key_results, *stored.cycles, *stored.priorities}
+    known.update(stored.initiatives)
     new = [id for id in plan_ids if id not in known]  # only a new id can belong to another organisation
     if new:
         for row in await db.read("plans/find_foreign", organisationId=organisation_id, ids=new):
