@@ -19,11 +19,11 @@ from graph.core.models import ObjectiveStatus
 from graph.integrations import measurements
 from graph.integrations.push_checks import MAX_VALUES, PushedValue, PushStatus
 from graph.planning import rules
+from graph.planning.key_results import checked_fields
 from graph.plans.diff import Diff
 from graph.plans.keys import check_in_value_key
 from graph.plans.models import CheckInItem, Plan, RetrospectiveItem
 from graph.plans.stored import Stored
-from graph.plans.validate import key_result_fields
 
 BATCH = 5000
 # The source of a measurement made from a key result's `current` (export leaves out the one that is current).
@@ -72,7 +72,7 @@ async def apply_diff(
         # Progress with the current it will have; a new current or history moves it again through the push path.
         held = stored.key_results.get(kr.id)
         current = kr.current if kr.current is not None else (held[1].current if held else None)
-        props = key_result_fields(kr.model_copy(update={"current": current})).checked()
+        props = checked_fields(kr if current == kr.current else kr.model_copy(update={"current": current}))
         del props["current"]
         key_results.append({"id": kr.id, "objectiveId": objective_id, **props})
     await _batched(tx, "plans/merge_key_results", key_results, progress)

@@ -6,10 +6,13 @@ validated into graph/plans/models.py's Plan, and each problem names the file and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from graph.plans.fast_yaml import NOT_READ, read_quickly
 
 Path = tuple[Any, ...]  # ("objectives", 3, "keyResults", 0, "target")
 # Sections holding lists, merged across files by appending; "history" holds three more.
@@ -53,11 +56,15 @@ def show(path: Path) -> str:
 
 @dataclass
 class Document:
-    """Merged plain data of every file, and where each item and field came from."""
+    """Merged plain data of every file, and where each item and field came from.
+
+    A YAML file read quickly (graph/plans/fast_yaml.py) has no lines: `reread` then reads the same files again
+    with them, for a plan with problems to name each one's line."""
 
     data: dict[str, Any] = field(default_factory=dict)
     where: dict[Path, tuple[str, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    reread: Callable[[], Document] | None = None
 
     def locate(self, path: Path) -> tuple[str | None, int | None]:
         """The file and line of the item at `path`, or of its nearest enclosing item."""
@@ -195,8 +202,14 @@ def _plain(node: yaml.Node, path: Path, name: str, where: dict[Path, tuple[str, 
     return _scalar(node)
 
 
-def read_yaml(document: Document, name: str, text: str) -> None:
-    """Parse one YAML file into `document`, or record why it can't be parsed."""
+def read_yaml(document: Document, name: str, text: str, *, quick: bool = False) -> bool:
+    """Parse one YAML file into `document`, or record why it can't be parsed; return whether it was read
+    `quick`ly (without lines), which it is when asked and the quick reader reads it as PyYAML would."""
+    if quick:
+        data = read_quickly(text)
+        if data is not NOT_READ:
+            document.merge(name, data, {})
+            return True
     where: dict[Path, tuple[str, int]] = {}
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -205,5 +218,6 @@ def read_yaml(document: Document, name: str, text: str) -> None:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         document.problems.append(Problem("VALIDATION", f"not valid YAML: {exc}".splitlines()[0], name, line))
-        return
+        return False
     document.merge(name, data, where)
+    return False

@@ -39,14 +39,13 @@ class View:
                 continue
             ends = (objective.tier, objective.owner_id, objective.cycle_id, cycle.start_date, cycle.end_date)
             self.alignables[objective.id] = Alignable(objective.id, "Objective", objective.id, *ends)
-            krs = self.key_results_of.setdefault(objective.id, set())
-            planned = objective.id in planned_ids
-            stored_krs = (
-                stored.objectives[objective.id].key_results if objective.id in stored.objectives else []
-            )
-            for kr in [*stored_krs, *(objective.key_results if planned else [])]:
-                self.alignables[kr.id] = Alignable(kr.id, "KeyResult", objective.id, *ends)
-                krs.add(kr.id)
+            held = stored.objectives.get(objective.id)
+            krs = {kr.id for kr in held.key_results} if held is not None else set()
+            if objective.id in planned_ids:
+                krs.update(kr.id for kr in objective.key_results)
+            self.key_results_of[objective.id] = krs
+            for kr_id in krs:  # a key result both stored and planned is one end
+                self.alignables[kr_id] = Alignable(kr_id, "KeyResult", objective.id, *ends)
         kept = {} if prune else stored.contributions
         self.parents: dict[str, set[str]] = {}
         for child, parent in [*kept, *((c.child_id, c.parent_id) for c in plan.contributions)]:

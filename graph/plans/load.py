@@ -19,15 +19,17 @@ class PlanFormat(StrEnum):
     CSV_BUNDLE = "CSV_BUNDLE"
 
 
-def read_path(path: Path) -> Document:
-    """A YAML file, a CSV sheet, or a directory: its YAML files (sorted, merged) and its CSV sheets."""
+def read_path(path: Path, *, quick: bool = True) -> Document:
+    """A YAML file, a CSV sheet, or a directory: its YAML files (sorted, merged) and its CSV sheets. `quick`:
+    YAML is read without lines where it can be (the document can `reread` itself with them)."""
     document = Document()
     if not path.exists():
         document.problems.append(Problem("NOT_FOUND", f"{path} does not exist", str(path)))
         return document
     if path.is_dir():
         for file in sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES):
-            read_yaml(document, str(file), file.read_text(encoding="utf-8"))
+            if read_yaml(document, str(file), file.read_text(encoding="utf-8"), quick=quick):
+                document.reread = lambda: read_path(path, quick=False)
         sheets = {p.name: p for p in sorted(path.glob("*.csv"))}
         if sheets:
             texts = {name: file.read_text(encoding="utf-8") for name, file in sheets.items()}
@@ -36,8 +38,8 @@ def read_path(path: Path) -> Document:
             document.problems.append(Problem("VALIDATION", "no .yaml, .yml or .csv plan files", str(path)))
     elif path.suffix == ".csv":
         _sheets(document, {str(path): path.read_text(encoding="utf-8")})
-    else:
-        read_yaml(document, str(path), path.read_text(encoding="utf-8"))
+    elif read_yaml(document, str(path), path.read_text(encoding="utf-8"), quick=quick):
+        document.reread = lambda: read_path(path, quick=False)
     return document
 
 
@@ -54,11 +56,12 @@ def _sheets(document: Document, files: dict[str, str]) -> None:
     ]
 
 
-def read_text(text: str, fmt: PlanFormat, *, name: str = "plan") -> Document:
+def read_text(text: str, fmt: PlanFormat, *, name: str = "plan", quick: bool = True) -> Document:
     """A plan given as one string: YAML, or CSV sheets each after a `### <sheet>.csv` line."""
     document = Document()
     if fmt is PlanFormat.YAML:
-        read_yaml(document, f"{name}.yaml", text)
+        if read_yaml(document, f"{name}.yaml", text, quick=quick):
+            document.reread = lambda: read_text(text, fmt, name=name, quick=False)
         return document
     sheets = split_bundle(text)
     if not sheets:

@@ -46,7 +46,17 @@ def _ids(plan: Plan) -> list[str]:
 async def prepare(
     tx: Tx, document: Document, *, prune: bool, now: dt.datetime
 ) -> tuple[Outcome, Stored | None]:
-    """Parse and validate the plan, read what is stored, and compute the diff (nothing is written)."""
+    """Parse and validate the plan, read what is stored, and compute the diff (nothing is written). A plan
+    read without lines that has problems is read again with them and validated again, to say where each is."""
+    outcome, stored = await _prepare(tx, document, prune=prune, now=now)
+    if outcome.problems and document.reread is not None:
+        outcome, stored = await _prepare(tx, document.reread(), prune=prune, now=now)
+    return outcome, stored
+
+
+async def _prepare(
+    tx: Tx, document: Document, *, prune: bool, now: dt.datetime
+) -> tuple[Outcome, Stored | None]:
     plan, problems = parse(document)
     if plan is None:
         return Outcome(problems=problems), None

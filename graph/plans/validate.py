@@ -16,11 +16,11 @@ from graph.core.errors import DomainError, ValidationError
 from graph.core.models import CycleKind, TeamKind
 from graph.integrations.push_checks import PushedValue, check_value
 from graph.planning import initiatives, rules
-from graph.planning.key_results import KeyResultFields
+from graph.planning.key_results import checked_fields
 from graph.planning.organisations import check_objective_limit
 from graph.plans.document import Document, Path, Problem, show
 from graph.plans.keys import check_in_key, measurement_key, retrospective_key
-from graph.plans.models import KeyResultItem, Plan
+from graph.plans.models import InitiativeItem, ObjectiveItem, Plan
 from graph.rituals import checkins, retrospectives
 
 T = TypeVar("T")
@@ -54,19 +54,22 @@ class Checker:
         self.fail(path, error)
 
 
-def key_result_fields(kr: KeyResultItem) -> KeyResultFields:
-    return KeyResultFields(
-        title=kr.title,
-        kind=kr.kind,
-        direction=kr.direction,
-        unit=kr.unit,
-        baseline=kr.baseline,
-        target=kr.target,
-        current=kr.current,
-        done=kr.done,
-        weight=kr.weight,
-        external_key=kr.external_key,
-    )
+def _objective_quickly(objective: ObjectiveItem) -> None:
+    """The rules of one objective and its key results, stopping at the first problem (then the objective is
+    checked again rule by rule, to report every problem): most are fine, and this is one pass over them."""
+    rules.new_id("id", objective.id)
+    rules.name("title", objective.title)
+    rules.text("description", objective.description)
+    rules.confidence("confidence", objective.confidence)
+    for kr in objective.key_results:
+        rules.new_id("id", kr.id)
+        checked_fields(kr)
+
+
+def _initiative_quickly(initiative: InitiativeItem) -> None:
+    rules.new_id("id", initiative.id)
+    rules.name("title", initiative.title)
+    initiatives._url(initiative.url)
 
 
 def check_fields(plan: Plan, checker: Checker, now: dt.datetime) -> None:
@@ -100,6 +103,11 @@ def check_fields(plan: Plan, checker: Checker, now: dt.datetime) -> None:
         c.rule(at, rules.name, "title", priority.title)
         c.rule(at, rules.text, "description", priority.description)
     for i, objective in enumerate(plan.objectives):
+        try:
+            _objective_quickly(objective)
+            continue
+        except DomainError:
+            pass
         at = ("objectives", i)
         c.rule(at, rules.new_id, "id", objective.id)
         c.rule(at, rules.name, "title", objective.title)
@@ -107,8 +115,13 @@ def check_fields(plan: Plan, checker: Checker, now: dt.datetime) -> None:
         c.rule(at, rules.confidence, "confidence", objective.confidence)
         for j, kr in enumerate(objective.key_results):
             c.rule((*at, "keyResults", j), rules.new_id, "id", kr.id)
-            c.rule((*at, "keyResults", j), key_result_fields(kr).checked)
+            c.rule((*at, "keyResults", j), checked_fields, kr)
     for i, initiative in enumerate(plan.initiatives):
+        try:
+            _initiative_quickly(initiative)
+            continue
+        except DomainError:
+            pass
         at = ("initiatives", i)
         c.rule(at, rules.new_id, "id", initiative.id)
         c.rule(at, rules.name, "title", initiative.title)
