@@ -1,6 +1,7 @@
 """As of a day, from history: which day's values a question reads.
 
-A key result's value on a past day is its latest measurement observed by then (cypher/fragments/value_on.cypher);
+A key result's value on a past day is its latest measurement observed by then, or its planned current when it
+was never measured (cypher/fragments/value_on.cypher);
 today, and any later day, it is the stored current, which the push path keeps equal to the latest measurement.
 So a question for today answers exactly as before, and one for a past day no longer moves when newer values
 arrive. Every query that reads values as of a day takes `$valuesOn`: the day, or null for the stored values.

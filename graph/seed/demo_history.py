@@ -5,9 +5,10 @@ measurements in Q1 2026, so a report for a past day has numbers of its own: prog
 progress as of 15 February. Each series ends on its key result's stored `current`
 (graph/seed/demo_key_results.py), so today's figures, and those of any day after 9 February, do not change.
 
-The story: analytics exported the strategic and untracked team metrics on 2, 9 and 15 January, then the export
-broke. So those key results are still stale in mid-February (31 days without a measurement), as docs/DEMO.md
-tells, and each trend line flattens after 15 January.
+The story: analytics exported the strategic metrics (and the fraud rate) on 2, 9 and 15 January, then the
+export broke. So those key results are stale in mid-February (31 days without a measurement), and each trend
+line flattens after 15 January. The six Q1 key results nobody ever measured (docs/HEALTH.md) stay so: they
+keep their planned `current` on every day (cypher/fragments/value_on.cypher).
 """
 
 from __future__ import annotations
@@ -30,12 +31,6 @@ EXPORTS: dict[str, tuple[float, float, float]] = {
     "kr-platform-pairing": (25.0, 30.0, 35.0),
     "kr-platform-blameless": (38.0, 44.0, 50.0),
     "kr-business-accounts": (505.0, 512.0, 520.0),
-    "kr-discover-completion": (67.0, 70.0, 72.0),
-    "kr-discover-tutorial": (17.0, 20.0, 22.0),
-    "kr-sre-availability": (99.91, 99.93, 99.95),
-    "kr-sre-runbooks": (55.0, 62.0, 70.0),
-    "kr-devex-pairing-hours": (27.0, 30.0, 33.0),
-    "kr-payments-failures": (2.4, 2.25, 2.1),
     # Identity's fraud guard-rail, before the check-ins measured it: over the limit, then held.
     "kr-identity-fraud": (0.11, 0.1, 0.1),
 }

@@ -31,6 +31,7 @@ describe_enum(
 
 @strawberry.type(description="Where a key result or objective stood on one day, from its history.")
 class ProgressPoint:
+    id: strawberry.ID = strawberry.field(description="The key result's or objective's id.")
     day: dt.date = strawberry.field(description="The day (values observed by its end, UTC).")
     value: float | None = strawberry.field(
         description="A key result's value: its latest measurement by the day; null for an objective."
@@ -45,8 +46,9 @@ class ProgressPoint:
     missing_reason: MissingReason | None = strawberry.field(description="Why progress is null; else null.")
 
     @classmethod
-    def of(cls, m: history.HistoryPoint) -> ProgressPoint:
+    def of(cls, id: str, m: history.HistoryPoint) -> ProgressPoint:
         return cls(
+            id=strawberry.ID(id),
             day=m.day,
             value=m.value,
             observed_at=m.observed_at,
@@ -76,4 +78,4 @@ class HistoryQueries:
         points = await history.progress_history(
             info.context.db, id=id, start=start, end=end, interval=interval
         )
-        return [ProgressPoint.of(p) for p in points]
+        return [ProgressPoint.of(id, p) for p in points]

@@ -33,6 +33,7 @@ QUERIES: dict[str, str] = {
     "pathToStrategy": '{ pathToStrategy(objectiveId: "{objective}") { steps { id } priority { id } } }',
     "impact": '{ impact(id: "{kr}") { priorities { id } strategicObjectives { id } teamObjectives { id } } }',
     "rollup": '{ rollup(objectiveId: "{strategic}") { contributions { childId parentId } objective { id } } }',
+    "progressHistory": '{ progressHistory(id: "{strategic}", from: "2026-01-01", to: "2026-03-01") { id day } }',
     "strategicReport": '{ strategicReport(objectiveId: "{strategic}", asOf: "2026-03-01") { objective { id } keyResults { id } contributors { objective { id } } atRiskDependencies { from { id } to { id } } issues { objectiveId checkInId } } }',
     "health": '{ health(cycleId: "{year}", asOf: "2026-03-01") { totalCount findings { subject { id } owner { id } cycle { id } } } }',
     "organisation": '{ organisation(id: "{organisation}") { id name } }',

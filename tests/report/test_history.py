@@ -47,9 +47,10 @@ query($id: ID!, $from: Date!, $to: Date!, $interval: HistoryInterval) {
 }
 """
 
-# 10 January: analytics' 9 January export and the 5 January check-ins; Care and Discover's tickets unmeasured.
+# Discover's completion (65 -> 90 at 72) and tutorial (15 -> 50 at 22) were never measured: their planned
+# values count on every day. 10 January: analytics' 9 January export and the 5 January check-ins.
 JAN10 = {
-    "obj-discover-q1": fmean([5 / 25, 5 / 35]),  # completion 70, tutorial 20; tickets not measured yet
+    "obj-discover-q1": fmean([7 / 25, 7 / 35]),  # tickets not measured until 12 January
     "obj-identity-q1": fmean([2 / 70, 1.0]),  # instant verification 12; fraud 0.10 held
     "obj-care-q1": None,  # first measured on 12 January
     "obj-sme-onboarding-q1": 1 / 35,  # one sitting 36
@@ -57,7 +58,7 @@ JAN10 = {
 JAN10_OWN = fmean([2.5 / 10, 3 / 15, 0.4 / 1.8])  # drop-off 37.5, NPS 23, call time 11.6
 # 20 January: the 15 January export and the 19 January check-ins.
 JAN20 = {
-    "obj-discover-q1": fmean([7 / 25, 7 / 35, 10 / 120]),  # 72, 22, tickets 390
+    "obj-discover-q1": fmean([7 / 25, 7 / 35, 10 / 120]),  # tickets 390
     "obj-identity-q1": fmean([9 / 70, 1.0]),  # 19
     "obj-care-q1": 1 / 15,  # 61
     "obj-sme-onboarding-q1": 3 / 35,  # 38
@@ -113,10 +114,11 @@ async def test_as_of_three_days_from_history(gql: GraphQL) -> None:
     assert {w["confidence"] for w in waits} == {3}
     early = (await gql.ok(AS_OF, asOf="2026-01-10"))["crossTeamDependencies"]["nodes"]
     assert {d["to"]["confidence"] for d in early if d["to"]["id"].startswith("kr-identity")} == {7}
-    # Before any measurement: null, with the reason in progressHistory; before the first check-in of 2026.
+    # Before any measurement: null (the reason is in progressHistory), except what was never measured.
     none = await gql.ok(AS_OF, asOf="2025-12-31")
     assert none["keyResult"] == {"valueAt": None, "progressAt": None}
-    assert none["rollup"]["rolledUpProgress"] is None and none["rollup"]["ownProgress"] is None
+    assert none["rollup"]["ownProgress"] is None
+    assert none["rollup"]["rolledUpProgress"] == pytest.approx(fmean([7 / 25, 7 / 35]))  # Discover's alone
 
 
 async def test_a_past_report_stays_as_it_was_when_newer_values_arrive(gql: GraphQL) -> None:
@@ -218,7 +220,7 @@ async def test_what_changed_since_the_last_review(gql: GraphQL) -> None:
         "obj-care-q1": [],
     }
     assert all(r["stoppedBeingAtRisk"] == [] for r in rows)
-    # Analytics' last export (15 January) made Discover's completion and tutorial stale by mid-February.
+    # Discover's completion and tutorial, never measured, were 14 days into Q1 (not stale), now 45.
     stale = {r["objective"]["id"]: [k["id"] for k in r["wentStale"]] for r in rows}
     assert stale["obj-discover-q1"] == ["kr-discover-completion", "kr-discover-tutorial"]
     assert stale["obj-care-q1"] == stale["obj-identity-q1"] == stale["obj-sme-onboarding-q1"] == []
@@ -233,8 +235,8 @@ async def test_the_trend_is_progress_history(gql: GraphQL) -> None:
     # From the start of the contributors' cycle (Q1) every week, and the report's day.
     assert [p["day"] for p in trend][:2] == ["2026-01-01", "2026-01-08"] and trend[-1]["day"] == "2026-02-15"
     assert trend[-1]["rolledUpProgress"] == pytest.approx(report["rolledUpProgress"])
-    # 8 January: completion 67, tutorial 17, instant verification 12, fraud 0.11 (over), one sitting 36.
-    jan8 = {"obj-discover-q1": fmean([2 / 25, 2 / 35]), "obj-identity-q1": fmean([2 / 70, 0.0]),
+    # 8 January: instant verification 12, fraud 0.11 (over), one sitting 36; Care not measured yet.
+    jan8 = {"obj-discover-q1": fmean([7 / 25, 7 / 35]), "obj-identity-q1": fmean([2 / 70, 0.0]),
             "obj-care-q1": None, "obj-sme-onboarding-q1": 1 / 35}  # fmt: skip
     assert trend[1]["rolledUpProgress"] == pytest.approx(_mean(jan8))
     assert trend[-1]["expectedProgress"] == pytest.approx(45 / 90) and trend[0]["expectedProgress"] == 0.0

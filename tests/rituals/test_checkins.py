@@ -301,16 +301,16 @@ async def test_check_ins_of_many_objectives_cost_a_fixed_number_of_queries(
 async def test_the_demo_check_ins_agree_with_the_demo_figures(
     gql: GraphQL, db: Database, demo: dict[str, int]
 ) -> None:
-    assert (demo["CheckIn"], demo["Measurement"], demo["Retrospective"]) == (18, 65, 2)
+    assert (demo["CheckIn"], demo["Measurement"], demo["Retrospective"]) == (18, 47, 2)
     edges = await db.driver.execute_query("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n")
     counts = {record["type"]: record["n"] for record in edges.records}
     assert {
         t: counts[t] for t in ("HAS_CHECK_IN", "RECORDED", "HAS_MEASUREMENT", "HAS_RETROSPECTIVE", "SCORED")
-    } == {"HAS_CHECK_IN": 17, "RECORDED": 16, "HAS_MEASUREMENT": 16, "HAS_RETROSPECTIVE": 2, "SCORED": 3}
+    } == {"HAS_CHECK_IN": 18, "RECORDED": 17, "HAS_MEASUREMENT": 47, "HAS_RETROSPECTIVE": 2, "SCORED": 3}
     assert counts["IN_CYCLE"] == 17  # 12 objectives, 3 priorities, 2 retrospectives (docs/DEMO.md)
     query = "{ keyResults(first: 100) { nodes { id current lastObservedAt history(first: 1) { totalCount nodes { value observedAt } } } } }"
     recorded = [k for k in (await gql.ok(query))["keyResults"]["nodes"] if k["history"]["totalCount"]]
-    assert len(recorded) == 5
+    assert len(recorded) == 14  # 5 from check-ins, 9 more from analytics (graph/seed/demo_history.py)
     for kr in recorded:
         [latest] = kr["history"]["nodes"]
         assert (kr["current"], kr["lastObservedAt"]) == (latest["value"], latest["observedAt"]), kr["id"]
