@@ -21,7 +21,8 @@ import httpx
 from neo4j import RoutingControl
 
 from api.settings import get_settings
-from bench.alignment import SERVER, _picks, connect, console, percentile, prepare, serving, time_calls
+from bench.alignment import SERVER, _picks, connect, console, prepare, serving, time_calls
+from bench.sweep import percentile
 from graph.alignment.history import Interval, series_days
 from graph.alignment.rollup import rollup
 from graph.core.cypher import query

@@ -119,9 +119,11 @@ class CostChecks(SchemaExtension):
         yield
         result = ctx.result
         # A subscription's events are not priced one by one: it is charged what it asked for, once.
-        actual = answer_cost(result.data) if isinstance(result, ExecutionResult) else requested
+        actual = (
+            answer_cost(result.data, at_most=requested) if isinstance(result, ExecutionResult) else requested
+        )
         self.cost["actual"] = actual
-        budget = self.budgets.spend(key, max(1, min(actual, requested)))
+        budget = self.budgets.spend(key, max(1, actual))
         if budget is not None:
             self.cost["budget"] = budget
 
