@@ -77,7 +77,7 @@ async def run(args: argparse.Namespace) -> None:
         ids = await _ids(db, objective_id)
         krs = await _push_history(db, ids)
         days = [values_on(day) for day in series_days(START, END, Interval.MONTH)]
-        texts = [query("alignment/rollup"), query("alignment/key_results_on_days")]
+        texts = [query("alignment/rollup"), query("alignment/objectives_on_days")]
         params = {"objectiveId": objective_id, "valuesOn": None, "ids": ids, "days": days, "org": None}
         variables = {"id": objective_id, "from": START.isoformat(), "to": END.isoformat()}
 

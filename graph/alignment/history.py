@@ -1,7 +1,8 @@
 """Progress over time: a key result's or an objective's progress on each day of a series, from history.
 
-Two queries, however many points: the roll-up's shape (alignment/rollup, today's edges and shares) and every
-key result's value on every day (alignment/key_results_on_days). Own progress and the roll-up per day are then
+Two queries, however many points: the roll-up's shape (alignment/rollup, today's edges and shares) and each
+objective's key-result progress summed per day (alignment/objectives_on_days; a key result's own series reads
+alignment/key_results_on_days). Own progress and the roll-up per day are then
 computed here with the same rules as `rollup` (graph/alignment/rollup.py's roll_up), so each point equals the
 as-of answer for its day.
 """
@@ -96,14 +97,10 @@ async def objectives_on_days(db: Database, *, objective_id: str, days: Sequence[
     """Return the own and rolled-up progress of an objective and of all that counts toward it, on each day."""
     shape = await rollup(db, objective_id=objective_id)  # NOT_FOUND for an unknown objective
     ids = [objective_id, *dict.fromkeys(c.child_id for c in shape.contributions)]
-    rows = await _key_results_on(db, ids, days)
-    totals = [{id: [0.0, 0.0] for id in ids} for _ in days]
-    for row in rows:
-        if row["progress"] is not None:
-            total = totals[row["dayIndex"]][row["id"]]
-            total[0] += row["progress"] * row["weight"]
-            total[1] += row["weight"]
-    own = [{id: (t[0] / t[1] if t[1] > 0 else None) for id, t in day.items()} for day in totals]
+    # Per objective and day, [weight, progress] of each of its KRs (one row per objective, not per KR and day).
+    rows = await db.read("alignment/objectives_on_days", ids=ids, days=[values_on(day) for day in days])
+    krs = {row["id"]: row["days"] for row in rows}
+    own = [{id: _own(krs[id][i] if id in krs else []) for id in ids} for i in range(len(days))]
     shares = [Share(c.parent_id, c.child_id, c.share) for c in shape.contributions]
     methods = {objective_id: shape.method} | {c.child_id: c.child_method for c in shape.contributions}
     rolled = [roll_up(shares, own_progress=progress, methods=methods) for progress in own]
@@ -125,7 +122,7 @@ async def progress_history(
             HistoryPoint(
                 day=days[row["dayIndex"]],
                 value=row["value"],
-                observed_at=_native(row["observedAt"]),
+                observed_at=_moment(row["observedAt"]),
                 progress=row["progress"],
                 rolled_up_progress=None,
                 missing_reason=None if row["progress"] is not None else _reason(row["kind"], row["value"]),
@@ -145,5 +142,16 @@ async def progress_history(
     ]
 
 
-def _native(value: Any) -> Any:
-    return value.to_native() if hasattr(value, "to_native") else value
+def _own(key_results: list[list[float | None]]) -> float | None:
+    """An objective's own progress on a day: the weighted mean over its KRs with progress then, else None."""
+    weighted = weights = 0.0
+    for weight, progress in key_results:
+        if progress is not None and weight is not None:
+            weighted += progress * weight
+            weights += weight
+    return weighted / weights if weights > 0 else None
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    """The ISO text Cypher's toString gives a datetime (without a zone name in brackets, if any)."""
+    return None if text is None else dt.datetime.fromisoformat(text.split("[", 1)[0])
