@@ -56,6 +56,9 @@ CALL (child) {
   WITH k, @value_on(k, $valuesOn) AS value
   WITH k, @progress_on(k, $valuesOn, value) AS progress
   WHERE progress IS NOT NULL
+  // Summed in key result id order, so the same numbers always give the same last digit (and the digit
+  // graph/alignment/history.py's own progress gives).
+  WITH k, progress ORDER BY k.id
   WITH sum(k.weight) AS weights, sum(progress * k.weight) AS weighted
   RETURN CASE WHEN weights > 0 THEN weighted / weights END AS ownProgress
 }

@@ -26,6 +26,8 @@ CALL (o) {
   WITH k, @value_on(k, $valuesOn) AS value
   WITH k, @progress_on(k, $valuesOn, value) AS progress
   WHERE progress IS NOT NULL
+  // Summed in key result id order, as alignment/rollup: the same numbers always give the same last digit.
+  WITH k, progress ORDER BY k.id
   WITH sum(coalesce(k.weight, 1.0)) AS weights, sum(progress * coalesce(k.weight, 1.0)) AS weighted
   RETURN CASE WHEN weights > 0 THEN weighted / weights END AS progress
 }
