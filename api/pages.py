@@ -24,17 +24,18 @@ WEB = Path(__file__).resolve().parents[1] / "web"
 MAP = WEB / "map"
 VENDOR = WEB / "vendor"
 
-# strawberry's GraphiQL page loads these from unpkg; web/package.json pins the same versions, and
-# web/copy-vendor.mjs copies them to these names. The page keeps strawberry's integrity hashes.
+# strawberry's GraphiQL page loads these (by package path) from a CDN; web/package.json pins the same versions,
+# and web/copy-vendor.mjs copies them to these names. The page keeps strawberry's integrity hashes.
 GRAPHIQL_FILES = {
-    "https://unpkg.com/react@18.2.0/umd/react.production.min.js": "react.production.min.js",
-    "https://unpkg.com/react-dom@18.2.0/umd/react-dom.production.min.js": "react-dom.production.min.js",
-    "https://unpkg.com/js-cookie@3.0.5/dist/js.cookie.min.js": "js.cookie.min.js",
-    "https://unpkg.com/graphiql@3.8.3/graphiql.min.css": "graphiql.min.css",
-    "https://unpkg.com/graphiql@3.8.3/graphiql.min.js": "graphiql.min.js",
-    "https://unpkg.com/@graphiql/plugin-explorer@1.0.2/dist/style.css": "plugin-explorer.css",
-    "https://unpkg.com/@graphiql/plugin-explorer@1.0.2/dist/index.umd.js": "plugin-explorer.umd.js",
+    "react@18.2.0/umd/react.production.min.js": "react.production.min.js",
+    "react-dom@18.2.0/umd/react-dom.production.min.js": "react-dom.production.min.js",
+    "js-cookie@3.0.5/dist/js.cookie.min.js": "js.cookie.min.js",
+    "graphiql@3.8.3/graphiql.min.css": "graphiql.min.css",
+    "graphiql@3.8.3/graphiql.min.js": "graphiql.min.js",
+    "@graphiql/plugin-explorer@1.0.2/dist/style.css": "plugin-explorer.css",
+    "@graphiql/plugin-explorer@1.0.2/dist/index.umd.js": "plugin-explorer.umd.js",
 }
+_REMOTE = re.compile(r'(src|href)="https?://[^/"]+/([^"]+)"')
 
 NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Alignment Graph</title>
 <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">
@@ -57,14 +58,17 @@ loads them from a CDN. Update <code>web/package.json</code> and <code>GRAPHIQL_F
 
 @cache
 def graphiql_html() -> str:
-    """strawberry's GraphiQL page, loading its scripts and styles from /static/vendor/ instead of unpkg.
+    """strawberry's GraphiQL page, loading its scripts and styles from /static/vendor/ instead of a CDN.
 
     Should a newer strawberry load other versions, the page says what to update instead (and so does the log):
     it never falls back to the CDN. tests/api/test_pages.py fails on it, so CI catches it first.
     """
-    html = get_graphql_ide_html("graphiql")
-    for url, name in GRAPHIQL_FILES.items():
-        html = html.replace(url, f"/static/vendor/{name}")
+
+    def local(match: re.Match[str]) -> str:
+        name = GRAPHIQL_FILES.get(match.group(2))
+        return f'{match.group(1)}="/static/vendor/{name}"' if name else match.group(0)
+
+    html = _REMOTE.sub(local, get_graphql_ide_html("graphiql"))
     missing = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
     if missing:
         log.error(
