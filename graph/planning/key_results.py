@@ -13,7 +13,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import not_found
 from graph.core.models import Direction, KeyResult, KeyResultKind
 from graph.core.paging import Page, by_id, group, to_page
-from graph.core.progress import key_result_progress
+from graph.core.progress import Measured, key_result_progress
 from graph.planning import frozen, rules
 from graph.planning.writes import delete_by_id
 
@@ -38,25 +38,13 @@ class KeyResultFields:
         return checked_fields(self)
 
 
-class KeyResultLike(Protocol):
+class KeyResultLike(Measured, Protocol):
     """A key result's writable fields, on any object (KeyResultFields, a plan's KeyResultItem)."""
 
     @property
     def title(self) -> str: ...
     @property
-    def kind(self) -> KeyResultKind: ...
-    @property
-    def direction(self) -> Direction | None: ...
-    @property
     def unit(self) -> str | None: ...
-    @property
-    def baseline(self) -> float | None: ...
-    @property
-    def target(self) -> float | None: ...
-    @property
-    def current(self) -> float | None: ...
-    @property
-    def done(self) -> bool: ...
     @property
     def weight(self) -> float: ...
     @property
