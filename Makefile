@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history
+.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history bench-request
 
 WEB_STAMP := web/vendor/.installed
 
@@ -54,6 +54,10 @@ bench-map: install
 ## Time progressHistory: a 12-month monthly series of a strategic objective on the synthetic large organisation.
 bench-history: $(STAMP)
 	$(BIN)/python -m bench.history $(BENCH_ARGS)
+
+## The fixed cost of a small request: p50 and the API's CPU per request, on the demo organisation.
+bench-request: $(STAMP)
+	$(BIN)/python -m bench.request $(BENCH_ARGS)
 
 ## Time plan files on the synthetic large organisation: export, fresh import, a dry run, a re-import (BENCH_ARGS="--profile").
 bench-plans: $(STAMP)

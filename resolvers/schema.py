@@ -12,7 +12,7 @@ from resolvers.alignment.structure import StructureQueries
 from resolvers.core.budget import cost_checks
 from resolvers.core.cost import CostLimits
 from resolvers.core.errors import DomainErrors, Schema
-from resolvers.core.limits import QueryLimits, request_checks
+from resolvers.core.limits import ParseOnce, QueryLimits, request_checks
 from resolvers.core.scalars import SCALARS
 from resolvers.health.queries import HealthQueries
 from resolvers.integrations.auth import Authorization
@@ -87,6 +87,8 @@ def build_schema(
         scalar_overrides=SCALARS,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=max_tokens),
+            # A document is parsed once (its text is the key); RequestChecks validates it once too.
+            ParseOnce,
             request_checks(limits),
             Authorization,
             # After Authorization: a refused token spends no budget.

@@ -5,22 +5,25 @@ from __future__ import annotations
 import asyncio
 import copy
 import math
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, Protocol, TypeVar
 
 from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
     AsyncDriver,
     AsyncGraphDatabase,
     AsyncManagedTransaction,
     AsyncSession,
     AsyncTransaction,
+    Query,
     unit_of_work,
 )
 from neo4j.exceptions import (
     ConnectionPoolError,
     ConstraintError,
+    DriverError,
     IncompleteCommit,
     Neo4jError,
     ServiceUnavailable,
@@ -29,7 +32,8 @@ from neo4j.exceptions import (
 )
 
 from graph.core.cypher import query
-from graph.core.errors import ConflictError, UnavailableError
+from graph.core.deadline import Deadline
+from graph.core.errors import ConflictError, UnavailableError, taken
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -39,22 +43,6 @@ UNAVAILABLE_S = 5.0
 OUTAGE = (ServiceUnavailable, SessionExpired, ConnectionPoolError, OSError)
 
 
-# Neo4j's text for a unique constraint: "Node(101) already exists with label `Initiative` and property `id` = '0'".
-_TAKEN = re.compile(r"label `(?P<label>[^`]+)` and property `(?P<field>\w+)` = (?P<value>.*)$", re.DOTALL)
-
-
-def taken(exc: ConstraintError) -> ConflictError:
-    """The CONFLICT for a unique value already stored, in our words: the field, the value and the kind of node
-    holding it (Neo4j's own text names internal node ids)."""
-    match = _TAKEN.search(exc.message or "")
-    if match is None:
-        return ConflictError("A value that must be unique is already taken", field="id")
-    field, label, value = match["field"], match["label"], match["value"].strip()
-    if len(value) >= 2 and value[0] == value[-1] == "'":
-        value = value[1:-1]
-    return ConflictError(f"{field} {value!r} is already taken by another {label}", field=field, value=value)
-
-
 class Reader(Protocol):
     """Runs named read queries: a Database (each in its own transaction) or a Tx (inside it)."""
 
@@ -62,7 +50,7 @@ class Reader(Protocol):
 
 
 class Database:
-    """Runs named Cypher queries: reads through execute_query, writes in one transaction each."""
+    """Runs named Cypher queries: reads as auto-commit queries, writes in one transaction each."""
 
     def __init__(
         self,
@@ -145,13 +133,13 @@ class Database:
         return max(1, math.ceil(self.unavailable_s))
 
     @asynccontextmanager
-    async def _guard(self) -> AsyncIterator[_Deadline]:
+    async def _guard(self) -> AsyncIterator[Deadline]:
         """Bound a request's time with Neo4j: unavailable_s to get going (the driver's own timeouts should
         fire first; this catches a server that accepts connections but never answers), then the query
         timeout once its work runs, and unavailable_s again from a failure on the way."""
         try:
             async with asyncio.timeout(self.unavailable_s + 1.0) as timeout:
-                yield _Deadline(timeout, self)
+                yield Deadline(timeout, self)
         except TimeoutError as exc:
             raise self._unavailable(exc) from exc
         except OUTAGE as exc:
@@ -195,37 +183,52 @@ class Database:
         await self.driver.close()
 
     async def read(self, name: str, /, **params: Any) -> list[Row]:
-        """Run a named read query and return its rows as dicts."""
+        """Run a named read query and return its rows as dicts.
+
+        Auto-commit: RUN and PULL go in one round trip, where a managed transaction adds BEGIN and COMMIT
+        (a fifth of a small request's CPU, docs/BENCHMARKS.md "The request path"). A read is safe to run
+        again, so what the driver retries in a transaction (the server went away, a leader switch, "try
+        again") is retried here the same way, for at most unavailable_s."""
         self._root.query_count += 1
-        text = query(name)
-
-        @unit_of_work(timeout=self.timeout_s)
-        async def unit(tx: AsyncManagedTransaction, deadline: _Deadline) -> list[Row]:
-            async with deadline.working():
-                result = await tx.run(text, self.params(params))
-                keys = result.keys()
-                # Named queries return plain values and maps (tests/cypher/test_cypher_files.py checks), so
-                # zipping is enough; record.data() would walk every value looking for nodes, about 7x slower.
-                return [dict(zip(keys, record.values(), strict=True)) async for record in result]
-
+        statement = Query(query(name), timeout=self.timeout_s)
+        arguments = self.params(params)
+        loop = asyncio.get_running_loop()
+        give_up, pause = loop.time() + self.unavailable_s, 0.05
         try:
-            async with self._guard() as deadline, self._session() as session:
-                rows: list[Row] = await session.execute_read(unit, deadline)
-                return rows
+            async with self._guard() as deadline:
+                while True:
+                    try:
+                        return await self._read_once(statement, arguments, deadline)
+                    except (Neo4jError, DriverError) as exc:
+                        if not exc.is_retryable() or loop.time() + pause > give_up:
+                            raise
+                    await asyncio.sleep(pause)
+                    pause = min(2 * pause, 1.0)
         except Neo4jError as exc:
             raise self._timed_out(exc) or exc from exc
 
-    def _session(self) -> AsyncSession:
+    async def _read_once(self, statement: Query, arguments: dict[str, Any], deadline: Deadline) -> list[Row]:
+        session = self._session(READ_ACCESS)
+        async with session, deadline.working():
+            result = await session.run(statement, arguments)
+            keys = result.keys()
+            # Named queries return plain values and maps (tests/cypher/test_cypher_files.py checks), so
+            # zipping is enough; record.data() would walk every value looking for nodes, about 7x slower.
+            return [dict(zip(keys, record.values(), strict=True)) async for record in result]
+
+    def _session(self, mode: str = WRITE_ACCESS) -> AsyncSession:
         # The bookmark manager execute_query uses: on a cluster, a read after a write (the live update built
         # after a push commits, the client's next query) never sees the state from before it.
         bookmarks = self.driver.execute_query_bookmark_manager
-        return self.driver.session(database=self.database, bookmark_manager=bookmarks)
+        return self.driver.session(
+            database=self.database, bookmark_manager=bookmarks, default_access_mode=mode
+        )
 
     async def write(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Run `work` in one write transaction; it may be retried, so it must be idempotent."""
 
         @unit_of_work(timeout=self.timeout_s)
-        async def unit(tx: AsyncManagedTransaction, deadline: _Deadline) -> T:
+        async def unit(tx: AsyncManagedTransaction, deadline: Deadline) -> T:
             async with deadline.working():
                 return await work(Tx(tx, self))
 
@@ -262,29 +265,6 @@ class Database:
             if error.field != "idempotencyKey" or key is None:
                 raise
             return await self.write(work)
-
-
-class _Deadline:
-    """Moves a request's time limit as its transaction starts working, or fails and gets retried."""
-
-    def __init__(self, timeout: asyncio.Timeout, db: Database) -> None:
-        self._timeout = timeout
-        self._db = db
-
-    @asynccontextmanager
-    async def working(self) -> AsyncIterator[None]:
-        loop = asyncio.get_running_loop()
-        # Neo4j itself stops the transaction after timeout_s; the guard only catches a server that hangs.
-        self._timeout.reschedule(loop.time() + (self._db.timeout_s or 3600.0) + self._db.unavailable_s)
-        try:
-            yield
-        except Exception:
-            # A failure the driver retries (the server went away, or answers that it cannot work yet): it
-            # retries for at most unavailable_s more, and a retry that gets going moves the limit again.
-            when = self._timeout.when()
-            limit = loop.time() + self._db.unavailable_s + 1.0
-            self._timeout.reschedule(limit if when is None else min(when, limit))
-            raise
 
 
 class Tx:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from neo4j.exceptions import ConstraintError
 
 
 class DomainError(Exception):
@@ -36,3 +39,19 @@ class UnavailableError(DomainError):
 def not_found(kind: str, field: str, value: str) -> NotFoundError:
     """Build the error for an id that names nothing."""
     return NotFoundError(f"No {kind} with id {value!r} ({field})", field=field, value=value)
+
+
+# Neo4j's text for a unique constraint: "Node(101) already exists with label `Initiative` and property `id` = '0'".
+_TAKEN = re.compile(r"label `(?P<label>[^`]+)` and property `(?P<field>\w+)` = (?P<value>.*)$", re.DOTALL)
+
+
+def taken(exc: ConstraintError) -> ConflictError:
+    """The CONFLICT for a unique value already stored, in our words: the field, the value and the kind of node
+    holding it (Neo4j's own text names internal node ids)."""
+    match = _TAKEN.search(exc.message or "")
+    if match is None:
+        return ConflictError("A value that must be unique is already taken", field="id")
+    field, label, value = match["field"], match["label"], match["value"].strip()
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        value = value[1:-1]
+    return ConflictError(f"{field} {value!r} is already taken by another {label}", field=field, value=value)

@@ -10,9 +10,11 @@ answer at one response path and how many fragments a document may define.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphql import (
     DocumentNode,
@@ -23,8 +25,10 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    parse,
 )
 from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 from strawberry.types.graphql import OperationType
 
 from resolvers.core.text import variables_errors
@@ -199,15 +203,16 @@ class RequestChecks(SchemaExtension):
         if document is not None and ctx.pre_execution_errors is None:
             # Called directly, not as a graphql-core rule: validate() would first walk the whole document
             # with type information (30 ms for the 26-fragment document), the cost this check avoids.
+            schema, rules = ctx.schema._schema, tuple(ctx.validation_rules)
             errors = (
                 self._request_errors(document)
-                or document_errors(document, self.limits)
-                or variables_errors(
-                    ctx.schema._schema, chosen_operation(document, ctx.operation_name), ctx.variables
-                )
+                or _once(ctx.query, self.limits, lambda: document_errors(document, self.limits))
+                or variables_errors(schema, chosen_operation(document, ctx.operation_name), ctx.variables)
+                # graphql-core's validation depends on the document alone, and was a quarter of a small
+                # query's CPU (docs/BENCHMARKS.md, "The request path"): once per document text.
+                or _once(ctx.query, (schema, rules), lambda: validate_document(schema, document, rules))
             )
-            if errors:
-                ctx.pre_execution_errors = errors
+            ctx.pre_execution_errors = errors
         yield
 
     def _request_errors(self, document: DocumentNode) -> list[GraphQLError]:
@@ -239,6 +244,44 @@ def chosen_operation(document: DocumentNode, name: str | None) -> OperationDefin
     if name is None:
         return operations[0] if len(operations) == 1 else None
     return next((o for o in operations if o.name is not None and o.name.value == name), None)
+
+
+# Documents whose parse (strawberry's ParserCache, resolvers/schema.py) and checks are kept. Bounded, so
+# unique documents can't grow memory (each has at most AG_MAX_TOKENS tokens).
+DOCUMENTS_CACHED = 256
+_checked: OrderedDict[tuple[str, Hashable], list[GraphQLError]] = OrderedDict()
+
+
+def _once(text: str | None, key: Hashable, check: Callable[[], list[GraphQLError]]) -> list[GraphQLError]:
+    """What `check` finds in the document of this text, computed once per text and key (the text, not the
+    document, is the key: hashing a DocumentNode walks all of it). A copy, so no caller changes the cache."""
+    if text is None:
+        return check()
+    entry = (text, key)
+    found = _checked.get(entry)
+    if found is None:
+        found = _checked[entry] = check()
+        if len(_checked) > 2 * DOCUMENTS_CACHED:
+            _checked.popitem(last=False)
+    else:
+        _checked.move_to_end(entry)
+    return list(found)
+
+
+_parse = lru_cache(maxsize=DOCUMENTS_CACHED)(parse)
+
+
+class ParseOnce(SchemaExtension):
+    """Parse each document text once (an LRU of DOCUMENTS_CACHED). Unlike strawberry's ParserCache, a
+    document that does not parse is left to strawberry, which reports it as a syntax error as usual."""
+
+    def on_parse(self) -> Iterator[None]:
+        ctx = self.execution_context
+        if ctx.query is not None:
+            # Any failure (a syntax error, too many tokens): strawberry's own parse meets and reports it.
+            with suppress(Exception):
+                ctx.graphql_document = _parse(ctx.query, **ctx.parse_options)
+        yield
 
 
 def request_checks(limits: QueryLimits) -> type[RequestChecks]:
