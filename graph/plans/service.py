@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from graph.core.db import Database, Tx
 from graph.core.errors import not_found
+from graph.plans import collector
 from graph.plans.apply import Progress, apply_diff
 from graph.plans.diff import Diff, compute_diff
 from graph.plans.document import Document, Problem
@@ -102,9 +103,10 @@ async def import_plan(
         outcome.applied = True
         return outcome
 
-    if dry_run:
-        return await db.rehearse(work)
-    return await db.write(work)
+    with collector.paused():
+        if dry_run:
+            return await db.rehearse(work)
+        return await db.write(work)
 
 
 async def rehearse_plan(
@@ -125,4 +127,5 @@ async def rehearse_plan(
         await apply_diff(tx, outcome.plan, stored, outcome.diff, now=at)
         return outcome, await after(tx, outcome)
 
-    return await db.rehearse(work)
+    with collector.paused():
+        return await db.rehearse(work)
