@@ -69,8 +69,6 @@ async def _prepare(
         raise not_found("organisation", "organisation.id", plan.organisation.id)
     checker = Checker(document)
     checker.problems.extend(problems)
-    check_fields(plan, checker, now)
-    check_duplicates(plan, checker)
     stored = await read_stored(
         tx,
         plan.organisation.id,
@@ -78,6 +76,8 @@ async def _prepare(
         initiative_ids=[i.id for i in plan.initiatives],
         plan_ids=_ids(plan),
     )
+    check_fields(plan, checker, now, stored)
+    check_duplicates(plan, checker)
     check_graph(plan, stored, checker, prune=prune)
     diff = compute_diff(plan, stored, checker, prune=prune) if not checker.problems else None
     if diff is not None:

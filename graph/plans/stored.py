@@ -52,6 +52,20 @@ class Stored:
 _TEAMS = TypeAdapter(list[TeamItem])
 _OBJECTIVES = TypeAdapter(list[ObjectiveItem])
 _KEY_RESULTS = TypeAdapter(list[KeyResultItem])
+# plans/read_key_results's columns but the second (objectiveId).
+_KEY_RESULT_FIELDS = (
+    "id",
+    "title",
+    "kind",
+    "direction",
+    "unit",
+    "baseline",
+    "target",
+    "current",
+    "done",
+    "weight",
+    "externalKey",
+)
 _CONTRIBUTIONS = TypeAdapter(list[ContributionItem])
 _DEPENDENCIES = TypeAdapter(list[DependencyItem])
 _INITIATIVES = TypeAdapter(list[InitiativeItem])
@@ -146,9 +160,11 @@ async def _organisation(db: Reader, stored: Stored, organisation_id: str) -> Non
     stored.teams = {t.id: t for t in _TEAMS.validate_python(rows)}
     rows = await _items(db, "plans/read_objectives", organisationId=organisation_id)
     stored.objectives = {o.id: o for o in _OBJECTIVES.validate_python(rows)}
-    rows = await _items(db, "plans/read_key_results", organisationId=organisation_id)
-    owners = [str(row.pop("objectiveId")) for row in rows]
-    for owner, kr in zip(owners, _KEY_RESULTS.validate_python(rows), strict=True):
+    found = await db.read("plans/read_key_results", organisationId=organisation_id)
+    lists: list[list[Any]] = list(found[0]["items"]) if found else []
+    owners = [str(row[1]) for row in lists]
+    fields = [dict(zip(_KEY_RESULT_FIELDS, (row[0], *row[2:]), strict=True)) for row in lists]
+    for owner, kr in zip(owners, _KEY_RESULTS.validate_python(fields), strict=True):
         stored.key_results[kr.id] = (owner, kr)
         stored.objectives[owner].key_results.append(kr)
 
