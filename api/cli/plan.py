@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from api.cli.common import settings_with_neo4j, with_db
 from api.cli.plan_check import check
@@ -102,14 +102,16 @@ def import_command(
         columns = (
             TextColumn("{task.description:<36}"),
             BarColumn(),
-            TextColumn("{task.completed} rows"),
+            MofNCompleteColumn(),
+            TextColumn("rows"),
             TimeElapsedColumn(),
         )
         with Progress(*columns, console=console, transient=True) as bar:
-            task = bar.add_task("validating", total=None)
+            # No total while the plan is checked and compared; then the rows the diff writes, in all.
+            task = bar.add_task("checking the plan", total=None)
 
-            def step(name: str, rows: int) -> None:
-                bar.update(task, description=name, advance=rows)
+            def step(name: str, done: int, total: int) -> None:
+                bar.update(task, description=name, completed=done, total=total)
 
             return await import_plan(db, document, dry_run=dry_run, prune=prune, progress=step)
 

@@ -1,9 +1,11 @@
 """Write a plan's diff inside one transaction: batched UNWIND queries (cypher/plans/), in an order where every
 end of a link already exists, then history and new currents through the push path, then progress.
 
-A key result's new `current` becomes a measurement observed at import time (source "plan"), as
-`updateKeyResult` and `createKeyResult` record theirs; history keeps its own times. Objectives the plan
-archives are archived last, so their history is written first (a push refuses an archived objective's KR).
+New objectives and key results are created (plans/create_*), not merged: they have no old edges to remove. A
+key result's new `current` becomes a measurement observed at import time (source "plan:current"), as
+`updateKeyResult` and `createKeyResult` record theirs; a new key result's first one is written with it, the
+rest go through the push path. History keeps its own times. Objectives the plan archives are archived last,
+so their history is written first (a push refuses an archived objective's KR).
 """
 
 from __future__ import annotations
@@ -22,40 +24,89 @@ from graph.planning import rules
 from graph.planning.key_results import checked_fields
 from graph.plans.diff import Diff
 from graph.plans.keys import check_in_value_key
-from graph.plans.models import CheckInItem, Plan, RetrospectiveItem
+from graph.plans.models import CheckInItem, ObjectiveItem, Plan, RetrospectiveItem
 from graph.plans.stored import Stored
 
 BATCH = 5000
 # The source of a measurement made from a key result's `current` (export leaves out the one that is current).
 SOURCE = "plan:current"
-Progress = Callable[[str, int], None]  # (step, rows written)
+Progress = Callable[[str, int, int], None]  # (step, rows written so far, rows to write in all)
 
 
-async def _batched(tx: Tx, name: str, rows: list[dict[str, Any]], progress: Progress | None) -> None:
-    for start in range(0, len(rows), BATCH):
-        await tx.run(name, rows=rows[start : start + BATCH])
-        if progress is not None:
-            progress(name, len(rows[start : start + BATCH]))
+class _Writer:
+    """Runs the batched queries of one apply inside its transaction and tells `progress` how far it is."""
+
+    def __init__(self, tx: Tx, total: int, progress: Progress | None) -> None:
+        self.tx, self.total, self.done, self.progress = tx, total, 0, progress
+
+    def advance(self, step: str, rows: int) -> None:
+        self.done += rows
+        if self.progress is not None:
+            self.progress(step, self.done, self.total)
+
+    async def batched(self, name: str, rows: list[dict[str, Any]], **params: Any) -> None:
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            await self.tx.run(name, rows=batch, **params)
+            self.advance(name, len(batch))
 
 
 def _rows(items: list[Any], **extra: Any) -> list[dict[str, Any]]:
     return [{**item.model_dump(by_alias=True, mode="json"), **extra} for item in items]
 
 
+def _total(diff: Diff) -> int:
+    """How many rows apply_diff writes: every item the diff writes, history values and currents included."""
+    w = diff.write
+    listed = ("organisation", "teams", "cycles", "priorities", "objectives", "initiatives", "contributions")
+    total = sum(len(w[kind]) for kind in (*listed, "supports", "dependencies", "advances", "measurements"))
+    total += len(diff.key_results) + len(diff.remove) + len(diff.currents) + len(diff.archive)
+    total += sum(1 + len(c.values) for _, c in w["checkIns"]) + len(w["retrospectives"])
+    return total
+
+
 async def apply_diff(
     tx: Tx, plan: Plan, stored: Stored, diff: Diff, *, now: dt.datetime, progress: Progress | None = None
 ) -> None:
     """Write what the diff creates, updates, archives and removes; nothing else."""
-    w = diff.write
-    await _batched(tx, "plans/merge_organisation", _rows(w["organisation"]), progress)
-    await _batched(tx, "plans/merge_teams", _rows(w["teams"], organisationId=plan.organisation.id), progress)
-    await _batched(
-        tx, "plans/merge_cycles", _rows(w["cycles"], organisationId=plan.organisation.id), progress
-    )
-    await _batched(tx, "plans/merge_priorities", _rows(w["priorities"]), progress)
+    w, out = diff.write, _Writer(tx, _total(diff), progress)
+    org = plan.organisation.id
+    await out.batched("plans/merge_organisation", _rows(w["organisation"]))
+    await out.batched("plans/merge_teams", _rows(w["teams"], organisationId=org))
+    await out.batched("plans/merge_cycles", _rows(w["cycles"], organisationId=org))
+    await out.batched("plans/merge_priorities", _rows(w["priorities"]))
+    archived_later, objectives = _objectives(w["objectives"], stored)
+    await out.batched("plans/create_objectives", objectives["create"])
+    await out.batched("plans/merge_objectives", objectives["update"])
+    key_results, pushed = _key_results(diff, stored, now)
+    await out.batched("plans/create_key_results", key_results["create"], receivedAt=now)
+    out.advance("plans/create_key_results", len(diff.currents) - len(pushed))  # their first measurements
+    await out.batched("plans/merge_key_results", key_results["update"])
+    await out.batched("plans/merge_initiatives", _rows(w["initiatives"], advances=None, organisationId=org))
+    await out.batched("plans/merge_contributions", _rows(w["contributions"]))
+    await out.batched("plans/merge_supports", _rows(w["supports"]))
+    await out.batched("plans/merge_dependencies", _rows(w["dependencies"]))
+    advances = [{"initiativeId": a.objective_id, "keyResultId": a.priority_id} for a in w["advances"]]
+    await out.batched("plans/merge_advances", advances)
+    await out.batched("plans/remove_links", diff.remove)
+    cycle_of = {o.id: o.cycle_id for o in [*stored.objectives.values(), *plan.objectives]}
+    await _history(out, diff, cycle_of, now)
+    currents = [
+        PushedValue(value=value, observed_at=now, source=SOURCE, key_result_id=kr) for kr, value in pushed
+    ]
+    await _push(out, currents, now)
+    if diff.archive or archived_later:
+        await tx.run("plans/archive_objectives", ids=[*diff.archive, *archived_later])
+        out.advance("plans/archive_objectives", len(diff.archive))
+
+
+def _objectives(
+    items: list[ObjectiveItem], stored: Stored
+) -> tuple[list[str], dict[str, list[dict[str, Any]]]]:
+    """The objectives' rows, new ones apart (they are created, not merged), and those archived at the end."""
     archived_later: list[str] = []
-    objectives = []
-    for objective in w["objectives"]:
+    rows: dict[str, list[dict[str, Any]]] = {"create": [], "update": []}
+    for objective in items:
         row = objective.model_dump(by_alias=True, mode="json", exclude={"key_results"})
         before = stored.objectives.get(objective.id)
         if objective.confidence is None and before is not None:
@@ -65,55 +116,59 @@ async def apply_diff(
         ):
             archived_later.append(objective.id)
             row["status"] = before.status.value if before is not None else ObjectiveStatus.ACTIVE.value
-        objectives.append(row)
-    await _batched(tx, "plans/merge_objectives", objectives, progress)
-    key_results = []
+        rows["create" if before is None else "update"].append(row)
+    return archived_later, rows
+
+
+def _key_results(
+    diff: Diff, stored: Stored, now: dt.datetime
+) -> tuple[dict[str, list[dict[str, Any]]], list[tuple[str, float]]]:
+    """The key results' rows, new ones apart, and the currents left to the push path.
+
+    A new key result's current is its first measurement, written with it (plans/create_key_results) unless
+    this import's history writes values for it too (then, or for a stored key result, the push path orders
+    them) or its objective is archived already (the push path refuses that, as it would a live push)."""
+    with_history = {m.key_result_id for _, m in diff.write["measurements"]}
+    with_history.update(v.key_result_id for _, c in diff.write["checkIns"] for v in c.values)
+    currents = dict(diff.currents)
+    rows: dict[str, list[dict[str, Any]]] = {"create": [], "update": []}
+    first: set[str] = set()
+    observed = now.astimezone(dt.UTC).isoformat()
     for objective_id, kr in diff.key_results:
         # Progress with the current it will have; a new current or history moves it again through the push path.
         held = stored.key_results.get(kr.id)
         current = kr.current if kr.current is not None else (held[1].current if held else None)
         props = checked_fields(kr if current == kr.current else kr.model_copy(update={"current": current}))
         del props["current"]
-        key_results.append({"id": kr.id, "objectiveId": objective_id, **props})
-    await _batched(tx, "plans/merge_key_results", key_results, progress)
-    await _batched(
-        tx,
-        "plans/merge_initiatives",
-        _rows(w["initiatives"], advances=None, organisationId=plan.organisation.id),
-        progress,
-    )
-    await _batched(tx, "plans/merge_contributions", _rows(w["contributions"]), progress)
-    await _batched(tx, "plans/merge_supports", _rows(w["supports"]), progress)
-    await _batched(tx, "plans/merge_dependencies", _rows(w["dependencies"]), progress)
-    advances = [{"initiativeId": a.objective_id, "keyResultId": a.priority_id} for a in w["advances"]]
-    await _batched(tx, "plans/merge_advances", advances, progress)
-    await _batched(tx, "plans/remove_links", diff.remove, progress)
-    cycle_of = {o.id: o.cycle_id for o in [*stored.objectives.values(), *plan.objectives]}
-    await _history(tx, diff, cycle_of, now, progress)
-    currents = [
-        PushedValue(value=value, observed_at=now, source=SOURCE, key_result_id=kr)
-        for kr, value in diff.currents
-    ]
-    await _push(tx, currents, now)
-    if diff.archive or archived_later:
-        await tx.run("plans/archive_objectives", ids=[*diff.archive, *archived_later])
+        row = {"id": kr.id, "objectiveId": objective_id, **props}
+        if held is None:
+            owner = stored.objectives.get(objective_id)
+            archived = owner is not None and owner.status is ObjectiveStatus.ARCHIVED
+            value = currents.get(kr.id)
+            if value is not None and kr.id not in with_history and not archived:
+                first.add(kr.id)
+                row["first"] = {"id": str(uuid.uuid4()), "value": float(value), "observedAt": observed}
+                row["first"]["source"] = SOURCE
+            else:
+                row["first"] = None
+        rows["create" if held is None else "update"].append(row)
+    return rows, [(kr, value) for kr, value in diff.currents if kr not in first]
 
 
-async def _push(tx: Tx, values: list[PushedValue], now: dt.datetime) -> list[str]:
+async def _push(out: _Writer, values: list[PushedValue], now: dt.datetime) -> list[str]:
     """Record values through the push path, in chunks; return their measurement ids, in order."""
     ids: list[str] = []
     for start in range(0, len(values), MAX_VALUES):
         chunk = values[start : start + MAX_VALUES]
-        for result in await measurements.push_in_tx(tx, chunk, now):
+        for result in await measurements.push_in_tx(out.tx, chunk, now):
             if result.status is PushStatus.REJECTED:
                 raise ConflictError(result.message or "a value was refused", field="history")
             ids.append(result.measurement_id or "")
+        out.advance("measurements", len(chunk))
     return ids
 
 
-async def _history(
-    tx: Tx, diff: Diff, cycle_of: dict[str, str], now: dt.datetime, progress: Progress | None
-) -> None:
+async def _history(out: _Writer, diff: Diff, cycle_of: dict[str, str], now: dt.datetime) -> None:
     """Write the new measurements, check-ins (their values first) and retrospectives."""
     values = [
         PushedValue(
@@ -137,9 +192,7 @@ async def _history(
             )
             for v in check_in.values
         )
-    ids = await _push(tx, values, now)
-    if progress is not None and values:
-        progress("measurements", len(values))
+    ids = await _push(out, values, now)
     offset = len(diff.write["measurements"])
     rows = []
     for key, check_in in checkins:
@@ -155,10 +208,10 @@ async def _history(
             "idempotencyKey": key,
         }
         rows.append({"objectiveId": check_in.objective_id, "checkIn": props, "measurementIds": recorded})
-    await _batched(tx, "plans/create_check_ins", rows, progress)
+    await out.batched("plans/create_check_ins", rows)
     retros: list[tuple[str, RetrospectiveItem]] = diff.write["retrospectives"]
     retro_rows = [_retrospective(key, r, cycle_of) for key, r in retros]
-    await _batched(tx, "plans/create_retrospectives", retro_rows, progress)
+    await out.batched("plans/create_retrospectives", retro_rows)
 
 
 def _retrospective(key: str, r: RetrospectiveItem, cycle_of: dict[str, str]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from graph.plans import collector
 from graph.plans.document import Document, Problem, read_yaml
 from graph.plans.models import Plan
 from graph.plans.sheets import SHEETS, read_sheets, split_bundle
@@ -22,6 +23,11 @@ class PlanFormat(StrEnum):
 def read_path(path: Path, *, quick: bool = True) -> Document:
     """A YAML file, a CSV sheet, or a directory: its YAML files (sorted, merged) and its CSV sheets. `quick`:
     YAML is read without lines where it can be (the document can `reread` itself with them)."""
+    with collector.paused():
+        return _read_path(path, quick=quick)
+
+
+def _read_path(path: Path, *, quick: bool) -> Document:
     document = Document()
     if not path.exists():
         document.problems.append(Problem("NOT_FOUND", f"{path} does not exist", str(path)))
@@ -58,6 +64,11 @@ def _sheets(document: Document, files: dict[str, str]) -> None:
 
 def read_text(text: str, fmt: PlanFormat, *, name: str = "plan", quick: bool = True) -> Document:
     """A plan given as one string: YAML, or CSV sheets each after a `### <sheet>.csv` line."""
+    with collector.paused():
+        return _read_text(text, fmt, name=name, quick=quick)
+
+
+def _read_text(text: str, fmt: PlanFormat, *, name: str, quick: bool) -> Document:
     document = Document()
     if fmt is PlanFormat.YAML:
         if read_yaml(document, f"{name}.yaml", text, quick=quick):

@@ -10,7 +10,9 @@ from typing import TypeVar
 
 from graph.core.db import Database, Tx
 from graph.core.errors import not_found
+from graph.plans import collector
 from graph.plans.apply import Progress, apply_diff
+from graph.plans.closed import check_closed, leave_frozen
 from graph.plans.diff import Diff, compute_diff
 from graph.plans.document import Document, Problem
 from graph.plans.graph_rules import check_graph
@@ -32,15 +34,17 @@ class Outcome:
     plan: Plan | None = None
 
 
-def _ids(plan: Plan) -> list[str]:
-    ids = [t.id for t in plan.teams]
-    ids.extend(c.id for c in plan.cycles)
-    ids.extend(p.id for p in plan.priorities)
-    ids.extend(i.id for i in plan.initiatives)
-    for objective in plan.objectives:
-        ids.append(objective.id)
-        ids.extend(kr.id for kr in objective.key_results)
-    return ids
+def _ids(plan: Plan) -> dict[str, list[str]]:
+    """The plan's ids per kind (objectives and key results together: links name either)."""
+    alignables = [o.id for o in plan.objectives]
+    alignables.extend(kr.id for o in plan.objectives for kr in o.key_results)
+    return {
+        "teams": [t.id for t in plan.teams],
+        "cycles": [c.id for c in plan.cycles],
+        "priorities": [p.id for p in plan.priorities],
+        "initiatives": [i.id for i in plan.initiatives],
+        "alignables": alignables,
+    }
 
 
 async def prepare(
@@ -65,8 +69,6 @@ async def _prepare(
         raise not_found("organisation", "organisation.id", plan.organisation.id)
     checker = Checker(document)
     checker.problems.extend(problems)
-    check_fields(plan, checker, now)
-    check_duplicates(plan, checker)
     stored = await read_stored(
         tx,
         plan.organisation.id,
@@ -74,8 +76,14 @@ async def _prepare(
         initiative_ids=[i.id for i in plan.initiatives],
         plan_ids=_ids(plan),
     )
+    check_fields(plan, checker, now, stored)
+    check_duplicates(plan, checker)
     check_graph(plan, stored, checker, prune=prune)
     diff = compute_diff(plan, stored, checker, prune=prune) if not checker.problems else None
+    if diff is not None:
+        if prune:
+            leave_frozen(diff, stored)
+        check_closed(plan, stored, diff, checker)
     problems = sorted(checker.problems, key=lambda p: (p.file or "", p.line or 0, p.path))
     return Outcome(problems=problems, diff=diff, plan=plan), stored
 
@@ -102,9 +110,10 @@ async def import_plan(
         outcome.applied = True
         return outcome
 
-    if dry_run:
-        return await db.rehearse(work)
-    return await db.write(work)
+    with collector.paused():
+        if dry_run:
+            return await db.rehearse(work)
+        return await db.write(work)
 
 
 async def rehearse_plan(
@@ -125,4 +134,5 @@ async def rehearse_plan(
         await apply_diff(tx, outcome.plan, stored, outcome.diff, now=at)
         return outcome, await after(tx, outcome)
 
-    return await db.rehearse(work)
+    with collector.paused():
+        return await db.rehearse(work)

@@ -4,7 +4,7 @@ and priorities. Import compares a plan with it; export writes it out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +52,20 @@ class Stored:
 _TEAMS = TypeAdapter(list[TeamItem])
 _OBJECTIVES = TypeAdapter(list[ObjectiveItem])
 _KEY_RESULTS = TypeAdapter(list[KeyResultItem])
+# plans/read_key_results's columns but the second (objectiveId).
+_KEY_RESULT_FIELDS = (
+    "id",
+    "title",
+    "kind",
+    "direction",
+    "unit",
+    "baseline",
+    "target",
+    "current",
+    "done",
+    "weight",
+    "externalKey",
+)
 _CONTRIBUTIONS = TypeAdapter(list[ContributionItem])
 _DEPENDENCIES = TypeAdapter(list[DependencyItem])
 _INITIATIVES = TypeAdapter(list[InitiativeItem])
@@ -68,11 +82,11 @@ async def read_stored(
     *,
     history: bool = False,
     initiative_ids: Sequence[str] = (),
-    plan_ids: Sequence[str] = (),
+    plan_ids: Mapping[str, Sequence[str]] | None = None,
 ) -> Stored:
     """Read the organisation (all of it), its cycles and priorities, the initiatives named or advancing its key
-    results, with `history` its measurements, check-ins and retrospectives, and which `plan_ids` another
-    organisation holds."""
+    results, with `history` its measurements, check-ins and retrospectives, and which `plan_ids` (per kind:
+    teams, cycles, priorities, initiatives, alignables) another organisation holds as the same kind."""
     stored = Stored()
     org = await db.read("plans/read_organisation", organisationId=organisation_id)
     if org:
@@ -108,13 +122,36 @@ async def read_stored(
             stored.dependencies[(d.from_id, d.to_id)] = d
     if history and stored.organisation is not None:
         stored.history = await _history(db, organisation_id, stored.history_keys)
-    known = {*stored.teams, *stored.objectives, *stored.key_results, *stored.cycles, *stored.priorities}
-    known.update(stored.initiatives)
-    new = [id for id in plan_ids if id not in known]  # only a new id can belong to another organisation
-    if new:
-        for row in await db.read("plans/find_foreign", organisationId=organisation_id, ids=new):
-            stored.foreign[row["id"]] = f"{row['kind']} of organisation {row['organisationId']!r}"
+    if plan_ids:
+        await _foreign(db, stored, organisation_id, plan_ids)
     return stored
+
+
+async def _foreign(
+    db: Reader, stored: Stored, organisation_id: str, plan_ids: Mapping[str, Sequence[str]]
+) -> None:
+    """Which new ids of the plan name a node of their own kind in another organisation (only a new id can)."""
+    held: dict[str, Collection[str]] = {
+        "teams": stored.teams,
+        "cycles": stored.cycles,
+        "priorities": stored.priorities,
+        "initiatives": stored.initiatives,
+        "alignables": stored.objectives.keys() | stored.key_results.keys(),
+    }
+    new = {kind: [id for id in plan_ids.get(kind, ()) if id not in ids] for kind, ids in held.items()}
+    if not any(new.values()):
+        return
+    rows = await db.read(
+        "plans/find_foreign",
+        organisationId=organisation_id,
+        teamIds=new["teams"],
+        alignableIds=new["alignables"],
+        cycleIds=new["cycles"],
+        priorityIds=new["priorities"],
+        initiativeIds=new["initiatives"],
+    )
+    for row in rows:
+        stored.foreign[row["id"]] = f"{row['kind']} of organisation {row['organisationId']!r}"
 
 
 async def _organisation(db: Reader, stored: Stored, organisation_id: str) -> None:
@@ -123,9 +160,11 @@ async def _organisation(db: Reader, stored: Stored, organisation_id: str) -> Non
     stored.teams = {t.id: t for t in _TEAMS.validate_python(rows)}
     rows = await _items(db, "plans/read_objectives", organisationId=organisation_id)
     stored.objectives = {o.id: o for o in _OBJECTIVES.validate_python(rows)}
-    rows = await _items(db, "plans/read_key_results", organisationId=organisation_id)
-    owners = [str(row.pop("objectiveId")) for row in rows]
-    for owner, kr in zip(owners, _KEY_RESULTS.validate_python(rows), strict=True):
+    found = await db.read("plans/read_key_results", organisationId=organisation_id)
+    lists: list[list[Any]] = list(found[0]["items"]) if found else []
+    owners = [str(row[1]) for row in lists]
+    fields = [dict(zip(_KEY_RESULT_FIELDS, (row[0], *row[2:]), strict=True)) for row in lists]
+    for owner, kr in zip(owners, _KEY_RESULTS.validate_python(fields), strict=True):
         stored.key_results[kr.id] = (owner, kr)
         stored.objectives[owner].key_results.append(kr)
 

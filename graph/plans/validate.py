@@ -21,6 +21,7 @@ from graph.planning.organisations import check_objective_limit
 from graph.plans.document import Document, Path, Problem, show
 from graph.plans.keys import check_in_key, measurement_key, retrospective_key
 from graph.plans.models import InitiativeItem, ObjectiveItem, Plan
+from graph.plans.stored import Stored
 from graph.rituals import checkins, retrospectives
 
 T = TypeVar("T")
@@ -72,9 +73,31 @@ def _initiative_quickly(initiative: InitiativeItem) -> None:
     initiatives._url(initiative.url)
 
 
-def check_fields(plan: Plan, checker: Checker, now: dt.datetime) -> None:
-    """The rules on each item's own fields: ids, names, lengths, numbers, dates, and the history's checks."""
+def _stored_as_is(
+    item: ObjectiveItem | InitiativeItem, stored: ObjectiveItem | InitiativeItem | None
+) -> bool:
+    """Whether the plan gives an objective (with its key results) or initiative exactly as it is stored: then
+    it is written as it stands and its fields were checked when it was; import writes nothing for it."""
+    if stored is None:
+        return False
+    if isinstance(item, InitiativeItem):
+        return item.__dict__ == stored.__dict__
+    assert isinstance(stored, ObjectiveItem)
+    return (
+        item.__dict__.keys() == stored.__dict__.keys()
+        and all(value == stored.__dict__[key] for key, value in item.__dict__.items() if key != "key_results")
+        and {kr.id: kr.__dict__ for kr in item.key_results}
+        == {kr.id: kr.__dict__ for kr in stored.key_results}
+    )
+
+
+def check_fields(plan: Plan, checker: Checker, now: dt.datetime, stored: Stored | None = None) -> None:
+    """The rules on each item's own fields: ids, names, lengths, numbers, dates, and the history's checks.
+    With `stored`, objectives and initiatives the plan gives exactly as stored are not checked again (most of
+    a large plan, re-imported or dry-run with a few changes)."""
     c = checker
+    objectives = stored.objectives if stored is not None else {}
+    initiatives_held = stored.initiatives if stored is not None else {}
     org = plan.organisation
     c.rule(("organisation",), rules.new_id, "id", org.id)
     c.rule(("organisation",), rules.name, "name", org.name)
@@ -103,6 +126,8 @@ def check_fields(plan: Plan, checker: Checker, now: dt.datetime) -> None:
         c.rule(at, rules.name, "title", priority.title)
         c.rule(at, rules.text, "description", priority.description)
     for i, objective in enumerate(plan.objectives):
+        if _stored_as_is(objective, objectives.get(objective.id)):
+            continue
         try:
             _objective_quickly(objective)
             continue
@@ -117,6 +142,8 @@ def check_fields(plan: Plan, checker: Checker, now: dt.datetime) -> None:
             c.rule((*at, "keyResults", j), rules.new_id, "id", kr.id)
             c.rule((*at, "keyResults", j), checked_fields, kr)
     for i, initiative in enumerate(plan.initiatives):
+        if _stored_as_is(initiative, initiatives_held.get(initiative.id)):
+            continue
         try:
             _initiative_quickly(initiative)
             continue

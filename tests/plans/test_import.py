@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from graph.core.db import Database
+from graph.plans.load import PlanFormat, read_text
+from graph.plans.service import import_plan
 from tests.api.cli.test_main import cli_env
 from tests.conftest import GraphQL, count_edges, count_nodes
 from tests.plans.helpers import cli
@@ -204,3 +206,42 @@ async def test_create_key_result_records_its_initial_current_as_a_measurement(
         '{ keyResult(id: "acme-completion") { lastObservedAt history(first: 5) { edges { node { value source } } } } }'
     )
     assert kr["keyResult"]["history"]["edges"] == [{"node": {"value": 70.0, "source": "plan:current"}}]
+
+
+async def _first_value(db: Database, kr_id: str) -> dict[str, object]:
+    result = await db.driver.execute_query(
+        "MATCH (k:KeyResult {id: $id})-[:HAS_MEASUREMENT]->(m:Measurement) RETURN k, m", id=kr_id
+    )
+    [(k, m)] = [(dict(r["k"]), dict(r["m"])) for r in result.records]
+    assert k["currentMeasurementId"] == m["id"] and k["lastObservedAt"] == m["observedAt"]
+    return {
+        "keyResult": sorted(k),
+        "measurement": sorted(m),
+        "values": (k["current"], k["progress"], m["value"], m["source"]),
+    }
+
+
+async def test_a_new_key_results_first_value_is_what_the_push_path_records(
+    db: Database, tmp_path: Path
+) -> None:
+    with_current = HISTORY_PLAN.replace("target: 100}}", "target: 100, current: 40}}")
+    # a-: the key result is new, its first value written with it; b-: it is stored first, then its current
+    # arrives and goes through the push path (lock, read, record).
+    for p, text in (("a-", with_current), ("b-", HISTORY_PLAN), ("b-", with_current)):
+        result = await cli("plan", "import", str(_write(tmp_path, text.format(p=p), f"{p}.yaml")))
+        assert result.exit_code == 0, result.output
+    written, pushed = await _first_value(db, "a-kr"), await _first_value(db, "b-kr")
+    assert written == pushed
+    assert written["values"] == (40.0, pytest.approx(0.4), 40.0, "plan:current")
+
+
+async def test_an_import_reports_its_progress_against_a_total(db: Database) -> None:
+    calls: list[tuple[str, int, int]] = []
+    outcome = await import_plan(
+        db, read_text(SMALL, PlanFormat.YAML), progress=lambda *call: calls.append(call)
+    )
+    assert outcome.applied and outcome.diff is not None
+    assert {total for _, _, total in calls} == {outcome.diff.writes}
+    done = [done for _, done, _ in calls]
+    assert done == sorted(done) and done[-1] == outcome.diff.writes
+    assert "plans/create_key_results" in {step for step, _, _ in calls}

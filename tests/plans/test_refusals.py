@@ -9,7 +9,7 @@ import pytest
 
 from graph.core.db import Database
 from tests.api.cli.test_main import cli_env
-from tests.conftest import count_nodes
+from tests.conftest import GraphQL, count_nodes
 from tests.plans.helpers import cli
 from tests.plans.small import SMALL
 
@@ -148,3 +148,45 @@ async def test_csv_problems_name_the_sheet_and_row(db: Database, tmp_path: Path)
         in lines
     )
     assert await count_nodes(db) == 0
+
+
+CLOSE = "mutation($id: ID!) { closeCycle(cycleId: $id) { status } }"
+
+
+def _line(text: str, part: str) -> int:
+    return text[: text.index(part)].count("\n") + 1
+
+
+async def test_a_closed_cycles_objectives_are_frozen_as_for_the_mutations(
+    db: Database, gql: GraphQL, tmp_path: Path
+) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(SMALL, encoding="utf-8")
+    assert (await cli("plan", "import", str(plan))).exit_code == 0
+    assert (await gql.ok(CLOSE, id="acme-2026-q1"))["closeCycle"]["status"] == "CLOSED"
+    nodes = await count_nodes(db)
+    assert "Nothing to write" in (await cli("plan", "import", str(plan))).output  # unchanged is fine
+    new_kr = "      - {id: acme-instant-2, title: Instant checks in 5 s, direction: DECREASE, baseline: 30, target: 5}\n"
+    changed = SMALL.replace("target: 90, current: 70}", "target: 90, current: 75}")
+    at = changed.index("contributions:")
+    changed = changed[:at] + new_kr + changed[at:]
+    changed = changed.replace(
+        "supports:", "  - {childId: acme-id-q1, parentId: acme-digital-first-week}\nsupports:"
+    )
+    plan.write_text(changed, encoding="utf-8")
+    lines = await _refused(plan)
+    frozen = "a closed cycle's objectives are frozen"
+    assert lines[lines.index("The plan has 3 problem(s); nothing was written.") + 1 :] == [
+        f"{plan}:{_line(changed, 'current: 75')}: objectives[1].keyResults[0].current: CONFLICT: "
+        f"'acme-completion' is in closed cycle 'acme-2026-q1'; {frozen}",
+        f"{plan}:{_line(changed, 'acme-instant-2')}: objectives[2].keyResults[1].id: CONFLICT: "
+        f"'acme-id-q1' is in closed cycle 'acme-2026-q1'; {frozen}",
+        f"{plan}:{_line(changed, '{childId: acme-id-q1')}: contributions[1].childId: CONFLICT: "
+        f"'acme-id-q1' is in closed cycle 'acme-2026-q1'; {frozen}",
+    ]
+    assert await count_nodes(db) == nodes
+    # --prune leaves a closed cycle alone: acme-id-q1 stays active, its dependency stays.
+    start, end = SMALL.index("  - id: acme-id-q1"), SMALL.index("contributions:")
+    plan.write_text(SMALL[:start] + SMALL[end:].split("dependencies:")[0], encoding="utf-8")
+    pruned = await cli("plan", "import", "--prune", str(plan))
+    assert pruned.exit_code == 0 and "Nothing to write" in pruned.output, pruned.output
