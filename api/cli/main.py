@@ -12,6 +12,7 @@ import typer
 import uvicorn
 from rich.console import Console
 
+from api.cli.alignment import alignment_app
 from api.cli.common import local_name, settings_with_neo4j
 from api.cli.cypher import cypher_app
 from api.cli.neo4j_local import neo4j_app
@@ -35,6 +36,7 @@ app.add_typer(report_app, name="report")
 app.command("push", help=PUSH_HELP)(push)
 app.add_typer(token_app, name="token")
 app.add_typer(plan_app, name="plan")
+app.add_typer(alignment_app, name="alignment")
 app.command("check-schema")(check_schema)
 console = Console()
 

@@ -8,6 +8,8 @@
 // observed by then, @value_on and @progress_on; null: today's stored progress); weight and countsTowardProgress are set on
 // CONTRIBUTES_TO edges only. Below the root the tree holds live nodes only (@live, cypher/fragments/live.cypher):
 // an archived objective, and what sits below only through it, is left out, as in every alignment question.
+// The API walks the same tree level by level (alignment/alignment_tree_root, alignment_tree_level), so its cost
+// is the tree it returns; this file answers it in one query for analysts, searching every downward path.
 // (Rows are grouped by parent because thousands of small rows cost a client far more than a few rows holding lists.)
 // :param rootId => "prio-onboarding"
 // :param depth => 4

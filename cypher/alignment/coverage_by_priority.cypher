@@ -1,4 +1,7 @@
 // Coverage of the strategy by priority: how many teams and team objectives stand behind each priority.
+// Reads the maintained alignment state: alignPriorities, on each objective, lists the priorities its chain
+// reaches, kept current in the same transaction as every write that can change it
+// (graph/planning/alignment_state.py). alignment/coverage_by_priority_full answers the same from the graph alone.
 // For every priority whose cycle overlaps $cycleId (for a quarter: its year's priorities), counts the strategic
 // objectives that SUPPORT it, and the non-archived TEAM objectives in $cycleId (or a cycle within it) with a
 // CONTRIBUTES_TO path (through objectives or their key results, never through an ARCHIVED objective) to one of
@@ -9,23 +12,21 @@
 // Returns: priorityId, title, strategicObjectives, teamObjectives, teams, cycleId, description; by title
 MATCH (c:Cycle {id: $cycleId})
 WHERE ($org IS NULL OR c.organisationId = $org)
+// The team objectives of the cycle once, each counted for every priority its chain reaches.
+CALL (c) {
+  MATCH (tc:Cycle)-[:WITHIN*0..]->(c)
+  MATCH (t:Objective {tier: "TEAM"})-[:IN_CYCLE]->(tc)
+  WHERE @live(t) AND size(t.alignPriorities) > 0
+  MATCH (t)-[:OWNED_BY]->(team:Team)
+  UNWIND t.alignPriorities AS priorityId
+  WITH priorityId, count(t) AS teamObjectives, count(DISTINCT team) AS teams
+  RETURN collect({priorityId: priorityId, teamObjectives: teamObjectives, teams: teams}) AS counted
+}
 MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)
 WHERE EXISTS { (pc)-[:WITHIN*0..]->(c) } OR EXISTS { (c)-[:WITHIN*0..]->(pc) }
-CALL (p, c) {
-  // Walk down from the priority's strategic objectives to everything that contributes to them.
-  MATCH (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(p)
-  WHERE @live(s)
-  MATCH (s) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
-             WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN startNode(r) = a ELSE endNode(r) = a END
-               AND @live(b)){1,12} (t:Objective)
-  WITH DISTINCT c, t
-  WHERE t.tier = "TEAM"
-  MATCH (t)-[:IN_CYCLE]->(tc:Cycle)
-  WHERE EXISTS { (tc)-[:WITHIN*0..]->(c) }
-  MATCH (t)-[:OWNED_BY]->(team:Team)
-  RETURN count(t) AS teamObjectives, count(DISTINCT team) AS teams
-}
+WITH p, pc, [row IN counted WHERE row.priorityId = p.id][0] AS row
 RETURN p.id AS priorityId, p.title AS title,
        COUNT { (p)<-[:SUPPORTS]-(s:Objective) WHERE @live(s) } AS strategicObjectives,
-       teamObjectives, teams, pc.id AS cycleId, p.description AS description
+       coalesce(row.teamObjectives, 0) AS teamObjectives, coalesce(row.teams, 0) AS teams, pc.id AS cycleId,
+       p.description AS description
 ORDER BY p.title, p.id

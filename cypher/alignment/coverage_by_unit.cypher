@@ -1,4 +1,7 @@
 // Coverage of the strategy by business unit: how much of each BU's team work is aligned.
+// Reads the maintained alignment state: a team objective is orphaned when it carries the :Orphaned label,
+// kept current in the same transaction as every write that can change it (graph/planning/alignment_state.py).
+// alignment/coverage_by_unit_full answers the same from the graph alone.
 // For every BUSINESS_UNIT, counts the non-archived TEAM objectives in $cycleId (or a cycle within it) owned by
 // the unit or any unit inside it; how many are aligned (same rule as alignment/orphaned_objectives: a
 // CONTRIBUTES_TO path reaches a STRATEGIC objective of a containing cycle that SUPPORTS a priority) and how
@@ -10,42 +13,20 @@
 // Returns: unitId, unit (its name), teamObjectives, aligned, orphaned, alignedShare, orphanedShare, teamsWithoutObjectives (ids); by unit name
 MATCH (c:Cycle {id: $cycleId})
 WHERE ($org IS NULL OR c.organisationId = $org)
+MATCH (oc:Cycle)-[:WITHIN*0..]->(c)
+WITH c, collect(oc) AS cycles
 // Only the cycle's organisation's business units.
 MATCH (bu:Team {kind: "BUSINESS_UNIT", organisationId: c.organisationId})
-CALL (bu, c) {
+CALL (bu, cycles) {
   MATCH (o:Objective {tier: "TEAM"})-[:OWNED_BY]->(:Team)-[:PART_OF*0..]->(bu)
-  WHERE @live(o)
-  MATCH (o)-[:IN_CYCLE]->(oc:Cycle)
-  WHERE EXISTS { (oc)-[:WITHIN*0..]->(c) }
-  // The common case first, because it is cheap: what it contributes to (or the objective of the KR it
-  // contributes to) is strategy that supports a priority.
-  CALL (o, oc) {
-    RETURN EXISTS {
-      MATCH (o)-[:CONTRIBUTES_TO]->(:Objective|KeyResult)<-[:HAS_KEY_RESULT*0..1]-(s:Objective {tier: "STRATEGIC"}),
-            (s)-[:SUPPORTS]->(:Priority), (s)-[:IN_CYCLE]->(sc:Cycle)
-      WHERE @live(s) AND @covers(sc, oc)
-    } AS directlyAligned
-  }
-  // Otherwise: does a longer chain reach strategy?
-  OPTIONAL CALL (o, oc, directlyAligned) {
-    WITH o, oc WHERE NOT directlyAligned
-    RETURN EXISTS {
-      MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
-                 WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-                   AND @live(b)){1,12}
-            (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
-            (s)-[:IN_CYCLE]->(sc:Cycle)
-      WHERE @covers(sc, oc)
-    } AS chainAligned
-  }
-  RETURN count(o) AS teamObjectives,
-         count(CASE WHEN directlyAligned OR chainAligned THEN o END) AS aligned
+  WHERE @live(o) AND EXISTS { MATCH (o)-[:IN_CYCLE]->(oc) WHERE oc IN cycles }
+  RETURN count(o) AS teamObjectives, count(CASE WHEN NOT o:Orphaned THEN o END) AS aligned
 }
-CALL (bu, c) {
+CALL (bu, cycles) {
   MATCH (team:Team {kind: "TEAM"})-[:PART_OF*1..]->(bu)
   WHERE NOT EXISTS {
-    MATCH (team)<-[:OWNED_BY]-(o:Objective)-[:IN_CYCLE]->(:Cycle)-[:WITHIN*0..]->(c)
-    WHERE @live(o)
+    MATCH (team)<-[:OWNED_BY]-(o:Objective)-[:IN_CYCLE]->(oc:Cycle)
+    WHERE oc IN cycles AND @live(o)
   }
   WITH team ORDER BY team.name, team.id
   RETURN collect(team.id) AS teamsWithoutObjectives

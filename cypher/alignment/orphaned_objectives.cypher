@@ -1,4 +1,7 @@
 // Orphaned objectives: goals that cannot say which strategy they serve, each with the reason.
+// Reads the maintained alignment state: the :Orphaned label and alignCycles, kept current in the same
+// transaction as every write that can change them (graph/planning/alignment_state.py; `aligngraph alignment
+// rebuild` recomputes them). alignment/orphaned_objectives_full answers the same from the graph alone.
 // An objective is aligned when a CONTRIBUTES_TO path (through objectives, or the key results they contribute
 // to, any number of steps, never through an ARCHIVED objective) reaches a STRATEGIC objective that SUPPORTS a
 // priority and whose cycle contains the objective's cycle. A strategic objective that supports a priority is
@@ -19,53 +22,21 @@
 // Returns: id, title, tier, reason, parentIds (ids it contributes to), ownerId, ownerName, cycleId, status, confidence, rollup, description
 MATCH (c:Cycle {id: $cycleId})
 WHERE ($org IS NULL OR c.organisationId = $org)
-// Walk objectives in id order (the id index gives that order), so a page stops as soon as it is full.
-MATCH (o:Objective)
+// Walk the orphaned objectives in id order (the :Orphaned id index gives that order): a page stops when full.
+MATCH (o:Orphaned)
 WHERE o.id > coalesce($after, "")
 WITH c, o
 ORDER BY o.id
 MATCH (o)-[:IN_CYCLE]->(oc:Cycle)
-WHERE @live(o) AND EXISTS { (oc)-[:WITHIN*0..]->(c) }
+WHERE EXISTS { (oc)-[:WITHIN*0..]->(c) }
 MATCH (o)-[:OWNED_BY]->(t:Team)
 WHERE $unitId IS NULL OR EXISTS { (t)-[:PART_OF*0..]->(:Team {id: $unitId}) }
 WITH o, oc, t
-// Aligned in the common case, checked first because it is cheap: it supports a priority itself, or what it
-// contributes to (or the objective of the KR it contributes to) is strategy that does.
-CALL (o, oc) {
-  RETURN (o.tier = "STRATEGIC" AND EXISTS { (o)-[:SUPPORTS]->(:Priority) })
-         OR EXISTS {
-           MATCH (o)-[:CONTRIBUTES_TO]->(:Objective|KeyResult)<-[:HAS_KEY_RESULT*0..1]-(s:Objective {tier: "STRATEGIC"}),
-                 (s)-[:SUPPORTS]->(:Priority), (s)-[:IN_CYCLE]->(sc:Cycle)
-           WHERE @live(s) AND @covers(sc, oc)
-         } AS directlyAligned
-}
-WITH o, oc, t, directlyAligned
-WHERE NOT directlyAligned
-// Otherwise: does a longer chain reach strategy?
-CALL (o, oc) {
-  RETURN EXISTS {
-    MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
-               WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-                 AND @live(b)){1,12}
-          (s:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority),
-          (s)-[:IN_CYCLE]->(sc:Cycle)
-    WHERE @covers(sc, oc)
-  } AS chainAligned
-}
-WITH o, oc, t, chainAligned
-WHERE NOT chainAligned
-WITH o, oc, t
 LIMIT coalesce($first, 1000000) + 1
-WITH o, oc, t, [(o)-[:CONTRIBUTES_TO]->(parent) | parent.id] AS parentIds,
-     EXISTS {
-       MATCH (o) ((a)-[r:CONTRIBUTES_TO|HAS_KEY_RESULT]-(b)
-                  WHERE CASE type(r) WHEN "HAS_KEY_RESULT" THEN endNode(r) = a ELSE startNode(r) = a END
-                    AND @live(b)){1,12}
-             (:Objective {tier: "STRATEGIC"})-[:SUPPORTS]->(:Priority)
-     } AS reachesOtherCycle
+WITH o, oc, t, [(o)-[:CONTRIBUTES_TO]->(parent) | parent.id] AS parentIds
 RETURN o.id AS id, o.title AS title, o.tier AS tier,
        CASE
-         WHEN reachesOtherCycle THEN "PARENT_OUTSIDE_CYCLE"
+         WHEN size(o.alignCycles) > 0 THEN "PARENT_OUTSIDE_CYCLE"
          WHEN size(parentIds) > 0 THEN "CHAIN_BROKEN"
          WHEN o.tier = "TEAM" THEN "NO_PARENT"
          ELSE "NO_PRIORITY"

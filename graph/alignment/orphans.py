@@ -65,8 +65,9 @@ async def orphaned_objectives(
 
 
 async def count_orphaned_objectives(db: Reader, *, cycle_id: str, unit_id: str | None) -> int:
-    page = await orphaned_objectives(db, cycle_id=cycle_id, unit_id=unit_id, after=None, first=None)
-    return len(page.items)
+    """Return how many objectives orphaned_objectives lists, without reading them."""
+    rows = await db.read("alignment/count_orphaned_objectives", cycleId=cycle_id, unitId=unit_id)
+    return int(rows[0]["total"]) if rows else 0
 
 
 async def unsupported_strategy(db: Reader, *, cycle_id: str) -> UnsupportedStrategy:

@@ -99,22 +99,37 @@ async def alignment_tree(
         raise ValidationError(
             f"depth must be between 1 and {MAX_DEPTH}, got {depth}", field="depth", value=depth
         )
-    rows = await db.read("alignment/alignment_tree", rootId=root_id, depth=depth, valuesOn=values_on(as_of))
-    if not rows:
+    day = values_on(as_of)
+    roots = await db.read("alignment/alignment_tree_root", rootId=root_id, valuesOn=day)
+    if not roots:
         raise not_found("priority or objective", "rootId", root_id)
-    root, *below = rows
-    edges = [
-        TreeEdge(
-            depth=row["depth"],
-            parent_id=row["parentId"],
-            via=EdgeType(child["via"]),
-            weight=child["weight"],
-            counts_toward_progress=child["countsTowardProgress"],
-            child=TreeNode.from_row(child),
-        )
-        for row in below
-        for child in row["children"]
-    ]
+    # Level by level: a node's children are listed once, at the smallest depth the node is reached (as
+    # alignment/alignment_tree lists them), so each level costs its own edges.
+    edges: list[TreeEdge] = []
+    seen = {root_id}
+    frontier = [root_id]
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        rows = await db.read("alignment/alignment_tree_level", parentIds=frontier, depth=level, valuesOn=day)
+        found: list[str] = []
+        for row in rows:
+            for child in row["children"]:
+                edges.append(
+                    TreeEdge(
+                        depth=level,
+                        parent_id=row["parentId"],
+                        via=EdgeType(child["via"]),
+                        weight=child["weight"],
+                        counts_toward_progress=child["countsTowardProgress"],
+                        child=TreeNode.from_row(child),
+                    )
+                )
+                if child["childId"] not in seen and child["childKind"] != NodeKind.INITIATIVE:
+                    seen.add(child["childId"])
+                    found.append(child["childId"])
+        frontier = sorted(set(found))
+    root = roots[0]
     return AlignmentTree(root=TreeNode.from_row(root["children"][0]), edges=edges)
 
 

@@ -9,7 +9,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Cycle, CycleKind
 from graph.core.paging import Page, by_id, group, to_page
-from graph.planning import boundary, frozen, rules
+from graph.planning import alignment_state, boundary, frozen, rules
 
 
 async def get_cycles(db: Database, ids: list[str]) -> list[Cycle | None]:
@@ -163,6 +163,10 @@ async def update_cycle(db: Database, *, id: str, changes: dict[str, Any]) -> Cyc
             check_contains(start, end, subs)
         row = await tx.one("cycles/update_cycle", id=id, changes=checked)
         assert row is not None
+        if "startDate" in checked or "endDate" in checked:
+            # Dates decide which strategy covers which objective: relabel what this cycle judges.
+            judged = await tx.run("alignment_state/objectives_judged_by_cycle", cycleId=id)
+            await alignment_state.refresh(tx, [r["id"] for r in judged])
         return Cycle.from_row(row["cycle"])
 
     return await db.write(work)

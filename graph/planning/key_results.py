@@ -121,5 +121,10 @@ async def create_key_result(
 async def delete_key_result(db: Database, *, id: str) -> str:
     """Delete a key result and its edges."""
     return await delete_by_id(
-        db, "keyresults/delete_key_result", id=id, kind="key result", frozen_in_closed_cycle=True
+        db,
+        "keyresults/delete_key_result",
+        id=id,
+        kind="key result",
+        frozen_in_closed_cycle=True,
+        realign="alignment_state/contributors_to_key_result",
     )

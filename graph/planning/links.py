@@ -18,7 +18,7 @@ from graph.core.models import (
     covers,
 )
 from graph.core.paging import group
-from graph.planning import boundary, frozen, rules
+from graph.planning import alignment_state, boundary, frozen, rules
 
 
 @dataclass(frozen=True)
@@ -175,6 +175,7 @@ async def link_contribution(
             countsTowardProgress=counts_toward_progress,
         )
         assert row is not None
+        await alignment_state.refresh(tx, [child_id])
         return Contribution.from_row(row["contribution"])
 
     return await db.write(work)
@@ -187,6 +188,7 @@ async def unlink_contribution(db: Database, *, child_id: str, parent_id: str) ->
         await _find(tx, "childId", child_id, "objective")
         await _find(tx, "parentId", parent_id)
         await tx.run("links/delete_contribution", childId=child_id, parentId=parent_id)
+        await alignment_state.refresh(tx, [child_id])
         return child_id
 
     return await db.write(work)
@@ -212,6 +214,7 @@ async def link_support(db: Database, *, objective_id: str, priority_id: str) -> 
         found = cycle["cycle"]
         check_support(objective, priority_id, found["id"], found["startDate"], found["endDate"])
         await tx.run("links/merge_support", objectiveId=objective_id, priorityId=priority_id)
+        await alignment_state.refresh(tx, [objective_id])
         return objective_id
 
     return await db.write(work)
@@ -225,6 +228,7 @@ async def unlink_support(db: Database, *, objective_id: str, priority_id: str) -
         if await tx.one("priorities/get_priorities", ids=[priority_id]) is None:
             raise not_found("priority", "priorityId", priority_id)
         await tx.run("links/delete_support", objectiveId=objective_id, priorityId=priority_id)
+        await alignment_state.refresh(tx, [objective_id])
         return objective_id
 
     return await db.write(work)

@@ -9,7 +9,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError, not_found
 from graph.core.models import Objective, ObjectiveStatus, RollupMethod, TeamKind, Tier
 from graph.core.paging import Page, by_id, group, to_page
-from graph.planning import boundary, frozen, rules
+from graph.planning import alignment_state, boundary, frozen, rules
 from graph.planning.writes import delete_by_id, update_by_id
 
 STRATEGIC_OWNERS = {TeamKind.COMPANY, TeamKind.BUSINESS_UNIT}
@@ -113,6 +113,7 @@ async def create_objective(
         row = await tx.one("objectives/create_objective", **params)
         if row is None:
             raise not_found("cycle", "cycleId", cycle_id)
+        await alignment_state.refresh(tx, [row["objective"]["id"]])
         return Objective.from_row(row["objective"])
 
     return await db.write(work)
@@ -141,11 +142,17 @@ async def update_objective(db: Database, *, id: str, changes: dict[str, Any]) ->
         column="objective",
         build=Objective.from_row,
         frozen_in_closed_cycle=True,
+        realign="status" in checked,
     )
 
 
 async def delete_objective(db: Database, *, id: str) -> str:
     """Delete an objective, its key results and their edges."""
     return await delete_by_id(
-        db, "objectives/delete_objective", id=id, kind="objective", frozen_in_closed_cycle=True
+        db,
+        "objectives/delete_objective",
+        id=id,
+        kind="objective",
+        frozen_in_closed_cycle=True,
+        realign="alignment_state/children_of_one",
     )

@@ -105,4 +105,6 @@ async def update_priority(db: Database, *, id: str, changes: dict[str, Any]) -> 
 
 async def delete_priority(db: Database, *, id: str) -> str:
     """Delete a priority and the SUPPORTS edges that point at it."""
-    return await delete_by_id(db, "priorities/delete_priority", id=id, kind="priority")
+    return await delete_by_id(
+        db, "priorities/delete_priority", id=id, kind="priority", realign="alignment_state/supporters_of"
+    )

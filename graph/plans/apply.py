@@ -20,7 +20,7 @@ from graph.core.errors import ConflictError
 from graph.core.models import ObjectiveStatus
 from graph.integrations import measurements
 from graph.integrations.push_checks import MAX_VALUES, PushedValue, PushStatus
-from graph.planning import rules
+from graph.planning import alignment_state, rules
 from graph.planning.key_results import checked_fields
 from graph.plans.diff import Diff
 from graph.plans.keys import check_in_value_key
@@ -98,6 +98,17 @@ async def apply_diff(
     if diff.archive or archived_later:
         await tx.run("plans/archive_objectives", ids=[*diff.archive, *archived_later])
         out.advance("plans/archive_objectives", len(diff.archive))
+    await alignment_state.refresh(tx, _realigned(diff))
+
+
+def _realigned(diff: Diff) -> set[str]:
+    """The objectives whose alignment the diff can change (refreshed with all below them)."""
+    w = diff.write
+    ids = {o.id for o in w["objectives"]} | set(diff.archive)
+    ids.update(c.child_id for c in w["contributions"])
+    ids.update(s.objective_id for s in w["supports"])
+    ids.update(r["fromId"] for r in diff.remove if r["type"] in ("contributions", "supports"))
+    return ids
 
 
 def _objectives(

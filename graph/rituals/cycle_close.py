@@ -10,7 +10,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Cycle, Direction, KeyResult, KeyResultKind, Objective, ObjectiveStatus
 from graph.core.progress import key_result_progress, objective_progress
-from graph.planning import boundary, frozen
+from graph.planning import alignment_state, boundary, frozen
 
 MOVEMENTS = (Direction.INCREASE, Direction.DECREASE)
 
@@ -157,6 +157,7 @@ async def carry_over_objective(db: Database, *, objective_id: str, to_cycle_id: 
             keyResults=copies,
         )
         assert created is not None
+        await alignment_state.refresh(tx, [new_id])
         return Objective.from_row(created["objective"])
 
     return await db.write(work)

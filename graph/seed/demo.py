@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.core.db import Database, Tx
+from graph.planning import alignment_state
 from graph.seed.demo_cycle import CHECK_INS, RETROSPECTIVES
 from graph.seed.demo_history import MEASUREMENTS
 from graph.seed.demo_key_results import KEY_RESULTS
@@ -150,6 +151,8 @@ async def seed_demo(db: Database, *, reset: bool = False) -> dict[str, int]:
             await tx.run("demo/delete_demo", organisationIds=[o["id"] for o in ORGANISATIONS], ids=DEMO_IDS)
         for name, rows in STEPS:
             await tx.run(name, rows=rows)
+        for organisation in ORGANISATIONS:
+            await alignment_state.rebuild(tx, organisation["id"])
         counts = await tx.one("demo/count_nodes")
         assert counts is not None  # a RETURN without MATCH always yields one row
         return {label: int(counts[label]) for label in LABELS}

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graph.core.db import Database, Tx
 from graph.core.schema import apply_schema
+from graph.planning import alignment_state
 from graph.seed.synthetic_shape import LABELS, ORG_ID, PREFIX, Row, SyntheticOrg
 
 BATCH = 5000
@@ -76,4 +77,6 @@ async def load_synthetic(
             for start in range(0, len(rows), batch):
                 await db.write(_merge(query_name, rows[start : start + batch]))
                 progress.advance(task)
+        progress.update(task, description="alignment state")
+        await db.write(lambda tx: alignment_state.rebuild(tx, ORG_ID))
     return await synthetic_counts(db)

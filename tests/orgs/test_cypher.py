@@ -50,6 +50,13 @@ FROM_VISIBLE_NODES = {
 WRITE_STEPS = {
     # A step of a write whose ends were found through queries that keep to $org (and checked to share one
     # organisation by graph/planning/boundary.py), or a create that is given its organisation.
+    # The alignment state's steps start from objectives the write itself touched, and an objective's
+    # parents and children share its organisation (the link rules check it).
+    "alignment_state/children_of",
+    "alignment_state/children_of_one",
+    "alignment_state/contributors_to_key_result",
+    "alignment_state/read_objectives",
+    "alignment_state/write_state",
     "checkins/create_check_in",
     "cycles/carry_over_objective",
     "cycles/closed_key_results",

@@ -1,0 +1,35 @@
+"""`aligngraph alignment rebuild`: repairs the maintained alignment state after another tool wrote the graph."""
+
+from __future__ import annotations
+
+import neo4j
+from typer.testing import CliRunner
+
+from api.cli.main import app
+from tests.api.cli.test_main import cli_env, driver
+
+runner = CliRunner()
+__all__ = ["cli_env", "driver"]  # fixtures shared with test_cli
+
+
+def _orphans(driver: neo4j.Driver) -> list[str]:
+    records, _, _ = driver.execute_query("MATCH (o:Orphaned) RETURN o.id AS id ORDER BY id")
+    return [r["id"] for r in records]
+
+
+def test_rebuild_puts_back_the_state_another_tool_wiped(driver: neo4j.Driver, cli_env: None) -> None:
+    assert runner.invoke(app, ["seed", "demo"]).exit_code == 0
+    orphans = _orphans(driver)
+    assert orphans  # the demo has an orphaned team objective and a strategic one with no priority
+    driver.execute_query("MATCH (o:Orphaned) REMOVE o:Orphaned, o.alignCycles")
+    assert _orphans(driver) == []
+    result = runner.invoke(app, ["alignment", "rebuild", "--org", "org-bank"])
+    assert result.exit_code == 0, result.output
+    assert "org-bank: alignment state rebuilt for" in result.stdout
+    assert _orphans(driver) == orphans
+
+
+def test_rebuild_of_an_unknown_organisation_names_it(driver: neo4j.Driver, cli_env: None) -> None:
+    result = runner.invoke(app, ["alignment", "rebuild", "--org", "org-nowhere"])
+    assert result.exit_code != 0
+    assert "org-nowhere" in result.output
