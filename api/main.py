@@ -19,6 +19,7 @@ from graph.core.db import Database
 from graph.core.errors import UnavailableError
 from graph.core.schema import apply_schema
 from graph.integrations.events import UpdateHub
+from graph.planning.alignment_state import rebuild_missing
 from graph.seed.demo import seed_demo
 
 log = logging.getLogger("aligngraph")
@@ -38,6 +39,8 @@ def create_app(
         database = db or _connect(settings)
         await database.wait_until_ready()
         await apply_schema(database)
+        if rebuilt := await rebuild_missing(database):
+            log.info("alignment state rebuilt (objectives per organisation): %s", rebuilt)
         if demo:
             counts = await seed_demo(database)
             log.info("demo organisation loaded: %s", counts)

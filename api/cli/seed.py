@@ -10,6 +10,7 @@ from rich.console import Console
 from api.cli.common import settings_with_neo4j, with_db
 from graph.core.db import Database
 from graph.core.schema import apply_schema
+from graph.planning.alignment_state import rebuild_missing
 from graph.seed import synthetic, synthetic_load, synthetic_shape, synthetic_shapes
 from graph.seed.demo import seed_demo
 
@@ -20,10 +21,13 @@ console = Console()
 
 @schema_app.command("apply")
 def schema_apply() -> None:
-    """Create the constraints and indexes (idempotent)."""
+    """Create the constraints and indexes (idempotent), and the alignment state where it is missing."""
     settings, _ = settings_with_neo4j()
     names = with_db(settings, apply_schema)
     console.print(f"Schema applied: {len(names)} statements on {settings.neo4j_uri}.")
+    # A database from before the maintained alignment state (or written by another tool) gets it here.
+    for org, count in with_db(settings, rebuild_missing).items():
+        console.print(f"{org}: alignment state rebuilt for {count} objectives.")
 
 
 @seed_app.command("demo")

@@ -175,3 +175,12 @@ async def rebuild_organisations(db: Database, organisation_id: str | None) -> di
     for row in rows:
         done[row["id"]] = await db.write(partial(rebuild, organisation_id=row["id"]))
     return done
+
+
+async def rebuild_missing(db: Database) -> dict[str, int]:
+    """Rebuild the organisations where some objective has no alignment state (a database written before the
+    state existed); the service runs this when it starts, so no answer reads missing state."""
+    done: dict[str, int] = {}
+    for row in await db.read("alignment_state/organisations_without_state"):
+        done[row["id"]] = await db.write(partial(rebuild, organisation_id=row["id"]))
+    return done
