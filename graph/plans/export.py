@@ -17,7 +17,7 @@ from graph.core.db import Reader
 from graph.core.errors import not_found
 from graph.plans.models import History, Plan, TeamItem
 from graph.plans.sheets import LINK_TYPES, LIST_FIELDS
-from graph.plans.stored import Stored, read_stored
+from graph.plans.stored import KEY_RESULT_COLUMNS, Stored, read_stored
 
 HEADER = "# An Alignment Graph plan (docs/PLAN_FORMAT.md). Schema: docs/plan.schema.json\n"
 
@@ -196,20 +196,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "confidence",
         "rollup",
     ),
-    "key_results.csv": (
-        "id",
-        "objectiveId",
-        "title",
-        "kind",
-        "direction",
-        "unit",
-        "baseline",
-        "target",
-        "current",
-        "done",
-        "weight",
-        "externalKey",
-    ),
+    "key_results.csv": KEY_RESULT_COLUMNS,
     "initiatives.csv": ("id", "title", "url", "status"),
     "links.csv": ("type", "fromId", "toId", "weight", "countsTowardProgress", "note"),
     "measurements.csv": ("keyResultId", "value", "observedAt", "source"),

@@ -52,9 +52,10 @@ class Stored:
 _TEAMS = TypeAdapter(list[TeamItem])
 _OBJECTIVES = TypeAdapter(list[ObjectiveItem])
 _KEY_RESULTS = TypeAdapter(list[KeyResultItem])
-# plans/read_key_results's columns but the second (objectiveId).
-_KEY_RESULT_FIELDS = (
+# plans/read_key_results's columns, in the order of its lists; key_results.csv has the same (export.py).
+KEY_RESULT_COLUMNS = (
     "id",
+    "objectiveId",
     "title",
     "kind",
     "direction",
@@ -162,8 +163,8 @@ async def _organisation(db: Reader, stored: Stored, organisation_id: str) -> Non
     stored.objectives = {o.id: o for o in _OBJECTIVES.validate_python(rows)}
     found = await db.read("plans/read_key_results", organisationId=organisation_id)
     lists: list[list[Any]] = list(found[0]["items"]) if found else []
-    owners = [str(row[1]) for row in lists]
-    fields = [dict(zip(_KEY_RESULT_FIELDS, (row[0], *row[2:]), strict=True)) for row in lists]
+    fields = [dict(zip(KEY_RESULT_COLUMNS, row, strict=True)) for row in lists]
+    owners = [str(row.pop("objectiveId")) for row in fields]
     for owner, kr in zip(owners, _KEY_RESULTS.validate_python(fields), strict=True):
         stored.key_results[kr.id] = (owner, kr)
         stored.objectives[owner].key_results.append(kr)
