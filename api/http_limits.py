@@ -119,44 +119,50 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-def guarded_h11(header_timeout_s: float) -> type[H11Protocol]:
-    """uvicorn's h11 protocol, closing a connection whose request headers take longer than the timeout."""
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, closing a connection whose request headers take longer than
+    `header_timeout_s`. A module-level class, so that uvicorn can hand it to worker processes."""
 
-    class GuardedH11Protocol(H11Protocol):
-        header_deadline: asyncio.TimerHandle | None = None
+    header_timeout_s: float = 10.0
+    header_deadline: asyncio.TimerHandle | None = None
 
-        def connection_made(self, transport: asyncio.BaseTransport) -> None:
-            super().connection_made(transport)  # type: ignore[arg-type]
-            self._arm()
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._arm()
 
-        def data_received(self, data: bytes) -> None:
-            super().data_received(data)
-            if self.conn.their_state is not h11.IDLE and self.header_deadline is not None:
-                self.header_deadline.cancel()  # the headers are in; BodyLimit times the body
-                self.header_deadline = None
-
-        def on_response_complete(self) -> None:
-            super().on_response_complete()
-            if not self.transport.is_closing():
-                self._arm()  # a kept-alive connection's next request gets the same deadline
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            if self.header_deadline is not None:
-                self.header_deadline.cancel()
-            super().connection_lost(exc)
-
-        def _arm(self) -> None:
-            if self.header_deadline is not None:
-                self.header_deadline.cancel()
-            self.header_deadline = self.loop.call_later(header_timeout_s, self._headers_too_slow)
-
-        def _headers_too_slow(self) -> None:
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE and self.header_deadline is not None:
+            self.header_deadline.cancel()  # the headers are in; BodyLimit times the body
             self.header_deadline = None
-            if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
-                self.logger.info("Closed a connection whose request headers took over %s s", header_timeout_s)
-                self.transport.close()
 
-    return GuardedH11Protocol
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._arm()  # a kept-alive connection's next request gets the same deadline
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.header_deadline is not None:
+            self.header_deadline.cancel()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        if self.header_deadline is not None:
+            self.header_deadline.cancel()
+        self.header_deadline = self.loop.call_later(self.header_timeout_s, self._headers_too_slow)
+
+    def _headers_too_slow(self) -> None:
+        self.header_deadline = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.logger.info(
+                "Closed a connection whose request headers took over %s s", self.header_timeout_s
+            )
+            self.transport.close()
+
+
+def guarded_h11(header_timeout_s: float) -> type[H11Protocol]:
+    """GuardedH11Protocol with this header timeout (for a server in this process)."""
+    return type("GuardedH11Protocol", (GuardedH11Protocol,), {"header_timeout_s": header_timeout_s})
 
 
 def server_config(

@@ -18,7 +18,7 @@ from api.settings import Settings, get_settings
 from graph.core.db import Database
 from graph.core.errors import UnavailableError
 from graph.core.schema import apply_schema
-from graph.integrations.events import UpdateHub
+from graph.integrations.change_feed import ChangeFeed
 from graph.planning.alignment_state import rebuild_missing
 from graph.seed.demo import seed_demo
 
@@ -27,35 +27,50 @@ log = logging.getLogger("aligngraph")
 READY_TIMEOUT_S = 3.0
 
 
+async def prepare(database: Database, *, demo: bool) -> None:
+    """What a start-up does once, before serving: the schema, missing alignment state, the demo."""
+    await database.wait_until_ready()
+    await apply_schema(database)
+    if rebuilt := await rebuild_missing(database):
+        log.info("alignment state rebuilt (objectives per organisation): %s", rebuilt)
+    if demo:
+        counts = await seed_demo(database)
+        log.info("demo organisation loaded: %s", counts)
+
+
 def create_app(
-    settings: Settings | None = None, *, db: Database | None = None, demo: bool = False
+    settings: Settings | None = None,
+    *,
+    db: Database | None = None,
+    demo: bool = False,
+    prepared: bool = False,
 ) -> FastAPI:
-    """Build the app. Pass `db` to share an open driver (tests); otherwise one is opened at start-up."""
+    """Build the app. Pass `db` to share an open driver (tests); otherwise one is opened at start-up.
+    `prepared`: another process ran `prepare` already (`aligngraph serve --workers`)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = db is None
-        database = db or _connect(settings)
-        await database.wait_until_ready()
-        await apply_schema(database)
-        if rebuilt := await rebuild_missing(database):
-            log.info("alignment state rebuilt (objectives per organisation): %s", rebuilt)
-        if demo:
-            counts = await seed_demo(database)
-            log.info("demo organisation loaded: %s", counts)
+        database = db or connect(settings)
+        if prepared:
+            await database.wait_until_ready()
+        else:
+            await prepare(database, demo=demo)
         app.state.db = database
+        app.state.events.db = database
         try:
             yield
         finally:
+            await app.state.events.close()
             if own:
                 await database.close()
 
     app = FastAPI(title="Alignment Graph", version="0.1.0", lifespan=lifespan)
     if db is not None:
         app.state.db = db
-    # keyResultUpdated subscribers of this process; mutations publish here once their write has committed.
-    app.state.events = UpdateHub()
+    # keyResultUpdated subscribers of this process, fed from the change feed that every write records in Neo4j.
+    app.state.events = ChangeFeed(db=db, poll_s=settings.feed_poll_seconds)
     app.include_router(graphql_router(settings), prefix="/graphql")
     # One handler for both: Starlette calls it with a Request over HTTP, a WebSocket for a handshake.
     app.add_exception_handler(UnavailableError, unavailable_handler(settings))  # type: ignore[arg-type]
@@ -95,7 +110,7 @@ def create_app(
     return app
 
 
-def _connect(settings: Settings) -> Database:
+def connect(settings: Settings) -> Database:
     if settings.neo4j_uri is None:
         raise UnavailableError(
             "NEO4J_URI is not set; start the local Neo4j with `aligngraph serve` or set it"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import cache
 from typing import Annotated
@@ -61,6 +62,11 @@ class Settings(BaseSettings):
     public_reads: bool = False
     # How long a process remembers a token lookup; a revoked token may work this long in a busy process.
     token_cache_seconds: float = Field(default=5.0, ge=0, le=300)
+    # How often a process with live subscribers reads the change feed for other processes' writes (its own
+    # writes reach its subscribers at once).
+    # `aligngraph serve`'s worker processes (--workers); by default one per core.
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
+    feed_poll_seconds: float = Field(default=0.1, gt=0, le=60)
     # Neo4j stops any API transaction running longer (UNAVAILABLE to the caller), so a runaway query cannot
     # hold a CPU for hours. The CLI's seeding and analysts' queries are not limited.
     query_timeout_seconds: float = Field(default=30.0, gt=0, le=3600)

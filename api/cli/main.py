@@ -46,6 +46,12 @@ def serve(
     demo: Annotated[bool, typer.Option(help="Load the demo organisation (idempotent).")] = False,
     host: Annotated[str | None, typer.Option(help="Bind address (default AG_HOST or 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default AG_PORT or 8000).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, max=64, help="Worker processes behind the one port (default AG_WORKERS or the cores)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the alignment map at / and GraphQL (GraphiQL at /graphql); starts the local Neo4j unless NEO4J_URI is set."""
     from api.main import create_app
@@ -69,7 +75,14 @@ def serve(
     # uvicorn re-raises the SIGTERM it caught once it has shut down; by default that would end the process
     # before `finally` runs and leave the local Neo4j behind (docker stop, systemd, kill).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    processes = workers or settings.workers
     try:
+        if processes > 1:
+            from api.workers import serve_workers
+
+            console.print(f"{processes} worker processes.")
+            serve_workers(settings, demo=demo, host=bind_host, port=bind_port, workers=processes)
+            return
         config = server_config(
             create_app(settings, demo=demo),
             host=bind_host,

@@ -1,15 +1,16 @@
-"""Live key-result updates: an in-process publish/subscribe hub, and the read that builds each update.
+"""Live key-result updates: the change a write records, this process's publish/subscribe hub, and the read
+that builds each update.
 
-Writers publish only after `db.write` has returned, that is after the transaction committed; a write that
-fails or rolls back publishes nothing. The update is then read back in one query, so it carries committed
+A write that changes key results records which ones in its own transaction (`record_change`); a write that
+fails or rolls back records nothing. Each process reads the recorded changes (graph/integrations/
+change_feed.py) and hands them to its hub. The update is read back in one query, so it carries committed
 state only (under concurrent writes to one key result it may already show a later commit's value).
 
 Each subscriber has its own bounded queue. Publishing never waits: when a subscriber reads too slowly and its
 queue is full, its OLDEST update is dropped and counted, and the next update it reads says how many it missed
 (`missed`), so it can refetch. Memory stays bounded and no subscriber slows a writer down.
 
-The hub lives in one process: with several uvicorn workers, each worker's subscribers only hear about the
-writes that worker handled. A shared broker (e.g. Redis pub/sub) is future work.
+The hub lives in one process; the change feed in Neo4j is what every worker and replica shares.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from graph.core.db import Database
+from graph.core.db import Database, Tx
 
 log = logging.getLogger("aligngraph.events")
 
 QUEUE_SIZE = 256
+# Recorded changes older than this are deleted by later writes: a reader that falls further behind counts
+# what it lost as missed.
+KEEP_CHANGES_MINUTES = 10
 
 
 class UpdateCause(StrEnum):
@@ -102,6 +106,11 @@ class Subscriber:
             self.dropped += 1
         self._queue.put_nowait(update)
 
+    def lose(self, count: int) -> None:
+        """Count updates that never reached the queue (their changes expired before this process read them)."""
+        self._missed += count
+        self.dropped += count
+
     async def next(self) -> tuple[KeyResultUpdate, int]:
         """Wait for the next update; return it with how many were dropped since the last one read."""
         update = await self._queue.get()
@@ -139,24 +148,22 @@ class UpdateHub:
                 if subscriber.wanted.matches(update):
                     subscriber.offer(update)
 
+    def lose(self, count: int) -> None:
+        """Tell every subscriber that `count` changes were lost before this process could read them."""
+        for subscriber in list(self._subscribers):
+            subscriber.lose(count)
+
+
+async def record_change(tx: Tx, key_result_ids: Iterable[str | None], cause: UpdateCause) -> None:
+    """Record, in the writer's transaction, that these key results changed; nothing when there are none."""
+    ids = sorted({kr for kr in key_result_ids if kr is not None})
+    if ids:
+        await tx.run(
+            "events/record_change", keyResultIds=ids, cause=str(cause), keepMinutes=KEEP_CHANGES_MINUTES
+        )
+
 
 async def read_updates(db: Database, ids: Iterable[str], cause: UpdateCause) -> list[KeyResultUpdate]:
     """The committed state of these key results (one query), as updates; unknown ids are left out."""
     rows = await db.read("events/get_key_result_updates", ids=sorted(set(ids)))
     return [KeyResultUpdate.from_row(row, cause) for row in rows]
-
-
-async def publish_committed(db: Database, hub: UpdateHub, ids: Iterable[str], cause: UpdateCause) -> None:
-    """Call after a write committed: publish the changed key results. Costs nothing without subscribers.
-
-    A failure here is logged, never raised: the write has committed, and the caller must not report it failed.
-    """
-    wanted = sorted(set(ids))
-    if not wanted or not hub.subscribers:
-        return
-    try:
-        updates = await read_updates(db, wanted, cause)
-    except Exception:
-        log.exception("could not read key results %s to publish their update", wanted)
-        return
-    hub.publish(updates)

@@ -14,6 +14,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import KeyResult
 from graph.integrations import measurements
+from graph.integrations.events import UpdateCause, record_change
 from graph.integrations.push_checks import PushedValue, PushReason, PushStatus, check_value
 from graph.planning import frozen, rules
 from graph.planning.key_results import KeyResultFields
@@ -80,6 +81,7 @@ async def update_key_result(
         if pushed is None:
             updated = await tx.one("keyresults/update_key_result", id=id, changes=props)
             assert updated is not None
+            await record_change(tx, [id], UpdateCause.EDIT)
             return KeyResult.from_row(updated["keyResult"])
         # The other fields first (progress from the current they keep), then the value through the push path,
         # which reads them under its lock and sets current, lastObservedAt, currentMeasurementId and progress.
@@ -87,6 +89,7 @@ async def update_key_result(
         del props["current"]
         await tx.run("keyresults/update_key_result", id=id, changes=props)
         await _measure(tx, pushed, now)
+        await record_change(tx, [id], UpdateCause.EDIT)
         row = await tx.one("keyresults/get_key_results", ids=[id])
         assert row is not None
         return KeyResult.from_row(row["keyResult"])

@@ -12,6 +12,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError
 from graph.core.models import Direction, KeyResultKind
 from graph.core.progress import key_result_progress
+from graph.integrations.events import UpdateCause, record_change
 from graph.integrations.push_checks import (
     MAX_VALUES,
     ItemResult,
@@ -238,7 +239,10 @@ async def push_values(
         received = dt.datetime.now(dt.UTC)
 
         async def work(tx: Tx) -> list[ItemResult]:
-            return await _push(tx, valid, received, frozenset(allowed_team_ids))
+            written = await _push(tx, valid, received, frozenset(allowed_team_ids))
+            accepted = (r.key_result_id for r in written if r.status is PushStatus.ACCEPTED)
+            await record_change(tx, accepted, UpdateCause.PUSH)
+            return written
 
         try:
             written = await db.write(work)

@@ -16,6 +16,7 @@ from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import ObjectiveStatus
 from graph.core.paging import Page, cut, group
 from graph.integrations import measurements
+from graph.integrations.events import UpdateCause, record_change
 from graph.integrations.push_checks import PushedValue, PushReason, PushStatus, check_value
 from graph.planning import frozen, rules
 
@@ -205,6 +206,7 @@ async def record_check_in(
                     field=f"values[{result.index}]",
                     value=pushed[result.index].key_result_id,
                 )
+        await record_change(tx, (v.key_result_id for v in pushed), UpdateCause.PUSH)
         row = await tx.one(
             "checkins/create_check_in",
             objectiveId=objective_id,

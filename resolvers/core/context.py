@@ -15,7 +15,7 @@ from strawberry.fastapi import BaseContext
 
 from graph.core.db import Database
 from graph.health.checks import HealthThresholds
-from graph.integrations.events import UpdateHub
+from graph.integrations.change_feed import ChangeFeed
 from graph.integrations.tokens import Principal
 
 L = TypeVar("L")
@@ -41,7 +41,7 @@ class Context(BaseContext):
         settings: Settings,
         principal: Principal | None = None,
         auth_problem: str | None = None,
-        events: UpdateHub | None = None,
+        events: ChangeFeed | None = None,
     ) -> None:
         super().__init__()
         self._db = db
@@ -50,8 +50,8 @@ class Context(BaseContext):
         self.principal = principal
         self.auth_problem = auth_problem
         self.public_reads = settings.public_reads
-        # The process's live-update hub (keyResultUpdated); without one, updates go nowhere.
-        self.events = events if events is not None else UpdateHub()
+        # The process's live updates (keyResultUpdated), read from the change feed in Neo4j.
+        self.events = events if events is not None else ChangeFeed(db=db)
         # DataLoaders are made fresh per request, so nothing is cached across requests.
         self._loaders: dict[Callable[[Database], object], object] = {}
         # Set for a websocket connection, whose one context serves every operation sent over it.

@@ -10,7 +10,6 @@ import strawberry
 from strawberry.types.base import get_object_definition
 
 from graph.integrations import measurements
-from graph.integrations.events import UpdateCause
 from graph.integrations.push_checks import ItemResult, PushedValue, PushReason, PushStatus
 from resolvers.core.context import Info
 from resolvers.core.enums import describe_enum
@@ -163,9 +162,7 @@ class MeasurementMutations:
         teams = principal.team_ids if principal is not None else ()
         results = await measurements.push_values(info.context.db, pushed, allowed_team_ids=teams)
         # push_values has committed: one keyResultUpdated per KR that accepted a value.
-        await publish_updates(
-            info, (r.key_result_id for r in results if r.status is PushStatus.ACCEPTED), UpdateCause.PUSH
-        )
+        publish_updates(info)
         statuses = [r.status for r in results]
         return PushResult(
             accepted=statuses.count(PushStatus.ACCEPTED),

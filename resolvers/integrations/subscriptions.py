@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
 from typing import Annotated
 
 import strawberry
@@ -16,7 +16,6 @@ from graph.integrations.events import (
     KeyResultUpdate,
     UpdateCause,
     UpdateFilter,
-    publish_committed,
 )
 from graph.planning import key_results, objectives, teams
 from resolvers.core.context import Info
@@ -63,10 +62,10 @@ class KeyResultUpdated:
         )
 
 
-async def publish_updates(info: Info, key_result_ids: Iterable[str | None], cause: UpdateCause) -> None:
-    """Mutations call this once their write has committed (after `db.write` returned), never inside it."""
-    ids = [kr for kr in key_result_ids if kr is not None]
-    await publish_committed(info.context.db, info.context.events, ids, cause)
+def publish_updates(info: Info) -> None:
+    """Mutations call this once their write, which recorded the change, has committed: this process's
+    subscribers hear of it at once, the other processes' at their next poll of the change feed."""
+    info.context.events.wake()
 
 
 Fetch = Callable[[Database, list[str]], Awaitable[Sequence[object | None]]]
@@ -125,7 +124,7 @@ class KeyResultSubscriptions:
             organisation_id=ctx.organisation_id,
         )
         await _check_filters(info, wanted)
-        with ctx.events.subscribe(wanted) as subscriber:
+        async with ctx.events.subscribe(wanted) as subscriber:
             while True:
                 update, missed = await subscriber.next()
                 yield KeyResultUpdated.of(update, missed)

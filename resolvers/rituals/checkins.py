@@ -7,7 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from graph.integrations.events import UpdateCause
 from graph.rituals import checkins, confidence
 from graph.rituals.confidence import TrendDirection
 from resolvers.core.context import Info
@@ -187,5 +186,5 @@ class CheckInMutations:
             idempotency_key=input.idempotency_key,
         )
         # record_check_in has committed: its values moved these KRs through the push path.
-        await publish_updates(info, (v.key_result_id for v in recorded.values), UpdateCause.PUSH)
+        publish_updates(info)
         return CheckIn.of(recorded)

@@ -8,7 +8,6 @@ import strawberry
 
 from graph.core.errors import ValidationError
 from graph.integrations import manual_current
-from graph.integrations.events import UpdateCause
 from graph.planning import key_results, objectives
 from graph.planning.key_results import KeyResultFields
 from resolvers.core.context import Info
@@ -258,7 +257,7 @@ class OkrMutations:
         updated = await manual_current.update_key_result(
             info.context.db, id=id, changes=changes, source=source
         )
-        await publish_updates(info, [updated.id], UpdateCause.EDIT)  # committed: tell subscribers
+        publish_updates(info)  # committed, with its change recorded: tell subscribers
         return KeyResult.of(updated)
 
     @strawberry.mutation(description="Delete a key result with its measurements and edges.")
