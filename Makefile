@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history bench-request
+.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history bench-request bench-workers
 
 WEB_STAMP := web/vendor/.installed
 
@@ -58,6 +58,10 @@ bench-history: $(STAMP)
 ## The fixed cost of a small request: p50 and the API's CPU per request, on the demo organisation.
 bench-request: $(STAMP)
 	$(BIN)/python -m bench.request $(BENCH_ARGS)
+
+## Throughput at 8 concurrent requests with one worker process and with two (BENCH_ARGS="--workers 1,2,4").
+bench-workers: $(STAMP)
+	$(BIN)/python -m bench.workers $(BENCH_ARGS)
 
 ## Time plan files on the synthetic large organisation: export, fresh import, a dry run, a re-import (BENCH_ARGS="--profile").
 bench-plans: $(STAMP)

@@ -101,12 +101,14 @@ async def _picks(db: Database) -> Picks:
 
 
 @contextlib.contextmanager
-def serving(uri: str) -> Iterator[str]:
-    """Run `aligngraph serve` on a free port against `uri` and yield its base URL once /health answers."""
+def serving(uri: str, *, workers: int = 1) -> Iterator[str]:
+    """Run `aligngraph serve --workers N` (one by default, so its pid's CPU is all the API's) on a free port
+    against `uri` and yield its base URL once /health answers."""
     port = local_neo4j.free_port()
     # NEO4J_URI: so it does not start a Neo4j of its own. Public reads: the alignment bench sends no token.
     env = {**os.environ, "NEO4J_URI": uri, "AG_PUBLIC_READS": "true"}
     command = [str(Path(sys.executable).parent / "aligngraph"), "serve", "--host", HOST, "--port", str(port)]
+    command += ["--workers", str(workers)]
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:

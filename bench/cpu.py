@@ -44,6 +44,25 @@ def serving_pid(port: int) -> int | None:
     return None
 
 
+def with_workers(pid: int | None) -> list[int | None]:
+    """The process and the worker processes it spawned (`aligngraph serve --workers N`)."""
+    if pid is None:
+        return [None]
+    try:
+        children = (PROC / str(pid) / "task" / str(pid) / "children").read_text().split()
+    except OSError:
+        return [pid]
+    spawned = [int(c) for c in children if b"spawn_main" in _cmdline(int(c))]
+    return [pid, *spawned]
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return (PROC / str(pid) / "cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 def used_ms(before: list[float | None], after: list[float | None], calls: int) -> float | None:
     """CPU ms per call that these processes used together between two readings; None if any is unknown."""
     if calls == 0 or None in before or None in after:
