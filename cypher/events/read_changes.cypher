@@ -5,7 +5,7 @@
 // :param after => 0
 // :param limit => 500
 // Returns: head, changes (a list of {seq, cause, keyResultIds}, oldest first)
-OPTIONAL MATCH (feed:ChangeFeed {id: 'key-results'})
+OPTIONAL MATCH (feed:ChangeFeed {name: 'key-results'})
 RETURN coalesce(feed.seq, 0) AS head,
        COLLECT {
          MATCH (change:Change)

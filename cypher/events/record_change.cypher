@@ -8,7 +8,7 @@
 // :param cause => "PUSH"
 // :param keepMinutes => 10
 // Returns: seq (the number of this change)
-MERGE (feed:ChangeFeed {id: 'key-results'})
+MERGE (feed:ChangeFeed {name: 'key-results'})
   ON CREATE SET feed.seq = 0
 SET feed._lock = true
 WITH feed
