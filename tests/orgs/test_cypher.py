@@ -90,6 +90,9 @@ PLAN_STEPS = {
 }
 # Idempotency keys are unique in the whole database, so a retry finds its key whichever organisation used it.
 DATABASE_WIDE_KEYS = {"measurements/find_idempotency_keys", "retrospectives/find_retrospective_by_key"}
+# The change feed is one for the database: it names changed key results of every organisation, and each
+# process reads their updates with get_key_result_updates, whose organisation the hub matches per subscriber.
+DATABASE_WIDE_KEYS |= {"events/read_changes", "events/record_change"}
 # Finds a check-in by its key in any organisation too, but says whether the caller may see it (`visible`).
 KEYED = DATABASE_WIDE_KEYS | {"checkins/find_check_in_by_key"}
 
