@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse, Response
@@ -99,6 +100,14 @@ class Router(GraphQLRouter[Context, None]):
         self.tokens = tokens
         # Every UNAVAILABLE answer is HTTP 503 with this Retry-After, whether the token lookup or a field hit it.
         self.retry_after = retry_after
+
+    def encode_json(self, data: object) -> str | bytes:
+        """orjson, 10 to 20 times faster on large answers. It refuses what is not Unicode (a lone surrogate
+        quoted in an error message): the standard library then writes it as a JSON escape, as before."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            return super().encode_json(data)
 
     @property
     def graphql_ide_html(self) -> str:
