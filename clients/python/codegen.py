@@ -45,6 +45,8 @@ def _toml(settings: dict[str, object]) -> str:
             tables.append((key, value))
         elif isinstance(value, bool):
             lines.append(f"{key} = {str(value).lower()}")
+        elif isinstance(value, list):
+            lines.append(f"{key} = [{', '.join(repr(str(item)) for item in value)}]")
         else:
             lines.append(f'{key} = "{value}"')
     for name, table in tables:
@@ -60,7 +62,10 @@ def _run(settings: dict[str, object], into: Path) -> Path:
         sys.exit(f"{TOOL} is missing: run `make install` (it creates .venv-codegen/)")
     config = into / "codegen.toml"
     config.write_text(_toml({**settings, "target_package_path": str(into)}), encoding="utf-8")
-    done = subprocess.run([str(TOOL), "--config", str(config)], cwd=HERE, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": str(HERE)}  # codegen_plugins.py
+    done = subprocess.run(
+        [str(TOOL), "--config", str(config)], cwd=HERE, env=env, capture_output=True, text=True
+    )
     if done.returncode != 0:
         sys.exit(f"ariadne-codegen failed:\n{done.stdout}\n{done.stderr}")
     return into / str(settings["target_package_name"])

@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import httpx
+from pydantic import BaseModel
 
 from aligngraph_client.errors import Forbidden, HTTPError, NotFound, Unauthenticated, from_errors
-from aligngraph_client.generated.fragments import KeyResult, PushItemResult, PushResult
+from aligngraph_client.generated.fragments import KeyResult, PushResult, PushResultItems
 from aligngraph_client.generated.input_types import KeyResultValueInput
 
 DEFAULT_URL = "http://127.0.0.1:8000/graphql"
@@ -24,6 +25,7 @@ DEFAULT_BATCH = 1_000
 MAX_KEYS = 1_000  # keyResultsByExternalKey takes at most this many keys per call
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 #: Called after each batch with the number of values sent so far and the total.
 Progress = Callable[[int, int], None]
@@ -48,11 +50,18 @@ def content_key(value: KeyResultValueInput) -> str:
     return CONTENT_KEY_PREFIX + digest[:40]
 
 
+def replaced(model: M, **changes: Any) -> M:
+    """A copy of a model with some fields changed, validated again (pydantic-core: faster than model_copy,
+    which copies every field's value, for the 10,000 values of a push) and with the same fields set."""
+    fields = {name: model.__dict__[name] for name in model.model_fields_set}
+    return type(model).model_validate(fields | changes)
+
+
 def with_key(value: KeyResultValueInput) -> KeyResultValueInput:
     """The value, with content_key as its idempotency key when it has none."""
     if value.idempotency_key is not None:
         return value
-    return value.model_copy(update={"idempotency_key": content_key(value)})
+    return replaced(value, idempotency_key=content_key(value))
 
 
 def prepare_values(values: Sequence[KeyResultValueInput]) -> list[KeyResultValueInput]:
@@ -80,18 +89,16 @@ def batches(prepared: list[T], batch_size: int) -> Iterator[tuple[int, list[T]]]
 
 def combine(parts: list[tuple[int, PushResult]]) -> PushResult:
     """One result for the whole push: counts added up, items indexed into the caller's list."""
-    items: list[PushItemResult] = [
-        item.model_copy(update={"index": item.index + offset})
-        for offset, part in parts
-        for item in part.items
-    ]
-    return PushResult.model_validate(
-        {
-            "accepted": sum(part.accepted for _, part in parts),
-            "duplicates": sum(part.duplicates for _, part in parts),
-            "rejected": sum(part.rejected for _, part in parts),
-            "items": items,
-        }
+    items: list[PushResultItems] = []
+    for offset, part in parts:
+        for item in part.items:  # parsed from the answer just now: no one else holds them
+            item.index += offset
+        items += part.items
+    return PushResult.model_construct(
+        accepted=sum(part.accepted for _, part in parts),
+        duplicates=sum(part.duplicates for _, part in parts),
+        rejected=sum(part.rejected for _, part in parts),
+        items=items,
     )
 
 
