@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +150,17 @@ def test_the_freshness_check_names_a_stale_file(tmp_path: Path) -> None:
     (stale / "fragments.py").write_text((committed / "fragments.py").read_text() + "# edited\n")
     (stale / "client.py").unlink()
     assert codegen.differences(committed, stale) == ["client.py", "fragments.py"]
+
+
+def test_a_plain_install_ships_every_package_of_the_client() -> None:
+    """`pip install ./clients/python` (the Dockerfile's) installs the packages pyproject.toml lists, and only
+    those: the generated one must be among them."""
+    listed = tomllib.loads((CLIENT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    found = {
+        ".".join(init.parent.relative_to(CLIENT).parts)
+        for init in (CLIENT / "aligngraph_client").glob("**/__init__.py")
+    }
+    assert sorted(listed) == sorted(found) and "aligngraph_client.generated" in found
 
 
 def test_every_operation_of_the_client_is_valid_against_schema_graphql() -> None:

@@ -174,10 +174,6 @@ def is_mutation(query: str) -> bool:
     return False
 
 
-def request_body(query: str, variables: dict[str, Any] | None) -> dict[str, Any]:
-    return {"query": query, "variables": variables or {}}
-
-
 def headers(token: str | None, extra: dict[str, str] | None) -> dict[str, str]:
     from aligngraph_client import __version__
 
