@@ -28,7 +28,16 @@ $(TS_STAMP): clients/typescript/package.json clients/typescript/package-lock.jso
 	cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error
 	touch $(TS_STAMP)
 
-install: $(STAMP) $(WEB_STAMP) $(TS_STAMP)
+# ariadne-codegen, which writes the Python client's clients/python/aligngraph_client/generated/ (codegen.py), in a
+# virtualenv of its own: it needs graphql-core 3.2 and the service 3.3. Pinned by codegen-requirements.txt.
+CODEGEN := .venv-codegen
+CODEGEN_STAMP := $(CODEGEN)/.installed
+$(CODEGEN_STAMP): clients/python/codegen-requirements.txt
+	$(PYTHON) -m venv $(CODEGEN)
+	$(CODEGEN)/bin/pip install --quiet -r clients/python/codegen-requirements.txt
+	touch $(CODEGEN_STAMP)
+
+install: $(STAMP) $(WEB_STAMP) $(TS_STAMP) $(CODEGEN_STAMP)
 
 ## Start local Neo4j, apply the schema, load the demo organisation, serve the map at :8000/ and GraphiQL at /graphql.
 run: install
@@ -67,7 +76,7 @@ bench-workers: $(STAMP)
 bench-plans: $(STAMP)
 	$(BIN)/python -m bench.plans $(BENCH_ARGS)
 
-check: $(STAMP)
+check: $(STAMP) $(CODEGEN_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check clients/python
@@ -80,7 +89,9 @@ check: $(STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider tests/test_layers.py tests/test_schema_descriptions.py
 	# No change to the GraphQL schema breaks clients unless CHANGELOG.md lists it (api/cli/schema_check.py).
 	$(BIN)/aligngraph check-schema
+	# The Python client's generated code is what ariadne-codegen writes from schema.graphql (clients/python/codegen.py).
+	$(BIN)/python clients/python/codegen.py --check
 
 clean:
 	-$(BIN)/aligngraph neo4j stop
-	rm -rf $(VENV) .neo4j web/node_modules web/vendor clients/typescript/node_modules
+	rm -rf $(VENV) $(CODEGEN) .neo4j web/node_modules web/vendor clients/typescript/node_modules

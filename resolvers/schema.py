@@ -18,6 +18,7 @@ from resolvers.health.queries import HealthQueries
 from resolvers.integrations.auth import Authorization
 from resolvers.integrations.measurements import MeasurementMutations
 from resolvers.integrations.subscriptions import KeyResultSubscriptions
+from resolvers.planning.lookup import KeyResultLookupQueries
 from resolvers.planning.mutations.links import LinkMutations
 from resolvers.planning.mutations.okrs import OkrMutations
 from resolvers.planning.mutations.organisation import OrganisationMutations
@@ -42,6 +43,7 @@ class Query(
     ReportQueries,
     HealthQueries,
     PlanQueries,
+    KeyResultLookupQueries,
 ):
     pass
 

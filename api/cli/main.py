@@ -107,7 +107,7 @@ def export_schema(
 
     path.write_text(schema.as_str() + "\n", encoding="utf-8")
     console.print(f"Wrote {path}.")
-    # The Python client's types follow the repo's schema.graphql (a test compares them).
-    generator = Path(__file__).resolve().parents[2] / "clients" / "python" / "generate_types.py"
+    # The Python client is generated from the repo's schema.graphql by ariadne-codegen (a test compares).
+    generator = Path(__file__).resolve().parents[2] / "clients" / "python" / "codegen.py"
     if path.resolve() == generator.parents[2] / "schema.graphql":
-        subprocess.run([sys.executable, str(generator), "--schema", str(path)], check=True)
+        subprocess.run([sys.executable, str(generator)], check=True)

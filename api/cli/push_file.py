@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import io
 import json
@@ -166,14 +165,13 @@ def _value(line: int, record: dict[str, Any], default_source: str | None) -> Key
     source = _text(line, record, "source") or default_source
     if source is None:
         raise RowError(line, "source", "is missing (or pass --source)")
+    key = _text(line, record, "idempotencyKey")
     value = KeyResultValueInput(
         value=number,
         observed_at=observed_at,
         source=source,
         key_result_id=key_result_id,
         external_key=external_key,
-        idempotency_key=_text(line, record, "idempotencyKey"),
+        idempotency_key=key,
     )
-    if value.idempotency_key is None:
-        value = dataclasses.replace(value, idempotency_key=content_key(value))
-    return value
+    return value if key is not None else value.model_copy(update={"idempotency_key": content_key(value)})

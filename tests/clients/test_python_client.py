@@ -10,9 +10,12 @@ import asyncio
 import datetime as dt
 import importlib.util
 import json
+import shutil
 import socket
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -31,8 +34,8 @@ from aligngraph_client import (
     Unauthenticated,
     ValidationFailed,
 )
-from aligngraph_client.operations import DOCUMENTS, is_mutation
-from graphql import build_schema, parse, validate
+from aligngraph_client.operations import is_mutation
+from graphql import OperationDefinitionNode, build_schema, parse, validate
 
 from graph.core.db import Database
 from graph.integrations.tokens import create_token
@@ -126,34 +129,55 @@ async def added(server: LiveServer, token: str, before: dict[str, int]) -> dict[
     return {kr: now[kr] - before[kr] for kr in KRS}
 
 
-def load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_types", CLIENT / "generate_types.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_generated_types_match_schema_graphql() -> None:
-    generator = load_generator()
-    sdl = (ROOT / "schema.graphql").read_text(encoding="utf-8")
-    committed = (CLIENT / "aligngraph_client" / "types.py").read_text(encoding="utf-8")
-    assert generator.generate(sdl) == committed, (
-        "run: .venv/bin/aligngraph export-schema (or python clients/python/generate_types.py)"
+def test_the_generated_client_is_fresh() -> None:
+    """clients/python/aligngraph_client/generated/ is what ariadne-codegen writes from schema.graphql and the
+    operations (as tests/test_graphql_schema.py checks schema.graphql against the code)."""
+    done = subprocess.run(
+        [sys.executable, str(CLIENT / "codegen.py"), "--check"], capture_output=True, text=True, check=False
     )
-    schema = build_schema(sdl)
-    for name, document in DOCUMENTS.items():
-        assert validate(schema, parse(document)) == [], name
+    assert done.returncode == 0, done.stdout + done.stderr + "run: .venv/bin/aligngraph export-schema"
 
 
-def test_the_generator_follows_a_schema_change() -> None:
-    generator = load_generator()
-    sdl = (ROOT / "schema.graphql").read_text(encoding="utf-8")
-    changed = sdl.replace("  measurementId: ID\n", "  measurementId: ID\n  batch: Int!\n")
-    assert changed != sdl
-    text = generator.generate(changed)
-    assert "    batch: int\n" in text and 'batch=data["batch"]' in text
-    assert "keyResultId measurementId batch" in text
+def test_the_freshness_check_names_a_stale_file(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("codegen", CLIENT / "codegen.py")
+    assert spec is not None and spec.loader is not None
+    codegen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(codegen)
+    committed = CLIENT / "aligngraph_client" / "generated"
+    stale = tmp_path / "generated"
+    shutil.copytree(committed, stale, ignore=shutil.ignore_patterns("__pycache__"))
+    assert codegen.differences(committed, stale) == []
+    (stale / "fragments.py").write_text((committed / "fragments.py").read_text() + "# edited\n")
+    (stale / "client.py").unlink()
+    assert codegen.differences(committed, stale) == ["client.py", "fragments.py"]
+
+
+def test_a_plain_install_ships_every_package_of_the_client() -> None:
+    """`pip install ./clients/python` (the Dockerfile's) installs the packages pyproject.toml lists, and only
+    those: the generated one must be among them."""
+    listed = tomllib.loads((CLIENT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    found = {
+        ".".join(init.parent.relative_to(CLIENT).parts)
+        for init in (CLIENT / "aligngraph_client").glob("**/__init__.py")
+    }
+    assert sorted(listed) == sorted(found) and "aligngraph_client.generated" in found
+
+
+def test_every_operation_of_the_client_is_valid_against_schema_graphql() -> None:
+    schema = build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8"))
+    texts = [
+        path.read_text(encoding="utf-8") for path in sorted((CLIENT / "operations").glob("**/*.graphql"))
+    ]
+    document = parse("\n".join(texts))
+    assert validate(schema, document) == []
+    names = {d.name.value for d in document.definitions if isinstance(d, OperationDefinitionNode) and d.name}
+    assert names == {
+        "PushKeyResultValues",
+        "GetKeyResult",
+        "KeyResultHistory",
+        "KeyResultsByExternalKey",
+        "KeyResultUpdated",
+    }
 
 
 async def test_sync_push_splits_2500_values_into_3_calls_with_original_indexes(

@@ -43,10 +43,11 @@ QUERIES: dict[str, str] = {
     "objective": f'{{ objective(id: "{{objective}}") {{ {OBJ} }} }}',
     "keyResult": f'{{ keyResult(id: "{{kr}}") {{ {KR} }} }}',
     "initiative": '{ initiative(id: "{initiative}") { id keyResults { id } } }',
+    "keyResultsByExternalKey": '{ keyResultsByExternalKey(keys: ["{externalKey}"]) { id objective { id } } }',
 }
 SINGLE = ["organisation", "team", "cycle", "priority", "objective", "keyResult", "initiative"]
-A_IDS = {**A, "organisation": "org-bank"}
-B_IDS = {**B, "organisation": "org-b"}
+A_IDS = {**A, "organisation": "org-bank", "externalKey": "amplitude:onboarding_completion"}
+B_IDS = {**B, "organisation": "org-b", "externalKey": "b:team-kr"}
 
 
 def fill(query: str, ids: dict[str, str]) -> str:

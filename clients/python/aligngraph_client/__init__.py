@@ -18,21 +18,19 @@ from aligngraph_client.errors import (
     Unauthenticated,
     ValidationFailed,
 )
-from aligngraph_client.operations import DEFAULT_BATCH, DEFAULT_URL, MAX_BATCH, content_key
-from aligngraph_client.retry import RetryPolicy
-from aligngraph_client.types import (
-    Direction,
+from aligngraph_client.generated.enums import Direction, KeyResultKind, PushReason, PushStatus, UpdateCause
+from aligngraph_client.generated.fragments import (
     KeyResult,
-    KeyResultKind,
-    KeyResultValueInput,
+    KeyResultUpdate,
     Measurement,
     MeasurementConnection,
     PageInfo,
     PushItemResult,
-    PushReason,
     PushResult,
-    PushStatus,
 )
+from aligngraph_client.generated.input_types import KeyResultValueInput
+from aligngraph_client.operations import DEFAULT_BATCH, DEFAULT_URL, MAX_BATCH, MAX_KEYS, content_key
+from aligngraph_client.retry import RetryPolicy
 
 __version__ = "0.1.0"
 
@@ -40,6 +38,7 @@ __all__ = [
     "DEFAULT_BATCH",
     "DEFAULT_URL",
     "MAX_BATCH",
+    "MAX_KEYS",
     "AlignGraphError",
     "AsyncClient",
     "Client",
@@ -50,6 +49,7 @@ __all__ = [
     "HTTPError",
     "KeyResult",
     "KeyResultKind",
+    "KeyResultUpdate",
     "KeyResultValueInput",
     "Measurement",
     "MeasurementConnection",
@@ -62,6 +62,7 @@ __all__ = [
     "RetryPolicy",
     "ServiceUnavailable",
     "Unauthenticated",
+    "UpdateCause",
     "ValidationFailed",
     "__version__",
     "content_key",

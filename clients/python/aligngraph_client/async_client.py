@@ -1,25 +1,32 @@
-"""The asyncio client: `async with AsyncClient(url, token=...) as ag: await ag.push_values([...])`."""
+"""The asyncio client: `async with AsyncClient(url, token=...) as ag: await ag.push_values([...])`.
+
+The policy (batches, content keys, NotFound for a missing key result, paging) sits on `self.api`, the
+generated client (aligngraph_client/generated/client.py) with retries (transport.AsyncApi).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Sequence
+from contextlib import aclosing
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from aligngraph_client import operations as ops
-from aligngraph_client.retry import RETRY_ERRORS, RetryPolicy, policy_for, should_retry, wait_or_give_up
-from aligngraph_client.types import (
+from aligngraph_client.generated.fragments import (
     KeyResult,
-    KeyResultValueInput,
+    KeyResultUpdate,
     Measurement,
     MeasurementConnection,
     PushItemResult,
     PushResult,
 )
+from aligngraph_client.generated.input_types import KeyResultValueInput
+from aligngraph_client.generated.key_result_updated import KeyResultUpdated
+from aligngraph_client.retry import RetryPolicy
+from aligngraph_client.transport import AsyncApi
 
 
 class AsyncClient:
@@ -27,6 +34,8 @@ class AsyncClient:
 
     `url` is the GraphQL endpoint; `token` an API token (`ag_...`), sent as `Authorization: Bearer`.
     `transport` replaces httpx's own (for proxies, tests). Close it with `aclose`, or use `async with`.
+    `api` runs any operation of clients/python/operations/ as a typed method (e.g.
+    `await ag.api.get_key_result(id)`), with the same retries and errors.
     """
 
     def __init__(
@@ -46,6 +55,7 @@ class AsyncClient:
         self._http = httpx.AsyncClient(
             timeout=timeout, headers=ops.headers(token, headers), transport=transport
         )
+        self.api = AsyncApi(url=url, http=self._http, retry=self.retry, token=token)
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -66,19 +76,7 @@ class AsyncClient:
         Network errors, 5xx and 429 are retried for queries; a mutation is sent once, since resending one
         the service already applied could apply it twice. `retry=True` or `False` decides instead.
         """
-        policy = policy_for(self.retry, query, retry)
-        body = ops.request_body(query, variables)
-        attempt = 0
-        while True:
-            try:
-                response = await self._http.post(self.url, json=body)
-            except RETRY_ERRORS as error:
-                await asyncio.sleep(wait_or_give_up(policy, attempt, error=error))
-            else:
-                if not should_retry(response):
-                    return ops.read_data(response)
-                await asyncio.sleep(wait_or_give_up(policy, attempt, response=response))
-            attempt += 1
+        return self.api.get_data(await self.api.execute(query, variables=variables, retry=retry))
 
     async def push_values(
         self,
@@ -95,8 +93,8 @@ class AsyncClient:
         is raised: pushing the same values again is safe.
         """
         push = ops.PushCalls(values, batch_size or self.batch_size, progress)
-        for variables in push.variables():
-            push.answer(await self.execute(ops.PUSH, variables, retry=True))
+        for batch in push.batches():
+            push.answer((await self.api.push_key_result_values(batch, retry=True)).push_key_result_values)
         return push.result()
 
     async def push_value(
@@ -122,7 +120,16 @@ class AsyncClient:
 
     async def key_result(self, id: str) -> KeyResult:
         """One key result; raise NotFound when the id names none."""
-        return ops.read_key_result(await self.execute(ops.KEY_RESULT, {"id": id}), id)
+        return ops.key_result_or_not_found((await self.api.get_key_result(id)).key_result, id)
+
+    async def key_results_by_external_key(self, keys: Sequence[str]) -> dict[str, KeyResult | None]:
+        """The key result each externalKey names (None where none of your organisation's has it), in calls
+        of 1,000 keys; raise ValidationFailed for a malformed key."""
+        wanted = ops.check_keys(keys)
+        found: list[KeyResult | None] = []
+        for _, batch in ops.batches(wanted, ops.MAX_KEYS):
+            found += (await self.api.key_results_by_external_key(batch)).key_results_by_external_key
+        return ops.by_key(wanted, found)
 
     async def history(
         self,
@@ -134,8 +141,10 @@ class AsyncClient:
         after: str | None = None,
     ) -> MeasurementConnection:
         """One page of a key result's measurements, newest observed first, observed in [from, to)."""
-        variables = ops.history_variables(key_result_id, observed_from, observed_to, first, after)
-        return ops.read_history(await self.execute(ops.HISTORY, variables), key_result_id)
+        answer = await self.api.key_result_history(
+            key_result_id, first, from_=observed_from, to=observed_to, after=after
+        )
+        return ops.key_result_or_not_found(answer.key_result, key_result_id).history
 
     async def iter_history(
         self,
@@ -160,3 +169,24 @@ class AsyncClient:
             if not page.page_info.has_next_page:
                 return
             after = page.page_info.end_cursor
+
+    async def key_result_updates(
+        self,
+        *,
+        key_result_id: str | None = None,
+        objective_id: str | None = None,
+        team_id: str | None = None,
+    ) -> AsyncIterator[KeyResultUpdate]:
+        """Each committed change of a key result, as keyResultUpdated streams it over a websocket (needs
+        `pip install './clients/python[subscriptions]'`); the filters combine, none means every update.
+        Closing the iterator (`contextlib.aclosing`) closes the websocket."""
+        # The generated method is an async generator, typed as the AsyncIterator it returns.
+        updates = cast(
+            AsyncGenerator[KeyResultUpdated, None],
+            self.api.key_result_updated(
+                key_result_id=key_result_id, objective_id=objective_id, team_id=team_id
+            ),
+        )
+        async with aclosing(updates):
+            async for update in updates:
+                yield update.key_result_updated

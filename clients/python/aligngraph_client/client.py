@@ -1,9 +1,12 @@
-"""The blocking client: `with Client(url, token=...) as ag: ag.push_values([...])`."""
+"""The blocking client: `with Client(url, token=...) as ag: ag.push_values([...])`.
+
+The policy (batches, content keys, NotFound for a missing key result, paging) sits on `self.api`, the
+generated client (aligngraph_client/generated/sync_client.py) with retries (transport.Api).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Any
@@ -11,15 +14,16 @@ from typing import Any
 import httpx
 
 from aligngraph_client import operations as ops
-from aligngraph_client.retry import RETRY_ERRORS, RetryPolicy, policy_for, should_retry, wait_or_give_up
-from aligngraph_client.types import (
+from aligngraph_client.generated.fragments import (
     KeyResult,
-    KeyResultValueInput,
     Measurement,
     MeasurementConnection,
     PushItemResult,
     PushResult,
 )
+from aligngraph_client.generated.input_types import KeyResultValueInput
+from aligngraph_client.retry import RetryPolicy
+from aligngraph_client.transport import Api
 
 
 class Client:
@@ -27,6 +31,8 @@ class Client:
 
     `url` is the GraphQL endpoint; `token` an API token (`ag_...`), sent as `Authorization: Bearer`.
     `transport` replaces httpx's own (for proxies, tests). Close it, or use it in a `with` block.
+    `api` runs any operation of clients/python/operations/http/ as a typed method (e.g.
+    `ag.api.get_key_result(id)`), with the same retries and errors.
     """
 
     def __init__(
@@ -44,6 +50,7 @@ class Client:
         self.retry = retry or RetryPolicy()
         self.batch_size = ops.check_batch_size(batch_size)
         self._http = httpx.Client(timeout=timeout, headers=ops.headers(token, headers), transport=transport)
+        self.api = Api(url=url, http=self._http, retry=self.retry)
 
     def __enter__(self) -> Client:
         return self
@@ -64,19 +71,7 @@ class Client:
         Network errors, 5xx and 429 are retried for queries; a mutation is sent once, since resending one
         the service already applied could apply it twice. `retry=True` or `False` decides instead.
         """
-        policy = policy_for(self.retry, query, retry)
-        body = ops.request_body(query, variables)
-        attempt = 0
-        while True:
-            try:
-                response = self._http.post(self.url, json=body)
-            except RETRY_ERRORS as error:
-                time.sleep(wait_or_give_up(policy, attempt, error=error))
-            else:
-                if not should_retry(response):
-                    return ops.read_data(response)
-                time.sleep(wait_or_give_up(policy, attempt, response=response))
-            attempt += 1
+        return self.api.get_data(self.api.execute(query, variables=variables, retry=retry))
 
     def push_values(
         self,
@@ -93,8 +88,8 @@ class Client:
         is raised: pushing the same values again is safe.
         """
         push = ops.PushCalls(values, batch_size or self.batch_size, progress)
-        for variables in push.variables():
-            push.answer(self.execute(ops.PUSH, variables, retry=True))
+        for batch in push.batches():
+            push.answer(self.api.push_key_result_values(batch, retry=True).push_key_result_values)
         return push.result()
 
     def push_value(
@@ -120,7 +115,16 @@ class Client:
 
     def key_result(self, id: str) -> KeyResult:
         """One key result; raise NotFound when the id names none."""
-        return ops.read_key_result(self.execute(ops.KEY_RESULT, {"id": id}), id)
+        return ops.key_result_or_not_found(self.api.get_key_result(id).key_result, id)
+
+    def key_results_by_external_key(self, keys: Sequence[str]) -> dict[str, KeyResult | None]:
+        """The key result each externalKey names (None where none of your organisation's has it), in calls
+        of 1,000 keys; raise ValidationFailed for a malformed key."""
+        wanted = ops.check_keys(keys)
+        found: list[KeyResult | None] = []
+        for _, batch in ops.batches(wanted, ops.MAX_KEYS):
+            found += self.api.key_results_by_external_key(batch).key_results_by_external_key
+        return ops.by_key(wanted, found)
 
     def history(
         self,
@@ -132,8 +136,10 @@ class Client:
         after: str | None = None,
     ) -> MeasurementConnection:
         """One page of a key result's measurements, newest observed first, observed in [from, to)."""
-        variables = ops.history_variables(key_result_id, observed_from, observed_to, first, after)
-        return ops.read_history(self.execute(ops.HISTORY, variables), key_result_id)
+        answer = self.api.key_result_history(
+            key_result_id, first, from_=observed_from, to=observed_to, after=after
+        )
+        return ops.key_result_or_not_found(answer.key_result, key_result_id).history
 
     def iter_history(
         self,
