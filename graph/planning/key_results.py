@@ -89,6 +89,13 @@ async def key_results_of_objectives(db: Database, ids: list[str]) -> list[list[K
     return group(rows, ids, column="keyResult", build=KeyResult.from_row)
 
 
+async def brief_key_results_of_objectives(db: Database, ids: list[str]) -> list[list[dict[str, Any]]]:
+    """Return each objective's key results as brief rows (id, title, unit, current, target, objectiveId), in
+    order of `ids`: for a list that shows only those (resolvers/planning/ahead.py)."""
+    rows = await db.read("keyresults/key_results_of_objectives_brief", ids=ids)
+    return group(rows, ids, column="keyResult", build=dict)
+
+
 async def list_key_results(
     db: Database, *, objective_id: str | None, after: str | None, first: int
 ) -> Page[KeyResult]:

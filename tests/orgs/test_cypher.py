@@ -28,6 +28,7 @@ FROM_VISIBLE_NODES = {
     "checkins/count_check_ins",
     "cycles/sub_cycles_of",
     "keyresults/key_results_of_objectives",
+    "keyresults/key_results_of_objectives_brief",
     "links/contributions_from",
     "links/contributions_to",
     "links/dependencies_from",

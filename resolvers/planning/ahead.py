@@ -1,0 +1,266 @@
+"""Look-ahead loading (issue 16): the read fields that return objectives, teams or key results load every level
+the query selects below them before they return.
+
+Each planned relation (RELATIONS) is one named query for all the objects of a level, keyed by what the parent
+already holds; the relations of one level, and the branches below them, run at once (asyncio.gather over the
+driver's pool), so a level waits only for the one it hangs from. The loaded values become plain attributes on
+the objects (resolvers/core/selection.py's `answer_ahead`), so a nested field costs an attribute read: no
+coroutine and no DataLoader call per object. A field the plan does not know, or an object built elsewhere (a
+mutation's answer), resolves through the DataLoaders as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
+
+import strawberry
+
+from graph.core import models
+from graph.core.db import Database
+from graph.core.progress import objective_progress
+from graph.planning import cycles, key_results, links, objectives, organisations, teams
+from resolvers.core.enums import KeyResultKind
+from resolvers.core.pagination import Connection
+from resolvers.core.selection import Wanted, ahead_attr, answer_ahead
+from resolvers.planning.okrs import Contribution, KeyResult, Objective
+from resolvers.planning.units import Cycle, Organisation, Team
+
+T = TypeVar("T")
+Fields = Mapping[str, Wanted]
+# A relation's query: the values for these keys, in their order, given what is selected of the relation.
+Fetch = Callable[[Database, list[str], Fields], Awaitable[Sequence[Any]]]
+_LEAVE = object()  # a value the plan leaves to the field's own resolver (e.g. a dangling id: NOT_FOUND)
+
+
+@dataclass(frozen=True, eq=False)
+class Relation:
+    """Fields of one type loaded by one query per level: `fills` maps each field to how its value is built."""
+
+    key: Callable[[Any], str | None]
+    fetch: Fetch
+    fills: Mapping[str, Callable[[Any], Any]]
+    # Keyed by the parent's own id: for a lookup by id it runs alongside the lookup itself.
+    early: bool = False
+    members: frozenset[str] = frozenset()  # the types of a union field's objects
+
+
+def _plain(fetch: Callable[[Database, list[str]], Awaitable[Sequence[Any]]]) -> Fetch:
+    async def run(db: Database, keys: list[str], _: Fields) -> Sequence[Any]:
+        return await fetch(db, keys)
+
+    return run
+
+
+def _one(build: Callable[[Any], T]) -> Callable[[Any], T | object]:
+    return lambda found: _LEAVE if found is None else build(found)
+
+
+def _each(build: Callable[[Any], T]) -> Callable[[list[Any]], list[T]]:
+    return lambda found: [build(m) for m in found]
+
+
+# Key result fields a brief row can answer: its own few properties, and fields resolved from its id.
+BRIEF = frozenset(
+    {"__typename", "id", "title", "unit", "current", "target", "objective", "initiatives", "contributors"}
+    | {"dependsOn", "dependedOnBy", "history", "valueAt", "progressAt"}
+)
+
+
+def _brief_key_result(row: dict[str, Any]) -> KeyResult:
+    # Only BRIEF fields are selected, so the others are never read: they hold placeholders.
+    return KeyResult(
+        id=strawberry.ID(row["id"]),
+        title=row["title"],
+        kind=KeyResultKind.METRIC,
+        direction=None,
+        unit=row["unit"],
+        baseline=None,
+        target=row["target"],
+        current=row["current"],
+        done=False,
+        weight=1.0,
+        progress=None,
+        external_key=None,
+        last_observed_at=None,
+        objective_id=row["objectiveId"],
+    )
+
+
+async def _key_results(db: Database, keys: list[str], fields: Fields) -> Sequence[Any]:
+    """Full key results, or brief rows when the selection needs nothing else (progress needs them full)."""
+    wanted = fields.get("keyResults")
+    if "progress" not in fields and wanted is not None and set(wanted.for_type("KeyResult")) <= BRIEF:
+        return [("brief", rows) for rows in await key_results.brief_key_results_of_objectives(db, keys)]
+    return [("full", krs) for krs in await key_results.key_results_of_objectives(db, keys)]
+
+
+def _key_result_list(found: tuple[str, list[Any]]) -> list[KeyResult]:
+    kind, items = found
+    return [_brief_key_result(r) for r in items] if kind == "brief" else [KeyResult.of(k) for k in items]
+
+
+def _progress(found: tuple[str, list[models.KeyResult]]) -> float | None:
+    return objective_progress(found[1])
+
+
+async def _targets(db: Database, keys: list[str], fields: Fields) -> Sequence[Any]:
+    """Objectives and key results by "Kind:id" key (a union's objects), each kind in one query, at once."""
+    split: dict[str, list[str]] = {"Objective": [], "KeyResult": []}
+    for key in keys:
+        kind, _, id = key.partition(":")
+        split[kind].append(id)
+    found_objectives, found_key_results = await asyncio.gather(
+        _unless_empty(objectives.get_objectives, db, split["Objective"]),
+        _unless_empty(key_results.get_key_results, db, split["KeyResult"]),
+    )
+    built: dict[str, Objective | KeyResult] = {}
+    for o in found_objectives:
+        if o is not None:
+            built[f"Objective:{o.id}"] = Objective.of(o)
+    for k in found_key_results:
+        if k is not None:
+            built[f"KeyResult:{k.id}"] = KeyResult.of(k)
+    return [built.get(key) for key in keys]
+
+
+async def _unless_empty(
+    fetch: Callable[[Database, list[str]], Awaitable[list[T]]], db: Database, keys: list[str]
+) -> list[T]:
+    return await fetch(db, keys) if keys else []
+
+
+RELATIONS: dict[type, tuple[Relation, ...]] = {
+    Objective: (
+        Relation(lambda o: o.owner_id, _plain(teams.get_teams), {"owner": _one(Team.of)}),
+        Relation(lambda o: o.cycle_id, _plain(cycles.get_cycles), {"cycle": _one(Cycle.of)}),
+        Relation(
+            lambda o: o.id, _key_results, {"keyResults": _key_result_list, "progress": _progress}, early=True
+        ),
+        Relation(
+            lambda o: o.id, _plain(links.contributions_from), {"parents": _each(Contribution.of)}, early=True
+        ),
+        Relation(
+            lambda o: o.id, _plain(links.contributions_to), {"children": _each(Contribution.of)}, early=True
+        ),
+    ),
+    KeyResult: (
+        Relation(
+            lambda k: k.objective_id, _plain(objectives.get_objectives), {"objective": _one(Objective.of)}
+        ),
+    ),
+    Team: (
+        Relation(
+            lambda t: t.id,
+            _plain(objectives.objectives_of_teams),
+            {"objectives": _each(Objective.of)},
+            early=True,
+        ),
+        Relation(lambda t: t.id, _plain(teams.children_of_teams), {"children": _each(Team.of)}, early=True),
+        Relation(lambda t: t.parent_id, _plain(teams.get_teams), {"parent": _one(Team.of)}),
+        Relation(
+            lambda t: t.organisation_id,
+            _plain(organisations.get_organisations),
+            {"organisation": _one(Organisation.of)},
+        ),
+    ),
+    Contribution: (
+        Relation(lambda c: c.child_id, _plain(objectives.get_objectives), {"child": _one(Objective.of)}),
+        Relation(
+            lambda c: f"{c.parent_kind}:{c.parent_id}",
+            _targets,
+            {"parent": _one(lambda target: target)},
+            members=frozenset(("Objective", "KeyResult")),
+        ),
+    ),
+}
+
+
+def install(schema: strawberry.Schema) -> None:
+    """Make every planned field answer from what was loaded ahead (its resolver still serves the rest)."""
+    answer_ahead(schema, [(t.__name__, f) for t, rels in RELATIONS.items() for r in rels for f in r.fills])
+
+
+def _selected(relation: Relation, fields: Fields) -> dict[str, Wanted]:
+    return {name: fields[name] for name in relation.fills if name in fields}
+
+
+async def fill(
+    db: Database, objects: Sequence[Any], fields: Fields, ready: Mapping[Relation, Any] = {}
+) -> None:
+    """Load every planned relation `fields` selects on `objects` (all of one type), and what lies below."""
+    if not objects:
+        return
+    work = []
+    for relation in RELATIONS.get(type(objects[0]), ()):
+        selected = _selected(relation, fields)
+        if selected:
+            work.append(_relation(db, relation, objects, selected, ready.get(relation)))
+    await asyncio.gather(*work)
+
+
+async def _relation(
+    db: Database, relation: Relation, parents: Sequence[Any], selected: dict[str, Wanted], ready: Any
+) -> None:
+    keys = list(dict.fromkeys(k for k in map(relation.key, parents) if k is not None))
+    values = ready if ready is not None else (await relation.fetch(db, keys, selected) if keys else [])
+    found = dict(zip(keys, values, strict=True))
+    below: dict[type, tuple[dict[int, Any], dict[str, Wanted]]] = {}
+    merged: set[tuple[str, type]] = set()  # the selections merged into `below` (once per field and type)
+    for name, build in relation.fills.items():
+        if name not in selected:
+            continue
+        built = {key: build(value) for key, value in found.items()}
+        attr = ahead_attr(name)
+        for parent in parents:
+            key = relation.key(parent)
+            value = None if key is None else built.get(key, _LEAVE)
+            if value is not _LEAVE:
+                parent.__dict__[attr] = value
+        for value in built.values():
+            for child in value if isinstance(value, list) else [value]:
+                if child is None or child is _LEAVE:
+                    continue
+                kind = type(child)
+                if kind not in below:
+                    below[kind] = ({}, {})
+                seen, wanted = below[kind]
+                if (name, kind) not in merged:
+                    merged.add((name, kind))
+                    for field, deeper in selected[name].for_type(kind.__name__, relation.members).items():
+                        wanted.setdefault(field, Wanted()).add_wanted(deeper)
+                seen[id(child)] = child
+    await asyncio.gather(*(fill(db, list(seen.values()), wanted) for seen, wanted in below.values()))
+
+
+async def one(
+    db: Database, id: str, fetch: Awaitable[T | None], build: Callable[[T], Any], fields: Fields, kind: type
+) -> Any:
+    """A lookup by id with everything below it: the relations keyed by its id run alongside the lookup."""
+    early = [r for r in RELATIONS.get(kind, ()) if r.early and _selected(r, fields)]
+    found, *values = await asyncio.gather(fetch, *(r.fetch(db, [id], _selected(r, fields)) for r in early))
+    if found is None:
+        return None
+    built = build(cast(T, found))
+    await fill(db, [built], fields, dict(zip(early, values, strict=True)))
+    return built
+
+
+async def page(db: Database, found: Connection[Any], wanted: Wanted, type_name: str) -> None:
+    """Load what a connection's `nodes` and `edges { node }` select on its items, and its totalCount, at once."""
+    fields = dict(wanted.fields.get("nodes", Wanted()).for_type(type_name))
+    edge = wanted.fields.get("edges", Wanted()).for_type("")
+    for name, below in edge.get("node", Wanted()).for_type(type_name).items():
+        fields.setdefault(name, Wanted()).add_wanted(below)
+    work = fill(db, [e.node for e in found.edges], fields)
+    if "totalCount" not in wanted.fields:
+        await work
+        return
+    total, _ = await asyncio.gather(found.count(), work)
+
+    async def counted() -> int:
+        return total
+
+    found.count = counted
