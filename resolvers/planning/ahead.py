@@ -21,7 +21,7 @@ import strawberry
 from graph.core import models
 from graph.core.db import Database
 from graph.core.progress import objective_progress
-from graph.planning import cycles, key_results, links, objectives, organisations, teams
+from graph.planning import contributions, cycles, key_results, links, objectives, organisations, teams
 from resolvers.core.enums import KeyResultKind
 from resolvers.core.pagination import Connection
 from resolvers.core.selection import Wanted, ahead_attr, answer_ahead
@@ -32,6 +32,8 @@ T = TypeVar("T")
 Fields = Mapping[str, Wanted]
 # A relation's query: the values for these keys, in their order, given what is selected of the relation.
 Fetch = Callable[[Database, list[str], Fields], Awaitable[Sequence[Any]]]
+# Off: every field resolves through its DataLoader, as before look-ahead (tests compare the answers).
+ENABLED = True
 _LEAVE = object()  # a value the plan leaves to the field's own resolver (e.g. a dangling id: NOT_FOUND)
 
 
@@ -70,23 +72,31 @@ BRIEF = frozenset(
 
 
 def _brief_key_result(row: dict[str, Any]) -> KeyResult:
-    # Only BRIEF fields are selected, so the others are never read: they hold placeholders.
-    return KeyResult(
-        id=strawberry.ID(row["id"]),
+    # Only BRIEF fields are selected, so the others are never read: they hold placeholders. Built without
+    # the dataclass's __init__, which costs more than the rest of a row (hundreds per request).
+    kr = KeyResult.__new__(KeyResult)
+    kr.__dict__.update(_BRIEF_PLACEHOLDERS)
+    kr.__dict__.update(
+        id=row["id"],
         title=row["title"],
-        kind=KeyResultKind.METRIC,
-        direction=None,
         unit=row["unit"],
-        baseline=None,
         target=row["target"],
         current=row["current"],
-        done=False,
-        weight=1.0,
-        progress=None,
-        external_key=None,
-        last_observed_at=None,
         objective_id=row["objectiveId"],
     )
+    return kr
+
+
+_BRIEF_PLACEHOLDERS: dict[str, Any] = {
+    "kind": KeyResultKind.METRIC,
+    "direction": None,
+    "baseline": None,
+    "done": False,
+    "weight": 1.0,
+    "progress": None,
+    "external_key": None,
+    "last_observed_at": None,
+}
 
 
 async def _key_results(db: Database, keys: list[str], fields: Fields) -> Sequence[Any]:
@@ -100,6 +110,36 @@ async def _key_results(db: Database, keys: list[str], fields: Fields) -> Sequenc
 def _key_result_list(found: tuple[str, list[Any]]) -> list[KeyResult]:
     kind, items = found
     return [_brief_key_result(r) for r in items] if kind == "brief" else [KeyResult.of(k) for k in items]
+
+
+async def _parents(db: Database, keys: list[str], fields: Fields) -> Sequence[Any]:
+    """Contributions upward; with their parents in the same query when the selection reads them."""
+    if "parent" in fields["parents"].for_type("Contribution"):
+        return await contributions.contributions_from_with_parents(db, keys)
+    return await links.contributions_from(db, keys)
+
+
+def _children_of(field: str) -> Fetch:
+    async def fetch(db: Database, keys: list[str], fields: Fields) -> Sequence[Any]:
+        """Contributions downward; with their children in the same query when the selection reads them."""
+        if "child" in fields[field].for_type("Contribution"):
+            return await contributions.contributions_to_with_children(db, keys)
+        return await links.contributions_to(db, keys)
+
+    return fetch
+
+
+def _contribution(found: models.Contribution | contributions.Linked) -> Contribution:
+    """A contribution, with the node at its other end attached when the query read it."""
+    if not isinstance(found, tuple):
+        return Contribution.of(found)
+    edge, end = found
+    built = Contribution.of(edge)
+    if isinstance(end, models.Objective):
+        built.__dict__[ahead_attr("child" if end.id == edge.child_id else "parent")] = Objective.of(end)
+    elif isinstance(end, models.KeyResult):
+        built.__dict__[ahead_attr("parent")] = KeyResult.of(end)
+    return built
 
 
 def _progress(found: tuple[str, list[models.KeyResult]]) -> float | None:
@@ -139,12 +179,8 @@ RELATIONS: dict[type, tuple[Relation, ...]] = {
         Relation(
             lambda o: o.id, _key_results, {"keyResults": _key_result_list, "progress": _progress}, early=True
         ),
-        Relation(
-            lambda o: o.id, _plain(links.contributions_from), {"parents": _each(Contribution.of)}, early=True
-        ),
-        Relation(
-            lambda o: o.id, _plain(links.contributions_to), {"children": _each(Contribution.of)}, early=True
-        ),
+        Relation(lambda o: o.id, _parents, {"parents": _each(_contribution)}, early=True),
+        Relation(lambda o: o.id, _children_of("children"), {"children": _each(_contribution)}, early=True),
     ),
     KeyResult: (
         Relation(
@@ -191,7 +227,7 @@ async def fill(
     db: Database, objects: Sequence[Any], fields: Fields, ready: Mapping[Relation, Any] = {}
 ) -> None:
     """Load every planned relation `fields` selects on `objects` (all of one type), and what lies below."""
-    if not objects:
+    if not objects or not ENABLED:
         return
     work = []
     for relation in RELATIONS.get(type(objects[0]), ()):
@@ -204,22 +240,37 @@ async def fill(
 async def _relation(
     db: Database, relation: Relation, parents: Sequence[Any], selected: dict[str, Wanted], ready: Any
 ) -> None:
+    attrs = [ahead_attr(name) for name in selected]
+    if all(attr in p.__dict__ for p in parents for attr in attrs):
+        # Already there: the level above read these with its own query (contributions with their ends).
+        await _below(
+            db, relation, selected, {n: [p.__dict__[ahead_attr(n)] for p in parents] for n in selected}
+        )
+        return
     keys = list(dict.fromkeys(k for k in map(relation.key, parents) if k is not None))
     values = ready if ready is not None else (await relation.fetch(db, keys, selected) if keys else [])
     found = dict(zip(keys, values, strict=True))
-    below: dict[type, tuple[dict[int, Any], dict[str, Wanted]]] = {}
-    merged: set[tuple[str, type]] = set()  # the selections merged into `below` (once per field and type)
-    for name, build in relation.fills.items():
-        if name not in selected:
-            continue
-        built = {key: build(value) for key, value in found.items()}
-        attr = ahead_attr(name)
+    built: dict[str, list[Any]] = {}
+    for name in selected:
+        build, attr = relation.fills[name], ahead_attr(name)
+        by_key = {key: build(value) for key, value in found.items()}
         for parent in parents:
             key = relation.key(parent)
-            value = None if key is None else built.get(key, _LEAVE)
+            value = None if key is None else by_key.get(key, _LEAVE)
             if value is not _LEAVE:
                 parent.__dict__[attr] = value
-        for value in built.values():
+        built[name] = list(by_key.values())
+    await _below(db, relation, selected, built)
+
+
+async def _below(
+    db: Database, relation: Relation, selected: dict[str, Wanted], built: dict[str, list[Any]]
+) -> None:
+    """Fill the objects the relation's fields hold (each once), with what is selected below each field."""
+    below: dict[type, tuple[dict[int, Any], dict[str, Wanted]]] = {}
+    merged: set[tuple[str, type]] = set()  # the selections merged into `below` (once per field and type)
+    for name, values in built.items():
+        for value in values:
             for child in value if isinstance(value, list) else [value]:
                 if child is None or child is _LEAVE:
                     continue
@@ -239,7 +290,7 @@ async def one(
     db: Database, id: str, fetch: Awaitable[T | None], build: Callable[[T], Any], fields: Fields, kind: type
 ) -> Any:
     """A lookup by id with everything below it: the relations keyed by its id run alongside the lookup."""
-    early = [r for r in RELATIONS.get(kind, ()) if r.early and _selected(r, fields)]
+    early = [r for r in RELATIONS.get(kind, ()) if ENABLED and r.early and _selected(r, fields)]
     found, *values = await asyncio.gather(fetch, *(r.fetch(db, [id], _selected(r, fields)) for r in early))
     if found is None:
         return None

@@ -31,6 +31,8 @@ FROM_VISIBLE_NODES = {
     "keyresults/key_results_of_objectives_brief",
     "links/contributions_from",
     "links/contributions_to",
+    "links/contributions_from_with_parents",
+    "links/contributions_to_with_children",
     "links/dependencies_from",
     "links/dependencies_to",
     "links/initiatives_advancing",
