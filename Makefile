@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history bench-request
+.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history bench-request bench-nested
 
 WEB_STAMP := web/vendor/.installed
 
@@ -58,6 +58,10 @@ bench-history: $(STAMP)
 ## The fixed cost of a small request: p50 and the API's CPU per request, on the demo organisation.
 bench-request: $(STAMP)
 	$(BIN)/python -m bench.request $(BENCH_ARGS)
+
+## Nested reads on the synthetic organisation: p50, API CPU per request and per returned field (bench/nested.py).
+bench-nested: $(STAMP)
+	$(BIN)/python -m bench.nested $(BENCH_ARGS)
 
 ## Time plan files on the synthetic large organisation: export, fresh import, a dry run, a re-import (BENCH_ARGS="--profile").
 bench-plans: $(STAMP)
