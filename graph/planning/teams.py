@@ -30,6 +30,12 @@ async def children_of_teams(db: Database, ids: list[str]) -> list[list[Team]]:
     return groups(rows, ids, build=Team.from_row)
 
 
+async def owners_of_objectives(db: Database, ids: list[str]) -> list[Team | None]:
+    """Return the team owning each objective, None where missing, in order of `ids`."""
+    rows = await db.read("teams/owners_of_objectives", ids=ids)
+    return [found[0] if found else None for found in groups(rows, ids, build=Team.from_row)]
+
+
 async def top_units(db: Database, organisation_id: str) -> list[Team]:
     """Return the units of an organisation that sit in no other unit (its company), in id order."""
     rows = await db.read("teams/top_units", organisationId=organisation_id)

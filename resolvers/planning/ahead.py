@@ -174,7 +174,8 @@ async def _unless_empty(
 
 RELATIONS: dict[type, tuple[Relation, ...]] = {
     Objective: (
-        Relation(lambda o: o.owner_id, _plain(teams.get_teams), {"owner": _one(Team.of)}),
+        # Keyed by the objective: a lookup by id reads its owner in the same round trip.
+        Relation(lambda o: o.id, _plain(teams.owners_of_objectives), {"owner": _one(Team.of)}, early=True),
         Relation(lambda o: o.cycle_id, _plain(cycles.get_cycles), {"cycle": _one(Cycle.of)}),
         Relation(
             lambda o: o.id, _key_results, {"keyResults": _key_result_list, "progress": _progress}, early=True

@@ -46,6 +46,7 @@ FROM_VISIBLE_NODES = {
     "retrospectives/retrospectives_of_objectives",
     "retrospectives/retrospectives_of_teams",
     "teams/children_of_teams",
+    "teams/owners_of_objectives",
     "report/list_at_risk_dependencies",
     "report/list_key_results_as_of",
     "report/read_check_ins",
