@@ -41,12 +41,6 @@ class Wanted:
             elif isinstance(s, InlineFragment | FragmentSpread):
                 self.on.setdefault(s.type_condition or "", Wanted()).add(s.selections)
 
-    def merged(self, other: Wanted) -> Wanted:
-        both = Wanted()
-        for w in (self, other):
-            both.add_wanted(w)
-        return both
-
     def add_wanted(self, other: Wanted) -> None:
         for name, below in other.fields.items():
             self.fields.setdefault(name, Wanted()).add_wanted(below)
