@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history bench-request bench-workers
+.PHONY: run test check install clean bench bench-push bench-map bench-plans bench-history bench-request bench-workers bench-nested
 
 WEB_STAMP := web/vendor/.installed
 
@@ -71,6 +71,10 @@ bench-request: $(STAMP)
 ## Throughput at 8 concurrent requests with one worker process and with two (BENCH_ARGS="--workers 1,2,4").
 bench-workers: $(STAMP)
 	$(BIN)/python -m bench.workers $(BENCH_ARGS)
+
+## Nested reads on the synthetic organisation: p50, API CPU per request and per returned field (bench/nested.py).
+bench-nested: $(STAMP)
+	$(BIN)/python -m bench.nested $(BENCH_ARGS)
 
 ## Time plan files on the synthetic large organisation: export, fresh import, a dry run, a re-import (BENCH_ARGS="--profile").
 bench-plans: $(STAMP)

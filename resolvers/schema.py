@@ -18,6 +18,7 @@ from resolvers.health.queries import HealthQueries
 from resolvers.integrations.auth import Authorization
 from resolvers.integrations.measurements import MeasurementMutations
 from resolvers.integrations.subscriptions import KeyResultSubscriptions
+from resolvers.planning import ahead
 from resolvers.planning.lookup import KeyResultLookupQueries
 from resolvers.planning.mutations.links import LinkMutations
 from resolvers.planning.mutations.okrs import OkrMutations
@@ -82,7 +83,7 @@ def build_schema(
     """Build the schema with the document limits (resolvers/core/limits.py), a token limit, query costs and
     budgets (resolvers/core/cost.py, budget.py) and error masking."""
     limits = QueryLimits(max_depth=max_depth, max_aliases=max_aliases, max_fields=max_fields)
-    return Schema(
+    built = Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -98,6 +99,9 @@ def build_schema(
             DomainErrors,
         ],
     )
+    # Nested planning fields read what the read fields loaded ahead (resolvers/planning/ahead.py).
+    ahead.install(built)
+    return built
 
 
 # The schema with default limits, for `strawberry export-schema resolvers.schema:schema`.

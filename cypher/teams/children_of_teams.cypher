@@ -1,8 +1,13 @@
 // The direct sub-units of each given team, ordered by name.
+// One row for all of them: the driver's cost is per row, and a DataLoader or look-ahead asks for hundreds.
 // :param ids => ["bu-digital"]
-// Returns: key (the parent's id), team (map: id, name, kind, parentId, organisationId)
+// Returns: groups (list of maps: key (the parent's id), items (maps: id, name, kind, parentId, organisationId))
 UNWIND $ids AS id
-MATCH (child:Team)-[:PART_OF]->(parent:Team {id: id})
-MATCH (child)-[:BELONGS_TO]->(org:Organisation)
-RETURN id AS key, child {.id, .name, .kind, parentId: parent.id, organisationId: org.id} AS team
-ORDER BY child.name
+MATCH (parent:Team {id: id})
+WITH id, COLLECT {
+  MATCH (child:Team)-[:PART_OF]->(parent)
+  MATCH (child)-[:BELONGS_TO]->(org:Organisation)
+  RETURN child {.id, .name, .kind, parentId: parent.id, organisationId: org.id}
+  ORDER BY child.name
+} AS items
+RETURN collect({key: id, items: items}) AS groups

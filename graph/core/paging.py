@@ -40,6 +40,18 @@ def group(
     return [grouped[key] for key in keys]
 
 
+def groups(
+    rows: list[dict[str, Any]], keys: list[str], *, build: Callable[[dict[str, Any]], T]
+) -> list[list[T]]:
+    """One list per key, in the order of `keys`, from the one row of a grouped query: `groups`, a list of
+    {key, items} maps (a single row, as the driver's cost is per row, not per value)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        for g in row["groups"]:
+            found.setdefault(g["key"], []).extend(g["items"])
+    return [[build(m) for m in found.get(key, ())] for key in keys]
+
+
 def by_id(
     rows: list[dict[str, Any]], keys: list[str], *, column: str, build: Callable[[dict[str, Any]], T]
 ) -> list[T | None]:

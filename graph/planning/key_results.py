@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from graph.core.db import Database, Tx
 from graph.core.errors import not_found
 from graph.core.models import Direction, KeyResult, KeyResultKind
-from graph.core.paging import Page, by_id, group, to_page
+from graph.core.paging import Page, by_id, groups, to_page
 from graph.core.progress import Measured, key_result_progress
 from graph.planning import frozen, rules
 from graph.planning.writes import delete_by_id
@@ -86,7 +86,14 @@ async def get_key_results(db: Database, ids: list[str]) -> list[KeyResult | None
 async def key_results_of_objectives(db: Database, ids: list[str]) -> list[list[KeyResult]]:
     """Return each objective's key results, in order of `ids`."""
     rows = await db.read("keyresults/key_results_of_objectives", ids=ids)
-    return group(rows, ids, column="keyResult", build=KeyResult.from_row)
+    return groups(rows, ids, build=KeyResult.from_row)
+
+
+async def brief_key_results_of_objectives(db: Database, ids: list[str]) -> list[list[dict[str, Any]]]:
+    """Return each objective's key results as brief rows (id, title, unit, current, target, objectiveId), in
+    order of `ids`: for a list that shows only those (resolvers/planning/ahead.py)."""
+    rows = await db.read("keyresults/key_results_of_objectives_brief", ids=ids)
+    return groups(rows, ids, build=dict)
 
 
 async def list_key_results(

@@ -17,7 +17,7 @@ from graph.core.models import (
     Tier,
     covers,
 )
-from graph.core.paging import group
+from graph.core.paging import group, groups
 from graph.planning import alignment_state, boundary, frozen, rules
 
 
@@ -290,12 +290,12 @@ async def link_advance(db: Database, *, initiative_id: str, key_result_id: str, 
 
 async def contributions_from(db: Database, ids: list[str]) -> list[list[Contribution]]:
     rows = await db.read("links/contributions_from", ids=ids)
-    return group(rows, ids, column="contribution", build=Contribution.from_row)
+    return groups(rows, ids, build=Contribution.from_row)
 
 
 async def contributions_to(db: Database, ids: list[str]) -> list[list[Contribution]]:
     rows = await db.read("links/contributions_to", ids=ids)
-    return group(rows, ids, column="contribution", build=Contribution.from_row)
+    return groups(rows, ids, build=Contribution.from_row)
 
 
 async def priorities_supported_by(db: Database, ids: list[str]) -> list[list[Priority]]:

@@ -8,7 +8,7 @@ from typing import Any
 from graph.core.db import Database, Tx
 from graph.core.errors import ValidationError, not_found
 from graph.core.models import Objective, ObjectiveStatus, RollupMethod, TeamKind, Tier
-from graph.core.paging import Page, by_id, group, to_page
+from graph.core.paging import Page, by_id, groups, to_page
 from graph.planning import alignment_state, boundary, frozen, rules
 from graph.planning.writes import delete_by_id, update_by_id
 
@@ -55,7 +55,7 @@ async def get_objectives(db: Database, ids: list[str]) -> list[Objective | None]
 async def objectives_of_teams(db: Database, ids: list[str]) -> list[list[Objective]]:
     """Return the objectives each team owns, in order of `ids`."""
     rows = await db.read("objectives/objectives_of_teams", ids=ids)
-    return group(rows, ids, column="objective", build=Objective.from_row)
+    return groups(rows, ids, build=Objective.from_row)
 
 
 async def list_objectives(

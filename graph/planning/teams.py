@@ -7,7 +7,7 @@ from typing import Any
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Team, TeamKind
-from graph.core.paging import Page, by_id, group, to_page
+from graph.core.paging import Page, by_id, groups, to_page
 from graph.planning import rules
 
 # Which kinds of unit each kind may sit in.
@@ -27,7 +27,13 @@ async def get_teams(db: Database, ids: list[str]) -> list[Team | None]:
 async def children_of_teams(db: Database, ids: list[str]) -> list[list[Team]]:
     """Return each team's direct sub-units, in order of `ids`."""
     rows = await db.read("teams/children_of_teams", ids=ids)
-    return group(rows, ids, column="team", build=Team.from_row)
+    return groups(rows, ids, build=Team.from_row)
+
+
+async def owners_of_objectives(db: Database, ids: list[str]) -> list[Team | None]:
+    """Return the team owning each objective, None where missing, in order of `ids`."""
+    rows = await db.read("teams/owners_of_objectives", ids=ids)
+    return [found[0] if found else None for found in groups(rows, ids, build=Team.from_row)]
 
 
 async def top_units(db: Database, organisation_id: str) -> list[Team]:

@@ -12,6 +12,8 @@ from graph.planning import cycles, initiatives, key_results, objectives, organis
 from resolvers.core.context import Info
 from resolvers.core.enums import ObjectiveStatus, Tier
 from resolvers.core.pagination import After, Connection, First, check_first, connection, decode_cursor
+from resolvers.core.selection import Wanted
+from resolvers.planning import ahead
 from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.okrs import Initiative, KeyResult, Objective
 from resolvers.planning.units import Cycle, Organisation, Priority, Team
@@ -47,8 +49,10 @@ class Query:
         description="The unit (company, business unit or team) with this id; null when there is none."
     )
     async def team(self, info: Info, id: NodeId) -> Team | None:
-        found = await planning_loaders(info).team_by_id.load(id)
-        return None if found is None else Team.of(found)
+        fields = Wanted.of_field(info).for_type("Team")
+        found = planning_loaders(info).team_by_id.load(id)
+        built: Team | None = await ahead.one(info.context.db, id, found, Team.of, fields, Team)
+        return built
 
     @strawberry.field(description="The cycle with this id; null when there is none.")
     async def cycle(self, info: Info, id: NodeId) -> Cycle | None:
@@ -62,13 +66,17 @@ class Query:
 
     @strawberry.field(description="The objective with this id; null when there is none.")
     async def objective(self, info: Info, id: NodeId) -> Objective | None:
-        found = await planning_loaders(info).objective_by_id.load(id)
-        return None if found is None else Objective.of(found)
+        fields = Wanted.of_field(info).for_type("Objective")
+        found = planning_loaders(info).objective_by_id.load(id)
+        built: Objective | None = await ahead.one(info.context.db, id, found, Objective.of, fields, Objective)
+        return built
 
     @strawberry.field(description="The key result with this id; null when there is none.")
     async def key_result(self, info: Info, id: NodeId) -> KeyResult | None:
-        found = await planning_loaders(info).key_result_by_id.load(id)
-        return None if found is None else KeyResult.of(found)
+        fields = Wanted.of_field(info).for_type("KeyResult")
+        found = planning_loaders(info).key_result_by_id.load(id)
+        built: KeyResult | None = await ahead.one(info.context.db, id, found, KeyResult.of, fields, KeyResult)
+        return built
 
     @strawberry.field(description="The initiative with this id; null when there is none.")
     async def initiative(self, info: Info, id: NodeId) -> Initiative | None:
@@ -98,7 +106,9 @@ class Query:
         size, cursor = paging(info, first, after)
         db = info.context.db
         page = await teams.list_teams(db, parent_id=parent_id, after=cursor, first=size)
-        return connection(page, Team.of, lambda: teams.count_teams(db, parent_id=parent_id))
+        found = connection(page, Team.of, lambda: teams.count_teams(db, parent_id=parent_id))
+        await ahead.page(db, found, Wanted.of_field(info), "Team")
+        return found
 
     @strawberry.field(description="Cycles in id order; with parentId, only the quarters of that year.")
     async def cycles(
@@ -178,7 +188,9 @@ class Query:
             include_sub_cycles=include_sub_cycles,
         )
         page = await objectives.list_objectives(db, where=where, after=cursor, first=size)
-        return connection(page, Objective.of, lambda: objectives.count_objectives(db, where=where))
+        found = connection(page, Objective.of, lambda: objectives.count_objectives(db, where=where))
+        await ahead.page(db, found, Wanted.of_field(info), "Objective")
+        return found
 
     @strawberry.field(description="Key results in id order; with objectiveId, only that objective's.")
     async def key_results(
@@ -196,9 +208,11 @@ class Query:
         size, cursor = paging(info, first, after)
         db = info.context.db
         page = await key_results.list_key_results(db, objective_id=objective_id, after=cursor, first=size)
-        return connection(
+        found = connection(
             page, KeyResult.of, lambda: key_results.count_key_results(db, objective_id=objective_id)
         )
+        await ahead.page(db, found, Wanted.of_field(info), "KeyResult")
+        return found
 
     @strawberry.field(description="Initiatives in id order.")
     async def initiatives(self, info: Info, first: First = 50, after: After = None) -> Connection[Initiative]:
