@@ -18,6 +18,7 @@ from resolvers.health.queries import HealthQueries
 from resolvers.integrations.auth import Authorization
 from resolvers.integrations.measurements import MeasurementMutations
 from resolvers.integrations.subscriptions import KeyResultSubscriptions
+from resolvers.lookup.nodes import NodeQueries
 from resolvers.planning.mutations.links import LinkMutations
 from resolvers.planning.mutations.okrs import OkrMutations
 from resolvers.planning.mutations.organisation import OrganisationMutations
@@ -35,6 +36,7 @@ from resolvers.rituals.retrospectives import RetrospectiveMutations
 @strawberry.type(description="What a frontend can read: the OKRs and their alignment, reports and health.")
 class Query(
     RecordQuery,
+    NodeQueries,
     GapQueries,
     DependencyQueries,
     StructureQueries,

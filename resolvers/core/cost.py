@@ -1,7 +1,7 @@
 """What an operation costs, and how much each token may spend in a window (GitHub's and Shopify's way).
 
 An operation's requested cost is the most fields its answer can hold: every field counts 1, times the
-size of each list it sits in. A list's size is its `first`/`last` argument (or that argument's default),
+size of each list it sits in. A list's size is its `first`/`last` argument (or that argument's default), or the length of its `ids`,
 at most the page size limit; a list inside a connection (`nodes`, `edges`) takes the connection's size;
 any other list counts `list_size` items. Introspection (`__schema`, `__type`) counts 1. It is computed on
 the validated document, before anything runs, in time linear in the document: RequestChecks has already
@@ -28,6 +28,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    ListValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     VariableNode,
@@ -38,6 +39,8 @@ from graphql import (
 from graph.core.errors import DomainError
 
 SIZE_ARGUMENTS = ("first", "last")
+# A list answered item for item from a list argument (nodes(ids:)) holds as many items as the argument.
+LIST_ARGUMENTS = ("ids",)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,12 @@ class _Cost:
     def size(self, node: FieldNode, args: dict[str, Any]) -> int | None:
         """The `first`/`last` a field asks for (or defaults to), within 0 and the page size limit."""
         given = {argument.name.value: argument.value for argument in node.arguments or ()}
+        for name in LIST_ARGUMENTS:
+            if name in args and name in given:
+                items = given[name]
+                listed = self.variables.get(items.name.value) if isinstance(items, VariableNode) else None
+                count = len(items.values) if isinstance(items, ListValueNode) else len(listed or ())
+                return max(0, min(count, self.limits.max_page_size))
         for name in SIZE_ARGUMENTS:
             if name not in args:
                 continue
