@@ -64,5 +64,5 @@ def with_db(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
         return asyncio.run(run())
     except SharedIdsError as exc:
         # Every command that applies the schema stops here on data it cannot key, with the list, not a trace.
-        notes.print(exc.message, markup=False, highlight=False)
+        notes.print(exc.message, markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc

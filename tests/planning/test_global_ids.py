@@ -189,3 +189,58 @@ async def test_every_seeded_object_carries_the_shared_label(db: Database, demo: 
         f"MATCH (n:{labels}) WHERE NOT n:Keyed RETURN labels(n), n.id LIMIT 5"
     )
     _assert_keyed(found.records)
+
+
+PLAN_IMPORT = """
+mutation($document: String!) {
+  importPlan(document: $document) { applied problems { code message path field } }
+}
+"""
+
+
+async def test_a_plan_taking_an_id_another_kind_holds_is_a_conflict(
+    gql: GraphQL, db: Database, demo: Any
+) -> None:
+    from tests.plans.small import SMALL
+
+    # A new unit named like the demo's priority, and a new key result named like the demo's team.
+    plan = (
+        SMALL.replace("{id: acme-web, name: Web,", "{id: prio-onboarding, name: Web,")
+        .replace("parentId: acme-web}", "parentId: prio-onboarding}")
+        .replace("ownerId: acme-web\n", "ownerId: prio-onboarding\n")
+        .replace("{id: acme-instant,", "{id: team-discover,")
+    )
+    nodes = await count_nodes(db)
+    result = (await gql.ok(PLAN_IMPORT, document=plan))["importPlan"]
+    assert result["applied"] is False
+    assert [p for p in result["problems"] if p["code"] == "CONFLICT"] == [
+        {
+            "code": "CONFLICT",
+            "message": "'prio-onboarding' is already a Priority of organisation 'org-bank'",
+            "path": "teams[2].id",
+            "field": "id",
+        },
+        {
+            "code": "CONFLICT",
+            "message": "'team-discover' is already a Team of organisation 'org-bank'",
+            "path": "objectives[2].keyResults[0].id",
+            "field": "id",
+        },
+    ], result["problems"]
+    assert await count_nodes(db) == nodes
+
+
+async def test_a_plan_giving_one_id_to_two_kinds_is_a_conflict(gql: GraphQL, db: Database) -> None:
+    from tests.plans.small import SMALL
+
+    plan = SMALL.replace("{id: acme-onboarding, title:", "{id: acme-2026-q1, title:")
+    plan = plan.replace("priorityId: acme-onboarding", "priorityId: acme-2026-q1")
+    result = (await gql.ok(PLAN_IMPORT, document=plan))["importPlan"]
+    assert result["applied"] is False
+    assert {
+        "code": "CONFLICT",
+        "message": "id 'acme-2026-q1' is given twice (first at cycles[1])",
+        "path": "priorities[0].id",
+        "field": "id",
+    } in result["problems"]
+    assert await count_nodes(db) == 1  # the admin token
