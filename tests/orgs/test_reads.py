@@ -43,6 +43,8 @@ QUERIES: dict[str, str] = {
     "objective": f'{{ objective(id: "{{objective}}") {{ {OBJ} }} }}',
     "keyResult": f'{{ keyResult(id: "{{kr}}") {{ {KR} }} }}',
     "initiative": '{ initiative(id: "{initiative}") { id keyResults { id } } }',
+    "node": f'{{ node(id: "{{objective}}") {{ id ... on Objective {{ {OBJ} }} }} }}',
+    "nodes": f'{{ nodes(ids: ["{{kr}}"]) {{ id ... on KeyResult {{ {KR} }} }} }}',
 }
 SINGLE = ["organisation", "team", "cycle", "priority", "objective", "keyResult", "initiative"]
 A_IDS = {**A, "organisation": "org-bank"}

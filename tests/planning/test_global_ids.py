@@ -244,3 +244,10 @@ async def test_a_plan_giving_one_id_to_two_kinds_is_a_conflict(gql: GraphQL, db:
         "field": "id",
     } in result["problems"]
     assert await count_nodes(db) == 1  # the admin token
+
+
+async def test_the_cost_of_nodes_counts_the_ids_asked_for(gql: GraphQL, demo: Any) -> None:
+    body = await gql("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", ids=["a", "b", "c"])
+    assert body["extensions"]["cost"]["requested"] == 1 + 3 * 2
+    body = await gql('{ nodes(ids: ["a", "b", "c", "d"]) { id } }')
+    assert body["extensions"]["cost"]["requested"] == 1 + 4
