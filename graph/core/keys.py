@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from graph.core.db import Database, Reader
 
 # The refetchable kinds: each node label that carries :Keyed, as GraphQL names the type (the Cypher files in
-# cypher/keys/ list the same labels; tests/api/test_node.py checks both against the schema's Node types).
+# cypher/keys/ list the same labels; tests/planning/test_global_ids.py checks them against the schema's Node types).
 KINDS = (
     "Organisation",
     "Team",

@@ -1,9 +1,9 @@
 """What an operation costs, and how much each token may spend in a window (GitHub's and Shopify's way).
 
 An operation's requested cost is the most fields its answer can hold: every field counts 1, times the
-size of each list it sits in. A list's size is its `first`/`last` argument (or that argument's default), or the length of its `ids`,
-at most the page size limit; a list inside a connection (`nodes`, `edges`) takes the connection's size;
-any other list counts `list_size` items. Introspection (`__schema`, `__type`) counts 1. It is computed on
+size of each list it sits in. A list's size is its `first`/`last` argument (or that argument's default), or
+the number of `ids` it is given, at most the page size limit; a list inside a connection (`nodes`, `edges`)
+takes the connection's size; any other list counts `list_size` items. Introspection (`__schema`, `__type`) counts 1. It is computed on
 the validated document, before anything runs, in time linear in the document: RequestChecks has already
 bounded the fields a document expands to (resolvers/core/limits.py).
 
@@ -106,8 +106,11 @@ class _Cost:
         for name in LIST_ARGUMENTS:
             if name in args and name in given:
                 items = given[name]
-                listed = self.variables.get(items.name.value) if isinstance(items, VariableNode) else None
-                count = len(items.values) if isinstance(items, ListValueNode) else len(listed or ())
+                value = self.variables.get(items.name.value) if isinstance(items, VariableNode) else None
+                if isinstance(items, ListValueNode):
+                    count = len(items.values)
+                else:  # a variable's list, or one value GraphQL takes as a list of one
+                    count = len(value) if isinstance(value, list) else 1
                 return max(0, min(count, self.limits.max_page_size))
         for name in SIZE_ARGUMENTS:
             if name not in args:
