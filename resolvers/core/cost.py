@@ -106,11 +106,11 @@ class _Cost:
         for name in LIST_ARGUMENTS:
             if name in args and name in given:
                 items = given[name]
-                value = self.variables.get(items.name.value) if isinstance(items, VariableNode) else None
+                bound = self.variables.get(items.name.value) if isinstance(items, VariableNode) else None
                 if isinstance(items, ListValueNode):
                     count = len(items.values)
                 else:  # a variable's list, or one value GraphQL takes as a list of one
-                    count = len(value) if isinstance(value, list) else 1
+                    count = len(bound) if isinstance(bound, list) else 1
                 return max(0, min(count, self.limits.max_page_size))
         for name in SIZE_ARGUMENTS:
             if name not in args:
