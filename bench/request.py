@@ -31,6 +31,7 @@ TARGET_CPU_MS = 1.5
 DOCUMENTS = {
     "no field (`{ __typename }`)": "{ __typename }",
     "one object by id": '{ objective(id: "obj-digital-first-week") { id } }',
+    "one object by global id": '{ node(id: "obj-digital-first-week") { id } }',
     "an object and its key results": (
         '{ objective(id: "obj-digital-first-week") { id title keyResults { id title current progress } } }'
     ),

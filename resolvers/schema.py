@@ -18,6 +18,7 @@ from resolvers.health.queries import HealthQueries
 from resolvers.integrations.auth import Authorization
 from resolvers.integrations.measurements import MeasurementMutations
 from resolvers.integrations.subscriptions import KeyResultSubscriptions
+from resolvers.lookup.nodes import NodeQueries
 from resolvers.planning import ahead
 from resolvers.planning.lookup import KeyResultLookupQueries
 from resolvers.planning.mutations.links import LinkMutations
@@ -37,6 +38,7 @@ from resolvers.rituals.retrospectives import RetrospectiveMutations
 @strawberry.type(description="What a frontend can read: the OKRs and their alignment, reports and health.")
 class Query(
     RecordQuery,
+    NodeQueries,
     GapQueries,
     DependencyQueries,
     StructureQueries,

@@ -6,10 +6,12 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
+import typer
 from rich.console import Console
 
 from api.settings import Settings, get_settings
 from graph.core.db import Database
+from graph.core.keys import SharedIdsError
 from runtime import local_neo4j
 
 T = TypeVar("T")
@@ -58,4 +60,9 @@ def with_db(settings: Settings, work: Callable[[Database], Awaitable[T]]) -> T:
         finally:
             await db.close()
 
-    return asyncio.run(run())
+    try:
+        return asyncio.run(run())
+    except SharedIdsError as exc:
+        # Every command that applies the schema stops here on data it cannot key, with the list, not a trace.
+        notes.print(exc.message, markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc

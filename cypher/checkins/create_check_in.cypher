@@ -6,7 +6,7 @@
 // :param measurementIds => []
 // Returns: checkIn (map: id, objectiveId, confidence, issues, plan, author, createdAt, idempotencyKey, values: list of {keyResultId, value, observedAt, measurementId})
 MATCH (o:Objective {id: $objectiveId})
-CREATE (o)-[:HAS_CHECK_IN]->(c:CheckIn)
+CREATE (o)-[:HAS_CHECK_IN]->(c:CheckIn:Keyed)
 SET c = $checkIn
 WITH o, c
 CALL (o, c) {

@@ -11,7 +11,7 @@
 MATCH (o:Objective {id: $objectiveId})-[:OWNED_BY]->(t:Team)
 MATCH (to:Cycle {id: $toCycleId})
 WHERE to.organisationId = o.organisationId
-CREATE (copy:Objective)-[:CARRIED_OVER_FROM]->(o)
+CREATE (copy:Objective:Keyed)-[:CARRIED_OVER_FROM]->(o)
 SET copy = $objective, copy.organisationId = o.organisationId
 CREATE (copy)-[:OWNED_BY]->(t), (copy)-[:IN_CYCLE]->(to)
 WITH o, t, to, copy
@@ -20,7 +20,7 @@ CALL (o, copy) {
   MATCH (o)-[:HAS_KEY_RESULT]->(old:KeyResult {id: kr.fromId})
   WITH copy, kr, old, old.externalKey AS externalKey
   REMOVE old.externalKey
-  CREATE (copy)-[:HAS_KEY_RESULT]->(k:KeyResult)
+  CREATE (copy)-[:HAS_KEY_RESULT]->(k:KeyResult:Keyed)
   SET k = kr, k.externalKey = externalKey, k.organisationId = copy.organisationId
   REMOVE k.fromId
   RETURN count(k) AS keyResults

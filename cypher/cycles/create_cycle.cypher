@@ -8,6 +8,6 @@
 // :param organisationId => "org-bank"
 // Returns: cycle (map: id, name, kind, startDate, endDate, status, closedAt, parentId, organisationId)
 OPTIONAL MATCH (parent:Cycle {id: $parentId, organisationId: $organisationId})
-CREATE (c:Cycle {id: $id, name: $name, kind: $kind, startDate: $startDate, endDate: $endDate, organisationId: $organisationId})
+CREATE (c:Cycle:Keyed {id: $id, name: $name, kind: $kind, startDate: $startDate, endDate: $endDate, organisationId: $organisationId})
 FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (c)-[:WITHIN]->(p))
 RETURN c {.id, .name, .kind, .startDate, .endDate, status: coalesce(c.status, "OPEN"), .closedAt, parentId: parent.id, .organisationId} AS cycle

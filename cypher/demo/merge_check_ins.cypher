@@ -7,7 +7,7 @@
 UNWIND $rows AS row
 MATCH (o:Objective {id: row.objectiveId})
 MERGE (c:CheckIn {id: row.id})
-SET c.confidence = row.confidence, c.issues = row.issues, c.plan = row.plan, c.author = row.author,
+SET c:Keyed, c.confidence = row.confidence, c.issues = row.issues, c.plan = row.plan, c.author = row.author,
     c.createdAt = row.createdAt, c.idempotencyKey = row.idempotencyKey
 MERGE (o)-[:HAS_CHECK_IN]->(c)
 WITH o, c, row
@@ -15,7 +15,7 @@ CALL (c, row) {
   UNWIND row.values AS value
   MATCH (k:KeyResult {id: value.keyResultId})
   MERGE (m:Measurement {id: value.measurementId})
-  SET m.value = value.value, m.observedAt = value.observedAt, m.receivedAt = value.receivedAt,
+  SET m:Keyed, m.value = value.value, m.observedAt = value.observedAt, m.receivedAt = value.receivedAt,
       m.source = value.source
   MERGE (k)-[:HAS_MEASUREMENT]->(m)
   MERGE (c)-[:RECORDED]->(m)

@@ -4,7 +4,7 @@
 // Returns: merged (how many rows were merged)
 UNWIND $rows AS row
 MERGE (c:Cycle {id: row.id})
-SET c.name = row.name, c.kind = row.kind, c.startDate = date(row.startDate), c.endDate = date(row.endDate),
+SET c:Keyed, c.name = row.name, c.kind = row.kind, c.startDate = date(row.startDate), c.endDate = date(row.endDate),
     c.organisationId = row.organisationId
 WITH row, c
 CALL (c, row) {

@@ -3,5 +3,5 @@
 // Returns: merged (how many rows were merged)
 UNWIND $rows AS row
 MERGE (i:Initiative {id: row.id})
-SET i.title = row.title, i.url = row.url, i.status = row.status, i.organisationId = row.organisationId
+SET i:Keyed, i.title = row.title, i.url = row.url, i.status = row.status, i.organisationId = row.organisationId
 RETURN count(i) AS merged

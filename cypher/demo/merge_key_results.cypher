@@ -4,7 +4,7 @@
 UNWIND $rows AS row
 MATCH (o:Objective {id: row.objectiveId})
 MERGE (k:KeyResult {id: row.id})
-SET k.title = row.title, k.kind = row.kind, k.direction = row.direction, k.unit = row.unit,
+SET k:Keyed, k.title = row.title, k.kind = row.kind, k.direction = row.direction, k.unit = row.unit,
     k.baseline = row.baseline, k.target = row.target, k.current = row.current, k.progress = row.progress,
     k.done = row.done, k.weight = row.weight, k.externalKey = row.externalKey,
     k.organisationId = o.organisationId

@@ -6,7 +6,7 @@
 UNWIND $rows AS row
 MATCH (k:KeyResult {id: row.keyResultId})
 MERGE (m:Measurement {id: row.measurementId})
-SET m.value = row.value, m.observedAt = row.observedAt, m.receivedAt = row.receivedAt, m.source = row.source
+SET m:Keyed, m.value = row.value, m.observedAt = row.observedAt, m.receivedAt = row.receivedAt, m.source = row.source
 MERGE (k)-[:HAS_MEASUREMENT]->(m)
 WITH collect(DISTINCT k) AS keyResults, count(m) AS merged
 CALL (keyResults) {

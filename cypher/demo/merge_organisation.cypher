@@ -3,5 +3,5 @@
 // Returns: merged (how many rows were merged)
 UNWIND $rows AS row
 MERGE (org:Organisation {id: row.id})
-SET org.name = row.name, org.vision = row.vision
+SET org:Keyed, org.name = row.name, org.vision = row.vision
 RETURN count(org) AS merged

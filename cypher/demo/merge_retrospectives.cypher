@@ -10,7 +10,7 @@ WITH row, o, t, coalesce(o, t) AS subject
 WHERE subject IS NOT NULL
 MATCH (c:Cycle {id: row.cycleId})
 MERGE (r:Retrospective {id: row.id})
-SET r.kind = row.kind, r.attractors = row.attractors, r.detractors = row.detractors,
+SET r:Keyed, r.kind = row.kind, r.attractors = row.attractors, r.detractors = row.detractors,
     r.learnings = row.learnings, r.surprises = row.surprises, r.changes = row.changes,
     r.author = row.author, r.createdAt = row.createdAt, r.idempotencyKey = row.idempotencyKey
 MERGE (subject)-[:HAS_RETROSPECTIVE]->(r)

@@ -6,7 +6,7 @@
 UNWIND $rows AS row
 MATCH (org:Organisation {id: row.organisationId})
 MERGE (t:Team {id: row.id})
-SET t.name = row.name, t.kind = row.kind, t.organisationId = org.id
+SET t:Keyed, t.name = row.name, t.kind = row.kind, t.organisationId = org.id
 MERGE (t)-[:BELONGS_TO]->(org)
 WITH row, t, org
 CALL (t, org) {

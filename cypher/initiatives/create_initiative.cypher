@@ -5,5 +5,5 @@
 // :param status => "PLANNED"
 // :param organisationId => "org-bank"
 // Returns: initiative (map: id, title, url, status, organisationId)
-CREATE (i:Initiative {id: $id, title: $title, url: $url, status: $status, organisationId: $organisationId})
+CREATE (i:Initiative:Keyed {id: $id, title: $title, url: $url, status: $status, organisationId: $organisationId})
 RETURN i {.id, .title, .url, .status, .organisationId} AS initiative

@@ -6,7 +6,7 @@
 // Returns: keyResult (map), or no row when the objective does not exist.
 MATCH (o:Objective {id: $objectiveId})
 WHERE ($org IS NULL OR o.organisationId = $org)
-CREATE (k:KeyResult)
+CREATE (k:KeyResult:Keyed)
 SET k = $props, k.organisationId = o.organisationId
 CREATE (o)-[:HAS_KEY_RESULT]->(k)
 RETURN k {.id, .title, .kind, .direction, .unit, .baseline, .target, .current, .progress, .done, .weight, .externalKey, .lastObservedAt, objectiveId: o.id} AS keyResult

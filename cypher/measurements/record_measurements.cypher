@@ -20,7 +20,7 @@ WITH k, new, datetime(new.observedAt) AS observedAt,
      coalesce(k.lastObservedAt < datetime(new.observedAt), false) AS newer
 CALL (k, new) {
   UNWIND new.rows AS row
-  CREATE (k)-[:HAS_MEASUREMENT]->(m:Measurement {id: row.id})
+  CREATE (k)-[:HAS_MEASUREMENT]->(m:Measurement:Keyed {id: row.id})
   SET m.value = row.value,
       m.observedAt = datetime(row.observedAt),
       m.receivedAt = $receivedAt + duration({microseconds: row.index}),

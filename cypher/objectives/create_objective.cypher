@@ -12,7 +12,7 @@
 MATCH (t:Team {id: $ownerId})
 MATCH (c:Cycle {id: $cycleId})
 WHERE c.organisationId = t.organisationId
-CREATE (o:Objective {id: $id, title: $title, description: $description, tier: $tier, status: $status,
+CREATE (o:Objective:Keyed {id: $id, title: $title, description: $description, tier: $tier, status: $status,
                     confidence: $confidence, rollup: $rollup, organisationId: t.organisationId})
 CREATE (o)-[:OWNED_BY]->(t)
 CREATE (o)-[:IN_CYCLE]->(c)

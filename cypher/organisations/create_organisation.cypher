@@ -5,5 +5,5 @@
 // :param vision => "Banking that fits in a pocket"
 // :param objectiveLimit => 4
 // Returns: organisation (map: id, name, vision, objectiveLimit)
-CREATE (o:Organisation {id: $id, name: $name, vision: $vision, objectiveLimit: $objectiveLimit})
+CREATE (o:Organisation:Keyed {id: $id, name: $name, vision: $vision, objectiveLimit: $objectiveLimit})
 RETURN o {.id, .name, .vision, .objectiveLimit} AS organisation

@@ -5,7 +5,7 @@
 // Returns: created (how many check-ins were created)
 UNWIND $rows AS row
 MATCH (o:Objective {id: row.objectiveId})
-CREATE (o)-[:HAS_CHECK_IN]->(c:CheckIn)
+CREATE (o)-[:HAS_CHECK_IN]->(c:CheckIn:Keyed)
 SET c = row.checkIn
 WITH o, c, row
 CALL (c, row) {

@@ -9,7 +9,7 @@
 // Returns: created (how many key results were created; rows whose objective is missing are skipped)
 UNWIND $rows AS row
 MATCH (o:Objective {id: row.objectiveId})
-CREATE (o)-[:HAS_KEY_RESULT]->(k:KeyResult {id: row.id})
+CREATE (o)-[:HAS_KEY_RESULT]->(k:KeyResult:Keyed {id: row.id})
 SET k.title = row.title, k.kind = row.kind, k.direction = row.direction, k.unit = row.unit,
     k.baseline = row.baseline, k.target = row.target, k.done = row.done, k.weight = row.weight,
     k.externalKey = row.externalKey, k.progress = row.progress, k.organisationId = o.organisationId
@@ -17,7 +17,7 @@ WITH k, row
 CALL (k, row) {
   WITH k, row
   WHERE row.first IS NOT NULL
-  CREATE (k)-[:HAS_MEASUREMENT]->(m:Measurement {id: row.first.id})
+  CREATE (k)-[:HAS_MEASUREMENT]->(m:Measurement:Keyed {id: row.first.id})
   SET m.value = row.first.value,
       m.observedAt = datetime(row.first.observedAt),
       m.receivedAt = $receivedAt,

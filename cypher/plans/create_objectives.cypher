@@ -6,7 +6,7 @@
 UNWIND $rows AS row
 MATCH (owner:Team {id: row.ownerId})
 MATCH (c:Cycle {id: row.cycleId})
-CREATE (o:Objective {id: row.id})
+CREATE (o:Objective:Keyed {id: row.id})
 SET o.title = row.title, o.description = row.description, o.tier = row.tier, o.status = row.status,
     o.confidence = row.confidence, o.rollup = row.rollup, o.organisationId = owner.organisationId
 CREATE (o)-[:OWNED_BY]->(owner)

@@ -9,7 +9,7 @@ OPTIONAL MATCH (t:Team {id: row.teamId})
 WITH row, o, t, coalesce(o, t) AS subject
 WHERE subject IS NOT NULL
 MATCH (c:Cycle {id: row.cycleId})
-CREATE (subject)-[:HAS_RETROSPECTIVE]->(r:Retrospective)-[:IN_CYCLE]->(c)
+CREATE (subject)-[:HAS_RETROSPECTIVE]->(r:Retrospective:Keyed)-[:IN_CYCLE]->(c)
 SET r = row.retrospective
 WITH r, c, o, t
 CALL (r, c, o, t) {

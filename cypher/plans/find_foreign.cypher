@@ -1,38 +1,15 @@
-// Which of a plan's new ids already name a node of the same kind in another organisation: a plan must not
-// take them over. Each id is looked up only among the nodes its own kind would be written as (a unit id among
-// units, an objective or key result id among both, since links name either): one index seek per id and kind.
+// Which of a plan's new ids another object already holds, so the plan must not take them: one of the same kind
+// in another organisation, or one of another kind in any organisation (an id names one object of any kind:
+// the :Keyed constraint). Each id comes with the kinds the plan would write it as (a unit id as a Team, an
+// objective or key result id as either, since links name either): one index seek per id.
 // :param organisationId => "org-other"
-// :param teamIds => ["team-discover"]
-// :param alignableIds => ["obj-discover-q1", "kr-discover-completion"]
-// :param cycleIds => ["cycle-2026"]
-// :param priorityIds => ["prio-onboarding"]
-// :param initiativeIds => ["init-instant-id"]
-// Returns: id, kind ("Team", "Objective", "KeyResult", "Cycle", "Priority" or "Initiative"), organisationId
-CALL () {
-  UNWIND $teamIds AS id
-  MATCH (:Team {id: id})-[:BELONGS_TO]->(org:Organisation)
-  RETURN id, "Team" AS kind, org.id AS organisationId
-  UNION ALL
-  UNWIND $alignableIds AS id
-  MATCH (:Objective {id: id})-[:OWNED_BY]->(:Team)-[:BELONGS_TO]->(org:Organisation)
-  RETURN id, "Objective" AS kind, org.id AS organisationId
-  UNION ALL
-  UNWIND $alignableIds AS id
-  MATCH (:KeyResult {id: id})<-[:HAS_KEY_RESULT]-(:Objective)-[:OWNED_BY]->(:Team)-[:BELONGS_TO]->(org:Organisation)
-  RETURN id, "KeyResult" AS kind, org.id AS organisationId
-  UNION ALL
-  UNWIND $cycleIds AS id
-  MATCH (n:Cycle {id: id})
-  RETURN id, "Cycle" AS kind, n.organisationId AS organisationId
-  UNION ALL
-  UNWIND $priorityIds AS id
-  MATCH (n:Priority {id: id})
-  RETURN id, "Priority" AS kind, n.organisationId AS organisationId
-  UNION ALL
-  UNWIND $initiativeIds AS id
-  MATCH (n:Initiative {id: id})
-  RETURN id, "Initiative" AS kind, n.organisationId AS organisationId
-}
-WITH id, kind, organisationId
-WHERE organisationId <> $organisationId
-RETURN id, kind, organisationId
+// :param items => [{id: "team-discover", kinds: ["Team"]}, {id: "kr-discover-completion", kinds: ["Objective", "KeyResult"]}, {id: "cycle-2026", kinds: ["Priority"]}]
+// Returns: id, kind (the holder's: "Organisation", "Team", "Cycle", "Priority", "Objective", "KeyResult", "Initiative", "CheckIn", "Retrospective" or "Measurement"), organisationId (the holder's)
+UNWIND $items AS item
+MATCH (n:Keyed {id: item.id})
+WITH item, n,
+     [label IN labels(n) WHERE label IN ["Organisation", "Team", "Cycle", "Priority", "Objective", "KeyResult",
+                                         "Initiative", "CheckIn", "Retrospective", "Measurement"]][0] AS kind,
+     CASE WHEN n:Organisation THEN n.id ELSE n.organisationId END AS organisationId
+WHERE NOT kind IN item.kinds OR organisationId <> $organisationId
+RETURN item.id AS id, kind, organisationId

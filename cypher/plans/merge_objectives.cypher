@@ -5,7 +5,7 @@ UNWIND $rows AS row
 MATCH (owner:Team {id: row.ownerId})
 MATCH (c:Cycle {id: row.cycleId})
 MERGE (o:Objective {id: row.id})
-SET o.title = row.title, o.description = row.description, o.tier = row.tier, o.status = row.status,
+SET o:Keyed, o.title = row.title, o.description = row.description, o.tier = row.tier, o.status = row.status,
     o.confidence = row.confidence, o.rollup = row.rollup, o.organisationId = owner.organisationId
 MERGE (o)-[:OWNED_BY]->(owner)
 MERGE (o)-[:IN_CYCLE]->(c)

@@ -3,5 +3,5 @@
 // Returns: merged (how many organisations were written)
 UNWIND $rows AS row
 MERGE (org:Organisation {id: row.id})
-SET org.name = row.name, org.vision = row.vision, org.objectiveLimit = row.objectiveLimit
+SET org:Keyed, org.name = row.name, org.vision = row.vision, org.objectiveLimit = row.objectiveLimit
 RETURN count(org) AS merged

@@ -4,7 +4,7 @@
 UNWIND $rows AS row
 MATCH (c:Cycle {id: row.cycleId})
 MERGE (p:Priority {id: row.id})
-SET p.title = row.title, p.description = row.description, p.organisationId = c.organisationId
+SET p:Keyed, p.title = row.title, p.description = row.description, p.organisationId = c.organisationId
 MERGE (p)-[:IN_CYCLE]->(c)
 WITH p, c
 CALL (p, c) {

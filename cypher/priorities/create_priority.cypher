@@ -8,6 +8,6 @@
 // Returns: priority (map: id, title, description, cycleId, organisationId: its cycle's), or no row when the cycle does not exist.
 MATCH (c:Cycle {id: $cycleId})
 WHERE ($org IS NULL OR c.organisationId = $org)
-CREATE (p:Priority {id: $id, title: $title, description: $description, organisationId: c.organisationId})
+CREATE (p:Priority:Keyed {id: $id, title: $title, description: $description, organisationId: c.organisationId})
 CREATE (p)-[:IN_CYCLE]->(c)
 RETURN p {.id, .title, .description, cycleId: c.id, .organisationId} AS priority

@@ -10,7 +10,7 @@ OPTIONAL MATCH (o:Objective {id: $objectiveId})
 OPTIONAL MATCH (t:Team {id: $teamId})
 WITH coalesce(o, t) AS subject, o, t
 MATCH (c:Cycle {id: $cycleId})
-CREATE (subject)-[:HAS_RETROSPECTIVE]->(r:Retrospective)-[:IN_CYCLE]->(c)
+CREATE (subject)-[:HAS_RETROSPECTIVE]->(r:Retrospective:Keyed)-[:IN_CYCLE]->(c)
 SET r = $retrospective
 WITH subject, r, c, o, t
 CALL (r, c, o, t) {

@@ -10,7 +10,7 @@
 MATCH (org:Organisation {id: $organisationId})
 WHERE $org IS NULL OR org.id = $org
 OPTIONAL MATCH (parent:Team {id: $parentId})
-CREATE (t:Team {id: $id, name: $name, kind: $kind, organisationId: org.id})
+CREATE (t:Team:Keyed {id: $id, name: $name, kind: $kind, organisationId: org.id})
 CREATE (t)-[:BELONGS_TO]->(org)
 FOREACH (p IN CASE WHEN parent IS NULL THEN [] ELSE [parent] END | CREATE (t)-[:PART_OF]->(p))
 RETURN t {.id, .name, .kind, parentId: parent.id, organisationId: org.id} AS team

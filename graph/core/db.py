@@ -33,7 +33,8 @@ from neo4j.exceptions import (
 
 from graph.core.cypher import query
 from graph.core.deadline import Deadline
-from graph.core.errors import ConflictError, UnavailableError, taken
+from graph.core.errors import ConflictError, UnavailableError
+from graph.core.keys import conflict_of
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -238,7 +239,7 @@ class Database:
                 return done
         except ConstraintError as exc:
             # A unique id (or key) taken by a concurrent or earlier write: report it, never duplicate.
-            raise taken(exc) from exc
+            raise await conflict_of(self._root, exc) from exc
         except Neo4jError as exc:
             raise self._timed_out(exc) or exc from exc
 

@@ -45,13 +45,24 @@ def not_found(kind: str, field: str, value: str) -> NotFoundError:
 _TAKEN = re.compile(r"label `(?P<label>[^`]+)` and property `(?P<field>\w+)` = (?P<value>.*)$", re.DOTALL)
 
 
-def taken(exc: ConstraintError) -> ConflictError:
-    """The CONFLICT for a unique value already stored, in our words: the field, the value and the kind of node
-    holding it (Neo4j's own text names internal node ids)."""
+def taken_parts(exc: ConstraintError) -> tuple[str, str, str] | None:
+    """The label, field and value of a unique value Neo4j refused, or None when its text is not the usual."""
     match = _TAKEN.search(exc.message or "")
     if match is None:
-        return ConflictError("A value that must be unique is already taken", field="id")
-    field, label, value = match["field"], match["label"], match["value"].strip()
+        return None
+    value = match["value"].strip()
     if len(value) >= 2 and value[0] == value[-1] == "'":
         value = value[1:-1]
-    return ConflictError(f"{field} {value!r} is already taken by another {label}", field=field, value=value)
+    return match["label"], match["field"], value
+
+
+def taken(exc: ConstraintError, *, holder: str | None = None) -> ConflictError:
+    """The CONFLICT for a unique value already stored, in our words: the field, the value and the kind of node
+    holding it (`holder`, else the label Neo4j names; its own text names internal node ids)."""
+    parts = taken_parts(exc)
+    if parts is None:
+        return ConflictError("A value that must be unique is already taken", field="id")
+    label, field, value = parts
+    return ConflictError(
+        f"{field} {value!r} is already taken by another {holder or label}", field=field, value=value
+    )

@@ -9,7 +9,7 @@ from typing import Any
 from graph.core.db import Database
 from graph.core.errors import ValidationError
 from graph.core.history import values_on
-from graph.core.paging import Page, cut, group
+from graph.core.paging import Page, by_id, cut, group
 
 
 def check_window(since: dt.datetime | None, until: dt.datetime | None) -> None:
@@ -87,3 +87,9 @@ async def key_results_on(
     )
     found = {row["index"]: (row["value"], row["progress"]) for row in rows}
     return [found.get(index, (None, None)) for index in range(len(keys))]
+
+
+async def get_measurements(db: Database, ids: list[str]) -> list[Measurement | None]:
+    """Return the measurements with these ids, None where missing (or of another organisation), in order."""
+    rows = await db.read("measurements/get_measurements", ids=ids)
+    return by_id(rows, ids, column="measurement", build=Measurement.from_row)

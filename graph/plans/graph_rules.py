@@ -135,7 +135,7 @@ def _where(plan: Plan, id: str) -> tuple[object, ...]:
         for j, kr in enumerate(objective.key_results):
             if kr.id == id:
                 return ("objectives", i, "keyResults", j)
-    return ()
+    return ("organisation",) if id == plan.organisation.id else ()
 
 
 def _end(view: View, c: Checker, at: tuple[object, ...], field: str, id: str) -> Alignable | None:

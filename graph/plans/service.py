@@ -35,10 +35,11 @@ class Outcome:
 
 
 def _ids(plan: Plan) -> dict[str, list[str]]:
-    """The plan's ids per kind (objectives and key results together: links name either)."""
+    """The plan's ids per kind, its organisation's too (objectives and key results together: links name either)."""
     alignables = [o.id for o in plan.objectives]
     alignables.extend(kr.id for o in plan.objectives for kr in o.key_results)
     return {
+        "organisation": [plan.organisation.id],
         "teams": [t.id for t in plan.teams],
         "cycles": [c.id for c in plan.cycles],
         "priorities": [p.id for p in plan.priorities],

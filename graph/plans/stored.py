@@ -128,29 +128,39 @@ async def read_stored(
     return stored
 
 
+# The kinds each section of a plan writes its ids as (objectives and key results share theirs: links name either).
+_KINDS = {
+    "organisation": ["Organisation"],
+    "teams": ["Team"],
+    "cycles": ["Cycle"],
+    "priorities": ["Priority"],
+    "initiatives": ["Initiative"],
+    "alignables": ["Objective", "KeyResult"],
+}
+
+
 async def _foreign(
     db: Reader, stored: Stored, organisation_id: str, plan_ids: Mapping[str, Sequence[str]]
 ) -> None:
-    """Which new ids of the plan name a node of their own kind in another organisation (only a new id can)."""
+    """Which new ids of the plan another object holds: one of their own kind in another organisation, or one of
+    another kind anywhere (only a new id can: a stored one is the organisation's, of that kind)."""
     held: dict[str, Collection[str]] = {
+        "organisation": [] if stored.organisation is None else [organisation_id],
         "teams": stored.teams,
         "cycles": stored.cycles,
         "priorities": stored.priorities,
         "initiatives": stored.initiatives,
         "alignables": stored.objectives.keys() | stored.key_results.keys(),
     }
-    new = {kind: [id for id in plan_ids.get(kind, ()) if id not in ids] for kind, ids in held.items()}
-    if not any(new.values()):
+    items = [
+        {"id": id, "kinds": _KINDS[kind]}
+        for kind, ids in held.items()
+        for id in plan_ids.get(kind, ())
+        if id not in ids
+    ]
+    if not items:
         return
-    rows = await db.read(
-        "plans/find_foreign",
-        organisationId=organisation_id,
-        teamIds=new["teams"],
-        alignableIds=new["alignables"],
-        cycleIds=new["cycles"],
-        priorityIds=new["priorities"],
-        initiativeIds=new["initiatives"],
-    )
+    rows = await db.read("plans/find_foreign", organisationId=organisation_id, items=items)
     for row in rows:
         stored.foreign[row["id"]] = f"{row['kind']} of organisation {row['organisationId']!r}"
 

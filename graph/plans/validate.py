@@ -215,7 +215,8 @@ def _check_history(plan: Plan, c: Checker, now: dt.datetime) -> None:
 
 
 def check_duplicates(plan: Plan, c: Checker) -> None:
-    """Ids are unique per kind (objectives and key results share theirs: links name either); so are links."""
+    """Ids are unique across every kind, the organisation's too (an id names one object: the :Keyed
+    constraint); so are external keys and links."""
     seen: dict[tuple[str, str], Path] = {}
 
     def once(kind: str, key: str, at: Path, field: str = "id") -> None:
@@ -225,17 +226,18 @@ def check_duplicates(plan: Plan, c: Checker) -> None:
         else:
             seen[(kind, key)] = at
 
-    for section, kind in (("teams", "team"), ("cycles", "cycle"), ("priorities", "priority")):
+    once("id", plan.organisation.id, ("organisation",))
+    for section in ("teams", "cycles", "priorities"):
         for i, item in enumerate(getattr(plan, section)):
-            once(kind, item.id, (section, i))
+            once("id", item.id, (section, i))
     for i, objective in enumerate(plan.objectives):
-        once("alignable", objective.id, ("objectives", i))
+        once("id", objective.id, ("objectives", i))
         for j, kr in enumerate(objective.key_results):
-            once("alignable", kr.id, ("objectives", i, "keyResults", j))
+            once("id", kr.id, ("objectives", i, "keyResults", j))
             if kr.external_key is not None:
                 once("externalKey", kr.external_key, ("objectives", i, "keyResults", j), "externalKey")
     for i, initiative in enumerate(plan.initiatives):
-        once("initiative", initiative.id, ("initiatives", i))
+        once("id", initiative.id, ("initiatives", i))
     for i, link in enumerate(plan.contributions):
         once("contribution", f"{link.child_id} -> {link.parent_id}", ("contributions", i), "parentId")
     for i, support in enumerate(plan.supports):

@@ -14,7 +14,7 @@ from typing import Any
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import ObjectiveStatus
-from graph.core.paging import Page, cut, group
+from graph.core.paging import Page, by_id, cut, group
 from graph.integrations import measurements
 from graph.integrations.events import UpdateCause, record_change
 from graph.integrations.push_checks import PushedValue, PushReason, PushStatus, check_value
@@ -237,3 +237,9 @@ async def count_check_ins(db: Database, ids: list[str]) -> list[int]:
     rows = await db.read("checkins/count_check_ins", ids=ids)
     totals = {row["key"]: int(row["total"]) for row in rows}
     return [totals.get(id, 0) for id in ids]
+
+
+async def get_check_ins(db: Database, ids: list[str]) -> list[CheckIn | None]:
+    """Return the check-ins with these ids, None where missing (or of another organisation), in order."""
+    rows = await db.read("checkins/get_check_ins", ids=ids)
+    return by_id(rows, ids, column="checkIn", build=CheckIn.from_row)

@@ -17,7 +17,7 @@ from typing import Any
 from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import ObjectiveStatus
-from graph.core.paging import group
+from graph.core.paging import by_id, group
 from graph.planning import rules
 
 LISTS = ("attractors", "detractors", "learnings", "surprises", "changes")
@@ -218,3 +218,9 @@ async def retrospectives_of_teams(
     """Each team's own retrospectives (optionally of one cycle), newest first, in the order of `ids`."""
     rows = await db.read("retrospectives/retrospectives_of_teams", ids=ids, cycleId=cycle_id)
     return _grouped(rows, ids)
+
+
+async def get_retrospectives(db: Database, ids: list[str]) -> list[Retrospective | None]:
+    """Return the retrospectives with these ids, None where missing (or of another organisation), in order."""
+    rows = await db.read("retrospectives/get_retrospectives", ids=ids)
+    return by_id(rows, ids, column="retrospective", build=Retrospective.from_row)

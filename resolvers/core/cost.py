@@ -1,9 +1,9 @@
 """What an operation costs, and how much each token may spend in a window (GitHub's and Shopify's way).
 
 An operation's requested cost is the most fields its answer can hold: every field counts 1, times the
-size of each list it sits in. A list's size is its `first`/`last` argument (or that argument's default),
-at most the page size limit; a list inside a connection (`nodes`, `edges`) takes the connection's size;
-any other list counts `list_size` items. Introspection (`__schema`, `__type`) counts 1. It is computed on
+size of each list it sits in. A list's size is its `first`/`last` argument (or that argument's default), or
+the number of `ids` it is given, at most the page size limit; a list inside a connection (`nodes`, `edges`)
+takes the connection's size; any other list counts `list_size` items. Introspection (`__schema`, `__type`) counts 1. It is computed on
 the validated document, before anything runs, in time linear in the document: RequestChecks has already
 bounded the fields a document expands to (resolvers/core/limits.py).
 
@@ -28,6 +28,7 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    ListValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     VariableNode,
@@ -38,6 +39,8 @@ from graphql import (
 from graph.core.errors import DomainError
 
 SIZE_ARGUMENTS = ("first", "last")
+# A list answered item for item from a list argument (nodes(ids:)) holds as many items as the argument.
+LIST_ARGUMENTS = ("ids",)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,15 @@ class _Cost:
     def size(self, node: FieldNode, args: dict[str, Any]) -> int | None:
         """The `first`/`last` a field asks for (or defaults to), within 0 and the page size limit."""
         given = {argument.name.value: argument.value for argument in node.arguments or ()}
+        for name in LIST_ARGUMENTS:
+            if name in args and name in given:
+                items = given[name]
+                bound = self.variables.get(items.name.value) if isinstance(items, VariableNode) else None
+                if isinstance(items, ListValueNode):
+                    count = len(items.values)
+                else:  # a variable's list, or one value GraphQL takes as a list of one
+                    count = len(bound) if isinstance(bound, list) else 1
+                return max(0, min(count, self.limits.max_page_size))
         for name in SIZE_ARGUMENTS:
             if name not in args:
                 continue

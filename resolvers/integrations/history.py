@@ -12,11 +12,12 @@ from graph.core.db import Database
 from graph.core.paging import Page
 from graph.integrations import history as graph_history
 from resolvers.core.context import Info
+from resolvers.core.node import Node
 from resolvers.core.pagination import Connection, connection, decode_keyset_cursor, keyset_cursor
 
 
 @strawberry.type(description="One value of a key result at a point in time, from a source.")
-class Measurement:
+class Measurement(Node):
     id: strawberry.ID = strawberry.field(description="The measurement's id (a UUID).")
     value: float = strawberry.field(description="The value, in the key result's unit.")
     observed_at: dt.datetime = strawberry.field(description="When the value was true (the source's clock).")

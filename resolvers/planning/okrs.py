@@ -25,6 +25,7 @@ from resolvers.core.enums import (
 )
 from resolvers.core.errors import present
 from resolvers.core.lazy import later
+from resolvers.core.node import Node
 from resolvers.core.pagination import After, Connection, First, check_first
 from resolvers.integrations.history import Measurement, history_connection, history_loaders
 from resolvers.planning.loaders import planning_loaders
@@ -40,7 +41,7 @@ CYCLE_CLOSE = "resolvers.rituals.cycle_close"
 
 
 @strawberry.type(description="A qualitative goal owned by one team in one cycle.")
-class Objective:
+class Objective(Node):
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
     title: str = strawberry.field(description="The qualitative goal, in one sentence.")
     description: str | None = strawberry.field(description="More about the goal; null when not written.")
@@ -143,7 +144,7 @@ AS_OF = strawberry.argument(description="The day (values observed by its end, UT
 
 
 @strawberry.type(description="A measurable result of one objective.")
-class KeyResult:
+class KeyResult(Node):
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
     title: str = strawberry.field(
         description='The result in words, e.g. "onboarding completion from 65% to 90%".'
@@ -261,7 +262,7 @@ class KeyResult:
 
 
 @strawberry.type(description="Backlog work (an epic, a project) that advances key results.")
-class Initiative:
+class Initiative(Node):
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
     title: str = strawberry.field(description="What the work is, e.g. an epic's or project's name.")
     url: str | None = strawberry.field(description="A link to it in an outside tracker; null when none.")

@@ -17,6 +17,7 @@ from resolvers.core.context import Info
 from resolvers.core.enums import CycleKind, CycleStatus, TeamKind
 from resolvers.core.errors import present
 from resolvers.core.lazy import later
+from resolvers.core.node import Node
 from resolvers.planning.loaders import planning_loaders
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ RETROSPECTIVES = "resolvers.rituals.retrospectives"
 
 
 @strawberry.type(description="The whole company; holds the vision.")
-class Organisation:
+class Organisation(Node):
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
     name: str = strawberry.field(description="The company's name.")
     vision: str | None = strawberry.field(
@@ -58,7 +59,7 @@ async def _organisation(info: Info, id: str | None) -> Organisation | None:
 
 
 @strawberry.type(description="A unit that owns OKRs: the company, a business unit or a team.")
-class Team:
+class Team(Node):
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
     name: str = strawberry.field(description="The unit's name, as people know it.")
     kind: TeamKind = strawberry.field(description="Company, business unit or team.")
@@ -111,7 +112,7 @@ class Team:
 
 
 @strawberry.type(description="A time box: a year, or a quarter within a year.")
-class Cycle:
+class Cycle(Node):
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
     name: str = strawberry.field(description='Its name, e.g. "2026" or "Q1 2026".')
     kind: CycleKind = strawberry.field(description="A YEAR, or a QUARTER within one.")
@@ -152,7 +153,7 @@ class Cycle:
 
 
 @strawberry.type(description="A strategic priority (theme, bet) for a year.")
-class Priority:
+class Priority(Node):
     id: strawberry.ID = strawberry.field(description="Its id: given at creation, or a UUID.")
     title: str = strawberry.field(
         description='What leadership bets on, e.g. "simplify onboarding for new customers".'

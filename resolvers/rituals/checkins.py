@@ -12,6 +12,7 @@ from graph.rituals.confidence import TrendDirection
 from resolvers.core.context import Info
 from resolvers.core.enums import describe_enum
 from resolvers.core.errors import present
+from resolvers.core.node import Node
 from resolvers.core.pagination import Connection, check_first, connection, decode_keyset_cursor, keyset_cursor
 from resolvers.integrations.subscriptions import publish_updates
 from resolvers.planning.loaders import planning_loaders
@@ -45,7 +46,7 @@ class CheckInValue:
 @strawberry.type(
     description="A weekly GRIP check-in: Goal confidence, Results progress, Issues, Plan forward."
 )
-class CheckIn:
+class CheckIn(Node):
     id: strawberry.ID = strawberry.field(description="The check-in's id (a UUID).")
     confidence: int = strawberry.field(description="0 (no chance) to 10 (certain) of reaching the objective.")
     values: list[CheckInValue] = strawberry.field(description="The key-result values it recorded.")

@@ -12,6 +12,7 @@ from graph.rituals.retrospectives import RetrospectiveInput, RetrospectiveKind
 from resolvers.core.context import Info
 from resolvers.core.enums import describe_enum
 from resolvers.core.errors import present
+from resolvers.core.node import Node
 from resolvers.planning.loaders import planning_loaders
 from resolvers.planning.okrs import KeyResult, Objective
 from resolvers.planning.units import Cycle, Team
@@ -41,7 +42,7 @@ class KeyResultScore:
 
 
 @strawberry.type(description="A mid-cycle or end-of-cycle reflection of one objective or one team.")
-class Retrospective:
+class Retrospective(Node):
     id: strawberry.ID = strawberry.field(description="The retrospective's id (a UUID).")
     kind: RetrospectiveKind = strawberry.field(description="MID_CYCLE or END.")
     attractors: list[str] = strawberry.field(description="What pulled us towards the OKR.")

@@ -93,7 +93,17 @@ PLAN_STEPS = {
     *(n for n in QUERIES if n.startswith("plans/") and not USES_ORG.search(QUERIES[n].text)),
 }
 # Idempotency keys are unique in the whole database, so a retry finds its key whichever organisation used it.
-DATABASE_WIDE_KEYS = {"measurements/find_idempotency_keys", "retrospectives/find_retrospective_by_key"}
+DATABASE_WIDE_KEYS = {
+    "measurements/find_idempotency_keys",
+    "retrospectives/find_retrospective_by_key",
+    # Ids are unique across every kind in the whole database (:Keyed): node(id:) asks which kind an id names,
+    # then loads it through that kind's by-id query, which keeps to $org; the other three are schema apply's
+    # check and labelling of a database written before, over every organisation.
+    "keys/kinds_of",
+    "keys/unkeyed_count",
+    "keys/shared_ids",
+    "keys/key_older_nodes",
+}
 # The change feed is one for the database: it names changed key results of every organisation, and each
 # process reads their updates with get_key_result_updates, whose organisation the hub matches per subscriber.
 DATABASE_WIDE_KEYS |= {"events/read_changes", "events/record_change"}

@@ -44,6 +44,8 @@ QUERIES: dict[str, str] = {
     "keyResult": f'{{ keyResult(id: "{{kr}}") {{ {KR} }} }}',
     "initiative": '{ initiative(id: "{initiative}") { id keyResults { id } } }',
     "keyResultsByExternalKey": '{ keyResultsByExternalKey(keys: ["{externalKey}"]) { id objective { id } } }',
+    "node": f'{{ node(id: "{{objective}}") {{ id ... on Objective {{ {OBJ} }} }} }}',
+    "nodes": f'{{ nodes(ids: ["{{kr}}"]) {{ id ... on KeyResult {{ {KR} }} }} }}',
 }
 SINGLE = ["organisation", "team", "cycle", "priority", "objective", "keyResult", "initiative"]
 A_IDS = {**A, "organisation": "org-bank", "externalKey": "amplitude:onboarding_completion"}

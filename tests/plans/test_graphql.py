@@ -109,6 +109,6 @@ async def test_delete_organisation_with_confirmation_deletes_everything_in_it(
     left = await db.driver.execute_query(
         "MATCH (n) WHERE NOT n:ApiToken UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label"
     )
-    assert {r["label"] for r in left.records} <= {"Cycle", "Priority", "Initiative"}
+    assert {r["label"] for r in left.records} <= {"Cycle", "Priority", "Initiative", "Keyed"}
     error = await gql.error(DELETE, id="org-bank", confirm="org-bank")
     assert error["extensions"]["code"] == "NOT_FOUND"

@@ -1,0 +1,1 @@
+"""Refetching any object by its global id: node(id:) and nodes(ids:)."""
