@@ -17,7 +17,8 @@ UNWIND $ids AS homeId
 MATCH (home:Team {id: homeId})
 CALL (home) {
   MATCH (home) ((:Team)<-[:PART_OF]-(below:Team) WHERE below.kind <> "BUSINESS_UNIT")* (t:Team)
-  RETURN collect(DISTINCT t) AS teams
+  WITH DISTINCT t ORDER BY t.id
+  RETURN collect(t) AS teams
 }
 WITH home, teams, [(home)-[:PART_OF*0..]->(unit:Team {kind: "BUSINESS_UNIT"}) | unit.id] AS units
 // Each live objective of those teams once, with every cycle it counts in (its own and those containing it).
