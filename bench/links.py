@@ -1,6 +1,6 @@
 """Time the alignment link mutations on the synthetic organisation: what linkContribution, unlinkContribution,
-linkSupport and unlinkSupport run (graph/planning/links.py, their resolvers' whole transaction), straight
-through the driver. Run against the code before and after a change to see what a write costs.
+linkSupport, unlinkSupport, linkDependency and unlinkDependency run (graph/planning/links.py, their resolvers'
+whole transaction), straight through the driver. Run against the code before and after a change to see what a write costs.
 
     .venv/bin/python -m bench.links [--teams 5000] [--shape flat] [--runs 20] [--keep]
 """
@@ -39,12 +39,17 @@ async def run(args: argparse.Namespace) -> None:
             await links.unlink_support(db, objective_id=strategy, priority_id=priority)
             await links.link_support(db, objective_id=strategy, priority_id=priority)
 
+        async def depend_and_undepend() -> None:
+            await links.link_dependency(db, from_id=team, to_id=strategy, note=None)
+            await links.unlink_dependency(db, from_id=team, to_id=strategy)
+
         table = Table(title=f"link mutations, {args.teams} teams, {args.shape} (ms per pair of writes)")
         for column in ("writes", "runs", "p50", "p95"):
             table.add_column(column)
         cases = [
             (f"link + unlink a team objective ({team} -> {strategy})", link_and_unlink),
             (f"unsupport + support the busiest strategy ({strategy} -> {priority})", unsupport_and_support),
+            (f"link + unlink a dependency ({team} -> {strategy})", depend_and_undepend),
         ]
         for label, call in cases:
             timings = await time_calls(call, runs=args.runs, warmup=2)

@@ -1,7 +1,9 @@
 // Coverage of the strategy by priority: how many teams and team objectives stand behind each priority.
-// Reads the maintained alignment state: alignPriorities, on each objective, lists the priorities its chain
-// reaches, kept current in the same transaction as every write that can change it
-// (graph/planning/alignment_state.py). alignment/coverage_by_priority_full answers the same from the graph alone.
+// Reads the maintained coverage rows (:UnitCoverage, one per business unit or top unit and cycle: see
+// alignment_state/write_unit_coverage), which count per priority the team objectives whose maintained
+// alignPriorities reach it and their distinct owner teams; every team counts in exactly one row, so the sums are
+// the organisation's. Kept current in the same transaction as every write that can change them
+// (graph/planning/coverage_state.py). alignment/coverage_by_priority_full answers the same from the graph alone.
 // For every priority whose cycle overlaps $cycleId (for a quarter: its year's priorities), counts the strategic
 // objectives that SUPPORT it, and the non-archived TEAM objectives in $cycleId (or a cycle within it) with a
 // CONTRIBUTES_TO path (through objectives or their key results, never through an ARCHIVED objective) to one of
@@ -12,14 +14,11 @@
 // Returns: priorityId, title, strategicObjectives, teamObjectives, teams, cycleId, description; by title
 MATCH (c:Cycle {id: $cycleId})
 WHERE ($org IS NULL OR c.organisationId = $org)
-// The team objectives of the cycle once, each counted for every priority its chain reaches.
 CALL (c) {
-  MATCH (tc:Cycle)-[:WITHIN*0..]->(c)
-  MATCH (t:Objective {tier: "TEAM"})-[:IN_CYCLE]->(tc)
-  WHERE @live(t) AND size(t.alignPriorities) > 0
-  MATCH (t)-[:OWNED_BY]->(team:Team)
-  UNWIND t.alignPriorities AS priorityId
-  WITH priorityId, count(t) AS teamObjectives, count(DISTINCT team) AS teams
+  MATCH (row:UnitCoverage {organisationId: c.organisationId, cycleId: c.id})
+  UNWIND range(0, size(row.priorityIds) - 1) AS i
+  WITH row.priorityIds[i] AS priorityId, sum(row.priorityObjectives[i]) AS teamObjectives,
+       sum(row.priorityTeams[i]) AS teams
   RETURN collect({priorityId: priorityId, teamObjectives: teamObjectives, teams: teams}) AS counted
 }
 MATCH (p:Priority)-[:IN_CYCLE]->(pc:Cycle)

@@ -1,6 +1,7 @@
 // Coverage of the strategy by business unit: how much of each BU's team work is aligned.
-// Reads the maintained alignment state: a team objective is orphaned when it carries the :Orphaned label,
-// kept current in the same transaction as every write that can change it (graph/planning/alignment_state.py).
+// Reads the maintained coverage rows (:UnitCoverage, one per business unit or top unit and cycle: see
+// alignment_state/write_unit_coverage), kept current in the same transaction as every write that can change
+// them (graph/planning/coverage_state.py), so it reads about one row per unit instead of every objective.
 // alignment/coverage_by_unit_full answers the same from the graph alone.
 // For every BUSINESS_UNIT, counts the non-archived TEAM objectives in $cycleId (or a cycle within it) owned by
 // the unit or any unit inside it; how many are aligned (same rule as alignment/orphaned_objectives: a
@@ -13,21 +14,15 @@
 // Returns: unitId, unit (its name), teamObjectives, aligned, orphaned, alignedShare, orphanedShare, teamsWithoutObjectives (ids); by unit name
 MATCH (c:Cycle {id: $cycleId})
 WHERE ($org IS NULL OR c.organisationId = $org)
-MATCH (oc:Cycle)-[:WITHIN*0..]->(c)
-WITH c, collect(oc) AS cycles
-// Only the cycle's organisation's business units.
-MATCH (bu:Team {kind: "BUSINESS_UNIT", organisationId: c.organisationId})
-CALL (bu, cycles) {
-  MATCH (o:Objective {tier: "TEAM"})-[:OWNED_BY]->(:Team)-[:PART_OF*0..]->(bu)
-  WHERE @live(o) AND EXISTS { MATCH (o)-[:IN_CYCLE]->(oc) WHERE oc IN cycles }
-  RETURN count(o) AS teamObjectives, count(CASE WHEN NOT o:Orphaned THEN o END) AS aligned
-}
-CALL (bu, cycles) {
-  MATCH (team:Team {kind: "TEAM"})-[:PART_OF*1..]->(bu)
-  WHERE NOT EXISTS {
-    MATCH (team)<-[:OWNED_BY]-(o:Objective)-[:IN_CYCLE]->(oc:Cycle)
-    WHERE oc IN cycles AND @live(o)
-  }
+// Each row counts its home's own teams; it adds to every business unit it names (the home and those above it).
+MATCH (row:UnitCoverage {organisationId: c.organisationId, cycleId: c.id})
+UNWIND row.units AS unitId
+WITH unitId, sum(row.teamObjectives) AS teamObjectives, sum(row.aligned) AS aligned, collect(row.idleTeams) AS idle
+MATCH (bu:Team {id: unitId})
+CALL (idle) {
+  UNWIND idle AS ids
+  UNWIND ids AS teamId
+  MATCH (team:Team {id: teamId})
   WITH team ORDER BY team.name, team.id
   RETURN collect(team.id) AS teamsWithoutObjectives
 }

@@ -9,8 +9,10 @@
 // confidence its objective's, on $valuesOn: a past day reads the measurements observed and the latest check-in
 // made by then (@value_on, @progress_on, @confidence_on); null reads today's stored values.
 // Lists dependencies where either end's objective is in $cycleId (or a cycle within it) and, when $teamId
-// is given, either end is owned by that unit or a unit inside it. $atRiskOnly true keeps only those at risk.
-// Ordered by from id, then to id; paging: up to $first rows (null: all) after ($afterFrom, $afterTo).
+// is given, either end is owned by that unit or a unit inside it (the API runs
+// alignment/cross_team_dependencies_in_unit for a unit: it does not read the whole organisation's sources). $atRiskOnly true keeps only those at risk.
+// Ordered by from id, then to id; paging: up to $first rows (null: all) after ($afterFrom, $afterTo). The cost is
+// the dependencies read until the page is full, not all of them.
 // :param cycleId => "cycle-2026-q1"
 // :param teamId => null
 // :param atRiskOnly => false
@@ -24,8 +26,14 @@
 // $org: the organisation asking; its nodes only (null: every organisation).
 // :param org => "org-bank"
 // Returns: fromId, fromKind, fromTitle, fromOwnerId, fromOwner (its name), fromProgress, fromConfidence, toId, toKind, toTitle, toOwnerId, toOwner, toProgress, toConfidence, expectedProgress, note, riskReasons (list), atRisk
+// The sources in id order from their index (the :DependencySource label, set on every objective or key result
+// a DEPENDS_ON starts from), so the rows come sorted and the query stops as soon as its page is full.
+MATCH (src:DependencySource)
+WHERE src.id >= coalesce($afterFrom, "")
+WITH src
+ORDER BY src.id
 MATCH (c:Cycle {id: $cycleId})
-WHERE ($org IS NULL OR c.organisationId = $org)
+WHERE ($org IS NULL OR c.organisationId = $org) AND c.organisationId = src.organisationId
 MATCH (src)-[d:DEPENDS_ON]->(dst)
 WHERE $afterFrom IS NULL OR src.id > $afterFrom OR (src.id = $afterFrom AND dst.id > $afterTo)
 MATCH (so:Objective)-[:HAS_KEY_RESULT*0..1]->(src), (so)-[:OWNED_BY]->(st:Team), (so)-[:IN_CYCLE]->(sc:Cycle)

@@ -1,4 +1,5 @@
-// Delete one batch of an organisation's content, deepest first: measurements, check-ins and retrospectives,
+// Delete one batch of an organisation's content, deepest first: measurements, check-ins, retrospectives and
+// the maintained coverage rows and loop candidates (:UnitCoverage, :DependencyLoop),
 // then key results, objectives, units, initiatives and priorities, then cycles. A unit goes only in a batch that
 // also takes everything under it, so nothing is left unreachable between batches. Run it until it deletes nothing, then delete the organisation.
 // :param id => "org-example"
@@ -16,6 +17,12 @@ CALL (org) {
   RETURN n, 0 AS depth
   UNION
   MATCH (org)<-[:BELONGS_TO]-(:Team)-[:HAS_RETROSPECTIVE]->(n:Retrospective)
+  RETURN n, 0 AS depth
+  UNION
+  MATCH (n:UnitCoverage {organisationId: org.id})
+  RETURN n, 0 AS depth
+  UNION
+  MATCH (n:DependencyLoop {organisationId: org.id})
   RETURN n, 0 AS depth
   UNION
   MATCH (org)<-[:BELONGS_TO]-(:Team)<-[:OWNED_BY]-(:Objective)-[:HAS_KEY_RESULT]->(n:KeyResult)

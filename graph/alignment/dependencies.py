@@ -95,8 +95,14 @@ async def cross_team_dependencies(
 ) -> Page[DependencyRisk]:
     """Return one page of cross-team dependencies with their risk, ordered by (from, to) id."""
     after_from, after_to = decode_pair(after)
+    # The whole organisation reads the sources in id order until the page is full; a unit filters its own first.
+    name = (
+        "alignment/cross_team_dependencies"
+        if team_id is None
+        else "alignment/cross_team_dependencies_in_unit"
+    )
     rows = await db.read(
-        "alignment/cross_team_dependencies",
+        name,
         cycleId=cycle_id,
         teamId=team_id,
         atRiskOnly=at_risk_only,

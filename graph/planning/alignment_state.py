@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.core.db import Database, Reader, Tx
 from graph.core.errors import not_found
+from graph.planning import coverage_state, dependency_loops
 
 # Ids per query: bounds the size of one UNWIND when a plan import or a rebuild touches a whole organisation.
 CHUNK = 5000
@@ -130,10 +131,12 @@ async def _write(tx: Tx, reach: dict[str, Reach]) -> None:
         await tx.run("alignment_state/write_state", rows=rows[start : start + CHUNK])
 
 
-async def refresh(tx: Tx, ids: Iterable[str]) -> None:
-    """Recompute the alignment state of these objectives and of everything below them, inside `tx`."""
-    seeds = sorted(set(ids))
+async def refresh(tx: Tx, ids: Iterable[str], *, teams: Iterable[str] = ()) -> None:
+    """Recompute the alignment state of these objectives and of everything below them, inside `tx`, then the
+    coverage rows counting them and the objectives of `teams` (owners whose objectives the write removed)."""
+    seeds, owners = sorted(set(ids)), set(teams)
     if not seeds:
+        await coverage_state.recount(tx, owners)
         return
     # The organisation's alignment lock (as links/link_contribution takes it), before reading any stored state:
     # two writes that change overlapping chains then refresh one after the other, each seeing the other's state.
@@ -145,9 +148,11 @@ async def refresh(tx: Tx, ids: Iterable[str]) -> None:
     for chunk in _chunks(affected):
         for row in await tx.run("alignment_state/read_objectives", ids=chunk):
             nodes[row["id"]] = Node(row["id"], [p["id"] for p in row["parents"]])
+            owners.add(row["ownerId"])
             for p in row["parents"]:
                 parents[p["id"]] = Parent(p["live"], _own(p), _stored(p))
     await _write(tx, solve(nodes, parents))
+    await coverage_state.recount(tx, owners - {None})
 
 
 async def recompute(reader: Reader, organisation_id: str) -> dict[str, Reach]:
@@ -159,9 +164,14 @@ async def recompute(reader: Reader, organisation_id: str) -> dict[str, Reach]:
 
 
 async def rebuild(tx: Tx, organisation_id: str) -> int:
-    """Recompute and store the alignment state of a whole organisation; return how many objectives it holds."""
+    """Recompute and store the alignment state, coverage rows, dependency sources and loop candidates of a
+    whole organisation;
+    return how many objectives it holds."""
     reach = await recompute(tx, organisation_id)
     await _write(tx, reach)
+    await coverage_state.rebuild(tx, organisation_id)
+    await tx.run("alignment_state/label_dependency_sources", organisationId=organisation_id)
+    await dependency_loops.rebuild(tx, organisation_id)
     return len(reach)
 
 

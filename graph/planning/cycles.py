@@ -9,7 +9,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Cycle, CycleKind
 from graph.core.paging import Page, by_id, group, to_page
-from graph.planning import alignment_state, boundary, frozen, rules
+from graph.planning import alignment_state, boundary, coverage_state, frozen, rules
 
 
 async def get_cycles(db: Database, ids: list[str]) -> list[Cycle | None]:
@@ -132,7 +132,9 @@ async def create_cycle(
             )
         row = await tx.one("cycles/create_cycle", **params, organisationId=organisation)
         assert row is not None
-        return Cycle.from_row(row["cycle"])
+        cycle = Cycle.from_row(row["cycle"])
+        await coverage_state.write_all(tx, organisation)  # every unit's rows for the new cycle
+        return cycle
 
     return await db.write(work)
 
@@ -186,6 +188,7 @@ async def delete_cycle(db: Database, *, id: str) -> str:
                 field="id",
                 value=id,
             )
+        await coverage_state.cycle_deleted(tx, id)
         return id
 
     return await db.write(work)

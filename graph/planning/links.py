@@ -18,7 +18,7 @@ from graph.core.models import (
     covers,
 )
 from graph.core.paging import group, groups
-from graph.planning import alignment_state, boundary, frozen, rules
+from graph.planning import alignment_state, boundary, dependency_loops, frozen, rules
 
 
 @dataclass(frozen=True)
@@ -249,6 +249,7 @@ async def link_dependency(db: Database, *, from_id: str, to_id: str, note: str |
         check_dependency(source, target)
         row = await tx.one("links/merge_dependency", fromId=from_id, toId=to_id, note=checked_note)
         assert row is not None
+        await dependency_loops.record(tx, [(from_id, to_id)])
         return Dependency.from_row(row["dependency"])
 
     return await db.write(work)

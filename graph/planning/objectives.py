@@ -155,4 +155,5 @@ async def delete_objective(db: Database, *, id: str) -> str:
         kind="objective",
         frozen_in_closed_cycle=True,
         realign="alignment_state/children_of_one",
+        recount="alignment_state/owner_of_objective",
     )

@@ -8,7 +8,7 @@ from graph.core.db import Database, Tx
 from graph.core.errors import ConflictError, ValidationError, not_found
 from graph.core.models import Team, TeamKind
 from graph.core.paging import Page, by_id, groups, to_page
-from graph.planning import rules
+from graph.planning import coverage_state, rules
 
 # Which kinds of unit each kind may sit in.
 ALLOWED_PARENTS = {
@@ -97,6 +97,7 @@ async def create_team(
         row = await tx.one("teams/create_team", **params)
         if row is None:
             raise not_found("organisation", "organisationId", organisation_id)
+        await coverage_state.recount(tx, [row["team"]["id"]])  # a new home, or a new idle team in one
         return Team.from_row(row["team"])
 
     return await db.write(work)
@@ -120,7 +121,9 @@ async def update_team(db: Database, *, id: str, name: str | None, parent_id: str
                     field="parentId",
                     value=parent_id,
                 )
+            old_homes = await coverage_state.homes_of(tx, [id])
             await tx.run("teams/move_team", id=id, parentId=parent_id)
+            await coverage_state.team_moved(tx, id, old_homes)
         row = await tx.one("teams/update_team", id=id, changes=changes)
         assert row is not None
         return Team.from_row(row["team"])
@@ -132,6 +135,7 @@ async def delete_team(db: Database, *, id: str) -> str:
     """Delete a team that has no sub-units and no objectives."""
 
     async def work(tx: Tx) -> str:
+        homes = await coverage_state.homes_of(tx, [id])
         row = await tx.one("teams/delete_team", id=id)
         if row is None:
             raise not_found("team", "id", id)
@@ -141,6 +145,7 @@ async def delete_team(db: Database, *, id: str) -> str:
                 field="id",
                 value=id,
             )
+        await coverage_state.team_deleted(tx, id, homes)
         return id
 
     return await db.write(work)

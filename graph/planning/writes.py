@@ -51,18 +51,21 @@ async def delete_by_id(
     kind: str,
     frozen_in_closed_cycle: bool = False,
     realign: str | None = None,
+    recount: str | None = None,
 ) -> str:
     """Run the named delete query in one transaction; NOT_FOUND when no row comes back (CONFLICT in a closed
     cycle, with `frozen_in_closed_cycle`). `realign` names a query (with `$id`) giving the objectives whose
-    alignment the delete changes: read before it, refreshed after it, in the same transaction."""
+    alignment the delete changes: read before it, refreshed after it, in the same transaction; `recount` one
+    giving the teams whose coverage rows it changes (graph/planning/coverage_state.py), read before it too."""
 
     async def work(tx: Tx) -> str:
         if frozen_in_closed_cycle:
             await frozen.ensure_open(tx, [id], field="id")
         touched = [row["id"] for row in await tx.run(realign, id=id)] if realign else []
+        teams = [row["id"] for row in await tx.run(recount, id=id)] if recount else []
         if await tx.one(name, id=id) is None:
             raise not_found(kind, "id", id)
-        await alignment_state.refresh(tx, touched)
+        await alignment_state.refresh(tx, touched, teams=teams)
         return id
 
     return await db.write(work)

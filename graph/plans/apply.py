@@ -20,7 +20,7 @@ from graph.core.errors import ConflictError
 from graph.core.models import ObjectiveStatus
 from graph.integrations import measurements
 from graph.integrations.push_checks import MAX_VALUES, PushedValue, PushStatus
-from graph.planning import alignment_state, rules
+from graph.planning import alignment_state, coverage_state, dependency_loops, rules
 from graph.planning.key_results import checked_fields
 from graph.plans.diff import Diff
 from graph.plans.keys import check_in_value_key
@@ -86,6 +86,7 @@ async def apply_diff(
     await out.batched("plans/merge_contributions", _rows(w["contributions"]))
     await out.batched("plans/merge_supports", _rows(w["supports"]))
     await out.batched("plans/merge_dependencies", _rows(w["dependencies"]))
+    await dependency_loops.record(tx, [(d.from_id, d.to_id) for d in w["dependencies"]])
     advances = [{"initiativeId": a.objective_id, "keyResultId": a.priority_id} for a in w["advances"]]
     await out.batched("plans/merge_advances", advances)
     await out.batched("plans/remove_links", diff.remove)
@@ -98,7 +99,17 @@ async def apply_diff(
     if diff.archive or archived_later:
         await tx.run("plans/archive_objectives", ids=[*diff.archive, *archived_later])
         out.advance("plans/archive_objectives", len(diff.archive))
-    await alignment_state.refresh(tx, _realigned(diff))
+    # Coverage rows count objectives by owner: a changed owner leaves its old team's rows to recount too, and a
+    # new or moved team or a new cycle changes which rows there are (graph/planning/coverage_state.py).
+    before = {stored.objectives[o.id].owner_id for o in w["objectives"] if o.id in stored.objectives}
+    await alignment_state.refresh(tx, _realigned(diff), teams=before)
+    if w["teams"] or w["cycles"]:
+        await coverage_state.write_all(tx, org)
+    # Loop candidates are teams: an objective that changes owner moves its dependencies between teams.
+    if any(
+        o.owner_id != stored.objectives[o.id].owner_id for o in w["objectives"] if o.id in stored.objectives
+    ):
+        await dependency_loops.rebuild(tx, org)
 
 
 def _realigned(diff: Diff) -> set[str]:

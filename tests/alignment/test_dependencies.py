@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from graph.alignment.dependencies import LOW_CONFIDENCE, TOLERANCE
+from graph.core.db import Database
+from graph.planning import alignment_state
 from tests.conftest import GraphQL
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -130,3 +135,40 @@ async def test_dependency_loops_of_two_and_three_teams(gql: GraphQL) -> None:
     ]
     assert loops == [["team-identity", "team-sre"], ["team-discover", "team-identity", "team-sre"]]
     assert (await gql.ok(LOOPS, cycleId="cycle-2026-q2"))["dependencyLoops"] == []
+
+
+async def test_a_new_dependency_is_paged_in_order_and_the_unit_file_agrees(
+    gql: GraphQL, db: Database
+) -> None:
+    # The whole organisation's page reads dependency sources by their label: a dependency written through the
+    # API is found in its (from, to) place, and the unit file, which filters every dependency, agrees.
+    await gql.ok('mutation { linkDependency(fromId: "kr-sre-runbooks", toId: "obj-identity-q1") { note } }')
+    pairs = _pairs(await gql.ok(DEPENDENCIES, cycleId="cycle-2026", asOf=MID_Q1))
+    assert ("kr-sre-runbooks", "obj-identity-q1") in pairs and pairs == sorted(pairs)
+    for cycle in ("cycle-2026", "cycle-2026-q1"):
+        for at_risk in (False, True):
+            params = {
+                "cycleId": cycle,
+                "teamId": None,
+                "atRiskOnly": at_risk,
+                "asOf": dt.date(2026, 2, 15),
+                "valuesOn": dt.date(2026, 2, 15),
+                "tolerance": TOLERANCE,
+                "lowConfidence": LOW_CONFIDENCE,
+                "afterFrom": "kr-identity-instant-verification",
+                "afterTo": "kr-sre-failover-drill",
+                "first": 2,
+            }
+            by_source = await db.read("alignment/cross_team_dependencies", **params)
+            assert by_source == await db.read("alignment/cross_team_dependencies_in_unit", **params)
+    # A source another tool wrote without the label is found again after the rebuild labels it.
+    await db.driver.execute_query(
+        "MATCH (n:DependencySource {id: 'kr-sre-runbooks'}) REMOVE n:DependencySource"
+    )
+    assert ("kr-sre-runbooks", "obj-identity-q1") not in _pairs(
+        await gql.ok(DEPENDENCIES, cycleId="cycle-2026", asOf=MID_Q1)
+    )
+    assert list(await alignment_state.rebuild_missing(db)) == ["org-bank"]
+    assert ("kr-sre-runbooks", "obj-identity-q1") in _pairs(
+        await gql.ok(DEPENDENCIES, cycleId="cycle-2026", asOf=MID_Q1)
+    )

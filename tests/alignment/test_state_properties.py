@@ -3,10 +3,15 @@
 Each example starts from the demo plus last year's strategy (a 2025 cycle, priority and supporting strategic
 objective, so chains can end outside the cycle), then applies random creates, links, unlinks, archives and
 unarchives, status changes, support changes, cycle date edits and deletes through the public mutation
-functions, in their own transactions, against the real Neo4j. After every step:
+functions, and team creates, moves and deletes and cycle creates (which change the coverage rows), in their own
+transactions, against the real Neo4j. After every step:
 - the stored state equals graph/planning/alignment_state.recompute (the whole organisation, from the graph);
+- the stored coverage rows (:UnitCoverage) equal those graph/planning/coverage_state.rebuild writes from scratch;
+- dependency loops read from the maintained candidates (:DependencyLoop) equal team_dependency_loops_full, for
+  every cycle, after random dependency links and unlinks;
 - the questions that read the state (orphans, their count, coverage by unit and by priority) answer exactly
-  what their *_full.cypher recomputations answer from the graph alone, for this year and its first quarter.
+  what their *_full.cypher recomputations answer from the graph alone, for this year and its first quarter
+  (coverage: for every cycle).
 """
 
 from __future__ import annotations
@@ -21,13 +26,28 @@ from hypothesis import strategies as st
 
 from graph.core.db import Database
 from graph.core.errors import DomainError
-from graph.core.models import CycleKind, ObjectiveStatus, Tier
-from graph.planning import alignment_state, cycles, key_results, links, objectives, priorities
+from graph.core.models import CycleKind, ObjectiveStatus, TeamKind, Tier
+from graph.planning import (
+    alignment_state,
+    coverage_state,
+    cycles,
+    key_results,
+    links,
+    objectives,
+    priorities,
+    teams,
+)
 from graph.seed.demo import seed_demo
 
 ORG = "org-bank"
-TEAMS = ["team-discover", "team-identity", "team-care", "team-sre", "team-sme-onboarding"]
-UNITS = ["bu-digital", "bu-platform", "bu-business"]
+TEAM_IDS = "MATCH (t:Team {organisationId: $org, kind: 'TEAM'}) RETURN t.id AS id"
+UNIT_IDS = "MATCH (t:Team {organisationId: $org, kind: 'BUSINESS_UNIT'}) RETURN t.id AS id"
+ALL_TEAM_IDS = "MATCH (t:Team {organisationId: $org}) RETURN t.id AS id"
+# Dependency ends: the team objectives and their key results (dependencies join two teams' work).
+ENDS = (
+    "MATCH (o:Objective {organisationId: $org, tier: 'TEAM'})-[:HAS_KEY_RESULT*0..1]->(n) RETURN n.id AS id"
+)
+MOVABLE_IDS = "MATCH (t:Team {organisationId: $org}) WHERE t.kind <> 'COMPANY' RETURN t.id AS id"
 CYCLES = ["cycle-2026-q1", "cycle-2026-q2", "cycle-2026", "cycle-2025"]
 PRIORITIES = ["prio-onboarding", "prio-small-business", "prio-resilience", "prio-2025"]
 STATUSES = [
@@ -49,6 +69,13 @@ ACTIONS = [
     "cycle",
     "delete",
     "delete_kr",
+    "team",
+    "move",
+    "delete_team",
+    "quarter",
+    "depend",
+    "depend",
+    "undepend",
 ]
 
 
@@ -99,7 +126,9 @@ async def _step(db: Database, data: st.DataObject, n: int) -> None:
             description=None,
             tier=tier,
             status=ObjectiveStatus.ACTIVE,
-            owner_id=data.draw(st.sampled_from(TEAMS if tier is Tier.TEAM else UNITS), label="owner"),
+            owner_id=data.draw(
+                st.sampled_from(await _ids(db, TEAM_IDS if tier is Tier.TEAM else UNIT_IDS)), label="owner"
+            ),
             cycle_id=data.draw(st.sampled_from(CYCLES), label="cycle"),
         )
     elif action == "link":
@@ -139,12 +168,66 @@ async def _step(db: Database, data: st.DataObject, n: int) -> None:
         await cycles.update_cycle(db, id="cycle-2025", changes={"endDate": end})
     elif action == "delete":
         await objectives.delete_objective(db, id=data.draw(pick, label="objective"))
+    elif action == "team":
+        kind = data.draw(
+            st.sampled_from([TeamKind.TEAM, TeamKind.TEAM, TeamKind.BUSINESS_UNIT]), label="kind"
+        )
+        parents = await _ids(db, UNIT_IDS if kind is TeamKind.BUSINESS_UNIT else ALL_TEAM_IDS)
+        await teams.create_team(
+            db,
+            id=f"team-new-{n}",
+            name=f"Team {n}",
+            kind=kind,
+            organisation_id=ORG,
+            parent_id=data.draw(st.sampled_from(parents), label="parent"),
+        )
+    elif action == "move":
+        moved = data.draw(st.sampled_from(await _ids(db, MOVABLE_IDS)), label="team")
+        parent = data.draw(st.sampled_from(await _ids(db, ALL_TEAM_IDS)), label="parent")
+        await teams.update_team(db, id=moved, name=None, parent_id=parent)
+    elif action == "delete_team":
+        await teams.delete_team(db, id=data.draw(st.sampled_from(await _ids(db, MOVABLE_IDS)), label="team"))
+    elif action == "quarter":
+        month = data.draw(st.sampled_from([1, 4, 7, 10]), label="month")
+        await cycles.create_cycle(
+            db,
+            id=f"cycle-new-{n}",
+            name=f"2025 from month {month}",
+            kind=CycleKind.QUARTER,
+            start_date=dt.date(2025, month, 1),
+            end_date=dt.date(2025, month + 2, 28),
+            parent_id="cycle-2025",
+        )
+    elif action == "depend":
+        ends = await _ids(db, ENDS)
+        await links.link_dependency(
+            db,
+            from_id=data.draw(st.sampled_from(ends), label="from"),
+            to_id=data.draw(st.sampled_from(ends), label="to"),
+            note=None,
+        )
+    elif action == "undepend":
+        edges, _, _ = await db.driver.execute_query(
+            "MATCH (a {organisationId: $org})-[:DEPENDS_ON]->(b) RETURN a.id AS a, b.id AS b ORDER BY a, b",
+            org=ORG,
+        )
+        if edges:
+            edge = data.draw(st.sampled_from(edges), label="dependency")
+            await links.unlink_dependency(db, from_id=edge["a"], to_id=edge["b"])
     else:
         krs = await _ids(
             db, "MATCH (k:KeyResult {organisationId: $org})<-[:CONTRIBUTES_TO]-() RETURN DISTINCT k.id AS id"
         )
         if krs:
             await key_results.delete_key_result(db, id=data.draw(st.sampled_from(krs), label="kr"))
+
+
+async def _coverage_rows(db: Database) -> list[dict[str, Any]]:
+    records, _, _ = await db.driver.execute_query(
+        "MATCH (r:UnitCoverage {organisationId: $org}) RETURN r {.*} AS row ORDER BY r.unitId, r.cycleId",
+        org=ORG,
+    )
+    return [{**r["row"], "idleTeams": sorted(r["row"]["idleTeams"])} for r in records]
 
 
 async def _stored(db: Database) -> dict[str, alignment_state.Reach]:
@@ -161,6 +244,9 @@ def _rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 async def _check(db: Database) -> None:
     assert await _stored(db) == await alignment_state.recompute(db, ORG)
+    maintained_rows = await _coverage_rows(db)
+    await db.write(lambda tx: coverage_state.rebuild(tx, ORG))
+    assert maintained_rows == await _coverage_rows(db)
     for cycle, units in (("cycle-2026-q1", (None, "bu-digital")), ("cycle-2026", (None,))):
         for unit in units:
             params = {"cycleId": cycle, "unitId": unit, "after": None, "first": None}
@@ -168,6 +254,9 @@ async def _check(db: Database) -> None:
             assert maintained == await db.read("alignment/orphaned_objectives_full", **params), (cycle, unit)
             count = await db.read("alignment/count_orphaned_objectives", cycleId=cycle, unitId=unit)
             assert count[0]["total"] == len(maintained)
+    for cycle in await _ids(db, "MATCH (c:Cycle {organisationId: $org}) RETURN c.id AS id"):
+        loops = await db.read("alignment/team_dependency_loops", cycleId=cycle)
+        assert loops == await db.read("alignment/team_dependency_loops_full", cycleId=cycle), cycle
         for question in ("coverage_by_unit", "coverage_by_priority"):
             maintained = await db.read(f"alignment/{question}", cycleId=cycle)
             full = await db.read(f"alignment/{question}_full", cycleId=cycle)

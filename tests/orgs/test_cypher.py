@@ -59,6 +59,14 @@ WRITE_STEPS = {
     "alignment_state/children_of",
     "alignment_state/children_of_one",
     "alignment_state/contributors_to_key_result",
+    # The coverage rows' steps start from teams and homes the write itself touched (a home is the team or a unit
+    # above it, in its organisation).
+    "alignment_state/coverage_homes",
+    "alignment_state/coverage_homes_below",
+    "alignment_state/lock_unit_coverage",
+    "alignment_state/loops_through_dependencies",
+    "alignment_state/owner_of_objective",
+    "alignment_state/write_unit_coverage",
     "alignment_state/read_objectives",
     "alignment_state/write_state",
     "checkins/create_check_in",
