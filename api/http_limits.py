@@ -173,15 +173,18 @@ def server_config(
     header_timeout_s: float = 10.0,
     keep_alive_s: int = 5,
     max_connections: int | None = 1000,
+    protocol: type[H11Protocol] | None = None,
     **options: Any,
 ) -> uvicorn.Config:
     """uvicorn as `aligngraph serve` runs it: h11 (its header size limit), a header deadline, a short
-    keep-alive and a cap on open connections and tasks (503 beyond, instead of running out of memory)."""
+    keep-alive and a cap on open connections and tasks (503 beyond, instead of running out of memory).
+    `protocol`: GuardedH11Protocol itself for worker processes (a class they can import by name), which then
+    set its header timeout; by default a subclass with `header_timeout_s`, for a server in this process."""
     return uvicorn.Config(
         app,
         host=host,
         port=port,
-        http=guarded_h11(header_timeout_s),
+        http=protocol or guarded_h11(header_timeout_s),
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
         timeout_keep_alive=keep_alive_s,
         limit_concurrency=max_connections,

@@ -16,11 +16,10 @@ from __future__ import annotations
 import asyncio
 import os
 
-import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
-from api.http_limits import MAX_HEADER_BYTES, GuardedH11Protocol
+from api.http_limits import GuardedH11Protocol, server_config
 from api.main import connect, create_app, prepare
 from api.settings import Settings
 
@@ -33,16 +32,15 @@ def serve_workers(settings: Settings, *, demo: bool, host: str, port: int, worke
     # Spawned workers inherit the environment; the settings carry the Neo4j password, as the parent's own
     # environment or .env did.
     os.environ[WORKER_SETTINGS] = settings.model_dump_json()
-    config = uvicorn.Config(
+    config = server_config(
         f"{__name__}:worker_app",
-        factory=True,
-        workers=workers,
         host=host,
         port=port,
-        http=GuardedH11Protocol,
-        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
-        timeout_keep_alive=settings.keep_alive_seconds,
-        limit_concurrency=settings.max_connections,
+        keep_alive_s=settings.keep_alive_seconds,
+        max_connections=settings.max_connections,
+        protocol=GuardedH11Protocol,
+        factory=True,
+        workers=workers,
     )
     Multiprocess(config, sockets=[config.bind_socket()]).run()
 
